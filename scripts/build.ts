@@ -1,0 +1,82 @@
+/**
+ * npm run build [-- --content DIR --output DIR]
+ *
+ * Builds the archive's records from content/, reports what became of every source, then
+ * renders the site with Eleventy into a temporary folder that replaces the output only
+ * when everything succeeded. Under CI=true any content error stops the build.
+ */
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { buildArchive, type Archive } from "../src/build/build-archive.ts";
+import { provideArchive } from "../.eleventy.ts";
+import { parse, printDiagnostics, ROOT, run } from "./lib/cli.ts";
+import { eleventy } from "./lib/eleventy.ts";
+
+const USAGE = "usage: npm run build -- [--content DIR] [--output DIR]";
+
+export interface BuildResult {
+  archive: Archive;
+  errors: number;
+  output: string;
+}
+
+export async function build(options: { content: string; output: string; ci: boolean; log?: (line: string) => void }): Promise<BuildResult> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const started = performance.now();
+  const archive = buildArchive({ contentDir: options.content });
+  const errors = archive.diagnostics.filter((d) => d.severity === "error");
+  const warnings = archive.diagnostics.filter((d) => d.severity === "warning");
+  const { report } = archive;
+  writeReport(archive, options.output);
+  if (errors.length) printDiagnostics(errors);
+  log(
+    `revue: ${report.read} sources read: ${report.published.length} published, ${report.drafts.length} drafts, ${report.rejected.length} rejected; ` +
+      `${errors.length} errors, ${warnings.length} warnings (npm run check lists them) — ${Math.round(performance.now() - started)} ms`,
+  );
+  for (const rejected of report.rejected) log(`  rejected ${rejected.path}: ${rejected.reasons.join("; ")}`);
+  if (options.ci && errors.length) {
+    throw new Error(`${errors.length} content errors (CI=true stops the build; the report is in ${reportPath(options.output)})`);
+  }
+
+  // Render into a sibling temporary folder, then swap: a failed render never leaves a half-written site.
+  const output = resolve(options.output);
+  const temporary = `${output}.tmp-${process.pid}`;
+  rmSync(temporary, { recursive: true, force: true });
+  provideArchive(archive);
+  try {
+    await eleventy(temporary).write();
+  } catch (error) {
+    rmSync(temporary, { recursive: true, force: true });
+    throw error;
+  } finally {
+    provideArchive(undefined);
+  }
+  const previous = `${output}.old-${process.pid}`;
+  if (existsSync(output)) renameSync(output, previous);
+  renameSync(temporary, output);
+  rmSync(previous, { recursive: true, force: true });
+  log(`revue: site written to ${output} in ${Math.round(performance.now() - started)} ms`);
+  return { archive, errors: errors.length, output };
+}
+
+function reportPath(output: string): string {
+  return join(dirname(resolve(output)), ".cache", "build-report.json");
+}
+
+function writeReport(archive: Archive, output: string): void {
+  const path = reportPath(output);
+  mkdirSync(dirname(path), { recursive: true });
+  const { report, diagnostics } = archive;
+  writeFileSync(path, `${JSON.stringify({ ...report, diagnostics }, null, 2)}\n`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  run(async () => {
+    const { values } = parse({ content: { type: "string" }, output: { type: "string" } }, USAGE);
+    await build({
+      content: resolve(values.content ?? join(ROOT, "content")),
+      output: resolve(values.output ?? join(ROOT, "_site")),
+      ci: process.env["CI"] === "true",
+    });
+  });
+}

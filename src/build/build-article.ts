@@ -1,0 +1,203 @@
+import { basename, extname } from "node:path";
+import type { AgencyRef, ArticleRecord, EntityRef, Suggestion } from "../records/article.ts";
+import type { Diagnostic } from "../records/diagnostic.ts";
+import type { Person } from "../records/knowledge.ts";
+import type { SourceDoc } from "../ingest/source-doc.ts";
+import type { CompiledKnowledge } from "../extract/compile.ts";
+import { certainCandidate, extractDate, inferDateCandidates, parseIsoLike } from "../extract/date.ts";
+import { extractEntities } from "../extract/entities.ts";
+import { extractOutlet, resolveOutlet } from "../extract/outlet.ts";
+import { normalize, segmentPage } from "../extract/segment.ts";
+import { extractTopics, resolveTags } from "../extract/topics.ts";
+import { slugify } from "../text/slug.ts";
+import { validateFrontMatter, type FrontMatter } from "./front-matter.ts";
+import { renderMarkdown } from "./render-markdown.ts";
+import { kindOf, resolveRef, type RefKind } from "./resolve-refs.ts";
+
+export interface BuildArticleOptions {
+  /** The page's address when the source does not give it (import, the scorer's manifest). */
+  url?: string | undefined;
+  /** The archive's own country, last word for shared names. */
+  homeCountry?: string | undefined;
+  /** Today, for date candidates (never read from the clock inside extraction). */
+  today: Date;
+}
+
+const SUMMARY_LENGTH = 280;
+
+/**
+ * SourceDoc + knowledge base → ArticleRecord. Front matter always wins; extraction fills
+ * what it lacks. Problems become diagnostics on the record, never exceptions.
+ */
+export function buildArticle(doc: SourceDoc, compiled: CompiledKnowledge, options: BuildArticleOptions): ArticleRecord {
+  const { kb } = compiled;
+  const { frontMatter: fm, diagnostics } = validateFrontMatter(doc);
+  const url = fm.url ?? doc.meta.url ?? options.url ?? null;
+
+  const page = pageOf(doc, compiled, fm, url);
+  const title = fm.title ?? page.title;
+  const articleText = [title ?? "", ...page.body, ...page.captions].join("\n");
+
+  const date = fm.date
+    ? { ...(parseIsoLike(fm.date) ?? { value: fm.date, precision: "day" as const }), evidence: fm.date_evidence ?? "front matter", via: "front-matter" as const }
+    : extractDate({ meta: doc.meta.published, metaField: doc.meta.evidence["published"], captured: page.capturedDate, datelines: page.datelines, url, text: articleText });
+
+  const outlet = fm.outlet
+    ? resolveOutlet(fm.outlet, kb)
+    : extractOutlet({ url, siteName: doc.meta.siteName, cues: [...page.bylines, ...page.furniture] }, kb);
+
+  const found = extractEntities(articleText, compiled, {
+    ...(options.homeCountry ? { homeCountry: options.homeCountry } : {}),
+    ignore: [...page.bylines, ...(fm.authors ?? [])],
+  });
+  const tags = resolveTags(page.tags, compiled);
+  let topics = mergeRefs(tags.topics, extractTopics(title, page.body.join("\n"), compiled));
+  let people: EntityRef[] = found.people;
+  let agencies: AgencyRef[] = found.agencies;
+  let places: EntityRef[] = found.places;
+  for (const tagged of tags.entities) {
+    const ref = { id: tagged.id, name: tagged.name, via: "text" as const, mentions: [tagged.tag] };
+    if (tagged.kind === "person") people = mergeRefs(people, [ref]);
+    else if (tagged.kind === "agency") agencies = mergeRefs(agencies, [ref]);
+    else places = mergeRefs(places, [ref]);
+  }
+
+  // Front matter: a list replaces extraction; `add` and `remove` adjust it.
+  const fromFrontMatter = (values: string[] | undefined, kind: RefKind, field: keyof FrontMatter): EntityRef[] | undefined =>
+    values?.map((value) => {
+      const ref = resolveRef(value, kind, kb);
+      if (!ref.known) diagnostics.push(unknownRef(doc, field, value, kind));
+      const { known: _known, ...entity } = ref;
+      return entity;
+    });
+  people = fromFrontMatter(fm.people, "person", "people") ?? people;
+  agencies = fromFrontMatter(fm.agencies, "agency", "agencies") ?? agencies;
+  places = fromFrontMatter(fm.places, "place", "places") ?? places;
+  topics = fromFrontMatter(fm.topics, "topic", "topics") ?? topics;
+  for (const value of fm.add ?? []) {
+    const kind = kindOf(value, kb);
+    if (!kind) {
+      diagnostics.push(unknownRef(doc, "add", value, "person"));
+      continue;
+    }
+    const { known: _known, ...ref } = resolveRef(value, kind, kb);
+    if (kind === "person") people = mergeRefs(people, [ref]);
+    else if (kind === "agency") agencies = mergeRefs(agencies, [ref]);
+    else if (kind === "place") places = mergeRefs(places, [ref]);
+    else topics = mergeRefs(topics, [ref]);
+  }
+  for (const value of fm.remove ?? []) {
+    const kind = kindOf(value, kb);
+    const id = kind ? resolveRef(value, kind, kb).id : slugify(value);
+    const keep = (ref: EntityRef) => ref.id !== id && normalize(ref.name) !== normalize(value);
+    [people, agencies, places, topics] = [people.filter(keep), agencies.filter(keep), places.filter(keep), topics.filter(keep)];
+  }
+
+  const dateCandidates = date
+    ? []
+    : inferDateCandidates(articleText, people.map((ref) => kb.people.get(ref.id)).filter((p): p is Person => Boolean(p)), options.today);
+  if (!date) {
+    const certain = certainCandidate(dateCandidates);
+    diagnostics.push({
+      file: doc.path,
+      rule: "date-missing",
+      severity: "warning",
+      message: dateCandidates.length
+        ? `no publication date in the source; ${certain ? "the only possible date is" : "possible dates:"} ${dateCandidates.map((c) => c.value).join(", ")} (from "${dateCandidates[0]?.evidence}")`
+        : "no publication date in the source",
+      fix: "Add `date: YYYY-MM-DD` to the front matter, and `date_evidence:` saying how you established it.",
+    });
+  }
+  if (!title) diagnostics.push({ file: doc.path, line: 1, rule: "title-missing", severity: "error", message: "no title: the front matter has none and no headline was found", fix: "Add `title: …` to the front matter." });
+
+  const body = page.body.join("\n\n");
+  const stem = basename(doc.path, extname(doc.path));
+  return {
+    id: fm.slug ?? slugify(title ?? stem.replace(/^\d{4}-\d{2}-\d{2}-/, ""), stem),
+    sourcePath: doc.path,
+    format: doc.format,
+    title,
+    date,
+    dateCandidates,
+    outlet,
+    url,
+    people,
+    agencies,
+    places,
+    topics,
+    summary: fm.summary ?? summarize(page.body),
+    body,
+    html: renderMarkdown(body),
+    draft: fm.draft === true,
+    suggestions: found.suggestions.filter((s: Suggestion) => !people.some((p) => p.name === s.name) || s.published),
+    diagnostics,
+  };
+}
+
+interface Page {
+  title: string | null;
+  body: string[];
+  captions: string[];
+  tags: string[];
+  bylines: string[];
+  furniture: string[];
+  datelines: string[];
+  capturedDate: string | null;
+}
+
+/** Markdown written by editors is the article; captures and saved pages are segmented first. */
+function pageOf(doc: SourceDoc, compiled: CompiledKnowledge, fm: FrontMatter, url: string | null): Page {
+  if (doc.format === "markdown") {
+    const lines = doc.text.replace(/^\s+/, "").split("\n");
+    const heading = /^#\s+(.+)$/.exec(lines[0] ?? "");
+    const body = (heading ? lines.slice(1) : lines).join("\n").trim();
+    return {
+      title: heading?.[1]?.trim() ?? null,
+      body: body ? body.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean) : [],
+      captions: [],
+      tags: [],
+      bylines: [],
+      furniture: [],
+      datelines: [],
+      capturedDate: null,
+    };
+  }
+  const slugWords = url ? slugWordsOf(url) : undefined;
+  return segmentPage(doc.text, compiled.kb.rules, { knownTitle: fm.title ?? doc.meta.title ?? null, ...(slugWords ? { slugWords } : {}) });
+}
+
+function slugWordsOf(url: string): string[] | undefined {
+  try {
+    const last = new URL(url).pathname.split("/").filter(Boolean).at(-1) ?? "";
+    const words = last.replace(/\.[a-z0-9]+$/i, "").split(/[-_]+/).filter((word) => /^[a-z]+$/i.test(word) && word.length > 1);
+    return words.length >= 3 ? words.map((w) => w.toLowerCase()) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function mergeRefs<T extends EntityRef>(first: readonly T[], second: readonly T[]): T[] {
+  const out = [...first];
+  for (const ref of second) if (!out.some((r) => r.id === ref.id)) out.push(ref);
+  return out;
+}
+
+function summarize(body: readonly string[]): string {
+  const first = body.find((paragraph) => paragraph.length > 40 && !/^#/.test(paragraph)) ?? body[0] ?? "";
+  const plain = first.replace(/[*_`>#]/g, "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").trim();
+  if (plain.length <= SUMMARY_LENGTH) return plain;
+  const cut = plain.slice(0, SUMMARY_LENGTH);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), SUMMARY_LENGTH - 40))}…`;
+}
+
+function unknownRef(doc: SourceDoc, field: keyof FrontMatter, value: string, kind: RefKind): Diagnostic {
+  const folder = kind === "person" ? "actors/people" : kind === "agency" ? "actors/agencies" : kind === "place" ? "places" : "topics";
+  return {
+    file: doc.path,
+    line: doc.frontMatterLines[field] ?? 1,
+    rule: "unknown-reference",
+    severity: "warning",
+    message: `\`${field}\` names "${value}", which is not in the knowledge base`,
+    fix: `Check the spelling, or add content/${folder}/${slugify(value)}.yml.`,
+  };
+}

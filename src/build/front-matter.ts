@@ -1,0 +1,47 @@
+import type { Diagnostic } from "../records/diagnostic.ts";
+import { validateAgainst } from "../schemas/validate.ts";
+import type { SourceDoc } from "../ingest/source-doc.ts";
+import { isRealDate } from "../text/calendar.ts";
+
+/** Front matter after validation: only fields of the right type survive. */
+export interface FrontMatter {
+  title?: string;
+  date?: string;
+  date_evidence?: string;
+  outlet?: string;
+  url?: string;
+  summary?: string;
+  people?: string[];
+  agencies?: string[];
+  places?: string[];
+  topics?: string[];
+  add?: string[];
+  remove?: string[];
+  authors?: string[];
+  draft?: boolean;
+  slug?: string;
+}
+
+/**
+ * Validates front matter against the article schema once, at the boundary. A field with
+ * an error is dropped (extraction fills it instead) and the error names its line.
+ */
+export function validateFrontMatter(doc: SourceDoc): { frontMatter: FrontMatter; diagnostics: Diagnostic[] } {
+  const data = doc.frontMatter;
+  const lineOf = (path: readonly (string | number)[]) => (typeof path[0] === "string" ? doc.frontMatterLines[path[0]] ?? 1 : 1);
+  const diagnostics = validateAgainst("article", data, doc.path, lineOf);
+  const bad = new Set(diagnostics.map((d) => d.line));
+  const frontMatter: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (bad.has(doc.frontMatterLines[key])) continue;
+    frontMatter[key] = value;
+  }
+  if (typeof frontMatter["date"] === "string") {
+    const [y, m, d] = frontMatter["date"].split("-").map(Number);
+    if (y !== undefined && m !== undefined && d !== undefined && !isRealDate(y, m, d)) {
+      diagnostics.push({ file: doc.path, line: lineOf(["date"]), rule: "front-matter-date", severity: "error", message: `\`date\` ${frontMatter["date"]} is not a day of the calendar`, fix: "Correct the day or the month (YYYY-MM-DD)." });
+      delete frontMatter["date"];
+    }
+  }
+  return { frontMatter: frontMatter as FrontMatter, diagnostics };
+}

@@ -1,0 +1,145 @@
+import type { DateCandidate, DateValue } from "../records/article.ts";
+import type { Person } from "../records/knowledge.ts";
+import { isRealDate, isoDate, weekdayOf } from "../text/calendar.ts";
+import { findDateMentions, precisionOf, valueOf, type DateMention } from "./date-mentions.ts";
+
+/**
+ * The publication date, from the strongest evidence the source gives: the page's markup,
+ * a capture's `date` prefix, a dateline, the URL, or "ce mardi 23 août 2022" (the writer's
+ * today). A date is never invented: a day and month without a year only yield candidates.
+ */
+export interface DateEvidence {
+  /** ISO-ish string from the page's markup (HTML meta, JSON-LD). */
+  meta?: string | undefined;
+  metaField?: string | undefined;
+  /** `YYYY-MM[-DD]` prefix of a capture. */
+  captured?: string | null | undefined;
+  datelines: readonly string[];
+  url?: string | null | undefined;
+  /** The article text (headline, body), for deictic dates and partial dates. */
+  text: string;
+}
+
+export function extractDate(evidence: DateEvidence): DateValue | null {
+  const fromMeta = evidence.meta ? parseIsoLike(evidence.meta) : undefined;
+  if (fromMeta) return { ...fromMeta, evidence: `meta:${evidence.metaField ?? "published"}=${evidence.meta}`, via: "meta" };
+
+  const deictic = findDateMentions(evidence.text).find((mention) => mention.deictic && mention.year !== undefined && mention.day !== undefined);
+
+  if (evidence.captured) {
+    const captured = parseIsoLike(evidence.captured);
+    if (captured) {
+      // A capture stamped with a month is made precise by a deictic date of that month.
+      if (captured.precision !== "day" && deictic && valueOf(deictic)?.startsWith(captured.value)) {
+        return { value: valueOf(deictic) as string, precision: "day", evidence: deictic.text, via: "text" };
+      }
+      return { ...captured, evidence: `date ${evidence.captured}`, via: "meta" };
+    }
+  }
+
+  for (const line of evidence.datelines) {
+    const mention = findDateMentions(line).find((m) => m.year !== undefined && m.day !== undefined && m.month !== undefined);
+    if (mention) return { value: valueOf(mention) as string, precision: "day", evidence: line.slice(0, mention.end).trim(), via: "text" };
+  }
+
+  const fromUrl = evidence.url ? dateInUrl(evidence.url) : undefined;
+  if (fromUrl) return fromUrl;
+
+  if (deictic) return { value: valueOf(deictic) as string, precision: "day", evidence: deictic.text, via: "text" };
+  return null;
+}
+
+/** `2024-02-19T10:00:00+01:00`, `2024-02-19`, `2024-02`, `2024`: the calendar date as written (no time-zone shift). */
+export function parseIsoLike(value: string): Pick<DateValue, "value" | "precision"> | undefined {
+  const match = /^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$/.exec(value);
+  if (!match) return parseTextDate(value);
+  const year = Number(match[1]);
+  const month = match[2] === undefined ? undefined : Number(match[2]);
+  const day = match[3] === undefined ? undefined : Number(match[3]);
+  if (year < 1 || (month !== undefined && (month < 1 || month > 12))) return undefined;
+  if (day !== undefined && !isRealDate(year, month ?? 1, day)) return undefined;
+  const precision = day !== undefined ? "day" : month !== undefined ? "month" : "year";
+  return { value: isoDate(year, month, day), precision };
+}
+
+function parseTextDate(value: string): Pick<DateValue, "value" | "precision"> | undefined {
+  const mention = findDateMentions(value).find((m) => m.year !== undefined);
+  const precision = mention && precisionOf(mention);
+  const iso = mention && valueOf(mention);
+  return precision && iso ? { value: iso, precision } : undefined;
+}
+
+const URL_DAY = /\/((?:19|20)\d{2})[/-]([01]\d)[/-]([0-3]\d)(?=[/-]|$)/;
+const URL_MONTH = /\/((?:19|20)\d{2})\/([01]\d)\//;
+
+export function dateInUrl(url: string): DateValue | undefined {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  const day = URL_DAY.exec(path);
+  if (day) {
+    const [, y, m, d] = day.map(Number) as [number, number, number, number];
+    if (isRealDate(y, m, d)) return { value: isoDate(y, m, d), precision: "day", evidence: `url:${day[0]}`, via: "url" };
+  }
+  const month = URL_MONTH.exec(path);
+  if (month) {
+    const [, y, m] = month.map(Number) as [number, number, number];
+    if (m >= 1 && m <= 12) return { value: isoDate(y, m), precision: "month", evidence: `url:${month[0]}`, via: "url" };
+  }
+  return undefined;
+}
+
+const MAX_CANDIDATES = 8;
+
+/**
+ * Years that a day-and-month without a year could belong to: those where the weekday the
+ * text gives falls on that day, within the period when every dated actor of the article
+ * held a role (defaults to the last 30 years before `today`).
+ */
+export function inferDateCandidates(text: string, people: readonly Person[], today: Date): DateCandidate[] {
+  const partial = findDateMentions(text).find((mention) => mention.year === undefined && mention.month !== undefined && mention.day !== undefined);
+  if (!partial) return [];
+  const window = tenureWindow(people, today);
+  const candidates: DateCandidate[] = [];
+  for (let year = window.to; year >= window.from; year--) {
+    const { month, day } = partial as Required<Pick<DateMention, "month" | "day">>;
+    if (!isRealDate(year, month, day)) continue;
+    const reasons: string[] = [];
+    if (partial.weekday !== undefined) {
+      if (weekdayOf(year, month, day) !== partial.weekday) continue;
+      reasons.push(`le ${day}/${month}/${year} tombe bien le jour de semaine indiqué`);
+    }
+    if (window.reason) reasons.push(window.reason);
+    if (isoDate(year, month, day) > isoDate(today.getUTCFullYear(), today.getUTCMonth() + 1, today.getUTCDate())) continue;
+    candidates.push({ value: isoDate(year, month, day), precision: "day", evidence: partial.text, reasons });
+    if (candidates.length > MAX_CANDIDATES) break;
+  }
+  return candidates;
+}
+
+function tenureWindow(people: readonly Person[], today: Date): { from: number; to: number; reason?: string } {
+  const thisYear = today.getUTCFullYear();
+  let from = thisYear - 30;
+  let to = thisYear;
+  const names: string[] = [];
+  for (const person of people) {
+    const starts = person.roles.map((role) => role.from).filter((v): v is string => Boolean(v));
+    if (starts.length === 0) continue;
+    const ends = person.roles.map((role) => role.to ?? String(thisYear));
+    const start = Math.min(...starts.map((v) => Number(v.slice(0, 4))));
+    const end = Math.max(...ends.map((v) => Number(v.slice(0, 4))));
+    from = Math.max(from, start);
+    to = Math.min(to, end);
+    names.push(person.name);
+  }
+  if (from > to) return { from: thisYear - 30, to: thisYear };
+  return names.length ? { from, to, reason: `${names.join(", ")} en fonction de ${from} à ${to}` } : { from, to };
+}
+
+/** A candidate is certain only when the weekday and the actors' tenures leave a single year. */
+export function certainCandidate(candidates: readonly DateCandidate[]): DateCandidate | undefined {
+  return candidates.length === 1 && (candidates[0]?.reasons.length ?? 0) >= 2 ? candidates[0] : undefined;
+}

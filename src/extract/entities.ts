@@ -1,0 +1,244 @@
+import type { AgencyRef, EntityRef, Suggestion } from "../records/article.ts";
+import type { Agency, KnowledgeBase, Person, Place } from "../records/knowledge.ts";
+import { foldText } from "../text/fold.ts";
+import { slugify } from "../text/slug.ts";
+import { tokenize, type Token } from "../text/tokenize.ts";
+import { findAcronymDefinitions } from "./acronyms.ts";
+import type { CompiledKnowledge } from "./compile.ts";
+import { indexCues } from "./cues.ts";
+import { findNames, type NameEntry, type NameMatch } from "./match.ts";
+import { findPersonNames, type NameCandidate } from "./person-names.ts";
+
+/**
+ * People, agencies and places of an article's own text (headline, body, captions: never
+ * the page furniture). Known names come from the knowledge base; shared names
+ * ("ministère de l'Intérieur") are settled by the article's country context; unknown
+ * people and institutions are kept when a cue marks them, suggested otherwise.
+ */
+export interface ExtractedEntities {
+  people: EntityRef[];
+  agencies: AgencyRef[];
+  places: EntityRef[];
+  suggestions: Suggestion[];
+}
+
+export interface EntityOptions {
+  /** Country the archive is about: the last word when context cannot settle a shared name. */
+  homeCountry?: string;
+  /** Names that are not subjects of the article (bylines, credits). */
+  ignore?: readonly string[];
+}
+
+interface Found {
+  kind: "person" | "agency" | "place";
+  id: string;
+  name: string;
+  acronym?: string;
+  via: EntityRef["via"];
+  mentions: string[];
+  count: number;
+  first: number;
+}
+
+export function extractEntities(text: string, compiled: CompiledKnowledge, options: EntityOptions = {}): ExtractedEntities {
+  const { kb } = compiled;
+  const tokens = tokenize(text);
+  const matches = findNames(tokens, text, compiled.names).filter((match) => !isNickname(match, tokens, compiled));
+  const covered = new Uint8Array(tokens.length);
+  for (const match of matches) covered.fill(1, match.first, match.last);
+
+  const found = new Map<string, Found>();
+  const add = (entry: Omit<Found, "mentions" | "count" | "first">, surface: string, position: number) => {
+    const key = `${entry.kind}:${entry.id}`;
+    const existing = found.get(key);
+    if (existing) {
+      existing.count++;
+      if (!existing.mentions.includes(surface)) existing.mentions.push(surface);
+    } else found.set(key, { ...entry, mentions: [surface], count: 1, first: position });
+  };
+
+  // Known names; shared ones wait for the context.
+  const pending: NameMatch[] = [];
+  for (const match of matches) {
+    const entries = match.entries.filter((entry) => entry.kind !== "outlet");
+    if (entries.length === 0) continue;
+    if (entries.length === 1 && !(entries[0] as NameEntry).shared) addKnown(entries[0] as NameEntry, match, kb, add);
+    else pending.push(match);
+  }
+
+  // Acronyms the text defines.
+  const learned = new Map<string, Omit<Found, "mentions" | "count" | "first">>();
+  for (const definition of findAcronymDefinitions(tokens, text, matches, kb.rules.names)) {
+    const entry = definition.match?.entries.find((e) => e.kind === "agency");
+    if (entry) {
+      const agency = kb.agencies.get(entry.id);
+      if (agency && !learned.has(definition.acronym)) learned.set(definition.acronym, agencyFound(agency, "knowledge-base"));
+    } else if (definition.longForm && !definition.match) {
+      const id = slugify(definition.longForm);
+      const agency = { kind: "agency" as const, id, name: definition.longForm, acronym: definition.acronym, via: "heuristic" as const };
+      learned.set(definition.acronym, agency);
+      add(agency, definition.longForm, (tokens[definition.index] as Token).start);
+    }
+  }
+  for (const [index, token] of tokens.entries()) {
+    const agency = learned.get(token.text);
+    if (agency && !covered[index]) {
+      add(agency, token.text, token.start);
+      covered[index] = 1;
+    }
+  }
+
+  // Shared names, settled by the country the article is about.
+  const context = countryContext(found, tokens, kb, compiled.demonyms);
+  for (const match of pending) {
+    const chosen = resolveShared(match, tokens, found, context, compiled, options.homeCountry);
+    if (chosen) addKnown(chosen, match, kb, add);
+  }
+
+  // People the base does not know.
+  const suggestions: Suggestion[] = [];
+  const ignore = new Set((options.ignore ?? []).map(foldText));
+  const candidates = findPersonNames(tokens, text, covered, indexCues(tokens, text, compiled), kb.rules.names).filter(
+    (candidate) => !ignore.has(foldText(candidate.name)),
+  );
+  resolveUnknownPeople(candidates, tokens, text, found, add, suggestions);
+
+  const list = [...found.values()].sort((a, b) => a.first - b.first);
+  const refs = (kind: Found["kind"]) =>
+    list.filter((item) => item.kind === kind).map(({ id, name, via, mentions, acronym }) => ({ id, name, via, mentions, ...(acronym ? { acronym } : {}) }));
+  return { people: refs("person"), agencies: refs("agency"), places: refs("place"), suggestions };
+}
+
+type Add = (entry: Omit<Found, "mentions" | "count" | "first">, surface: string, position: number) => void;
+
+function addKnown(entry: NameEntry, match: NameMatch, kb: KnowledgeBase, add: Add): void {
+  if (entry.kind === "person") {
+    const person = kb.people.get(entry.id);
+    if (person) add({ kind: "person", id: person.id, name: person.name, via: "knowledge-base" }, match.surface, match.start);
+  } else if (entry.kind === "agency") {
+    const agency = kb.agencies.get(entry.id);
+    if (agency) add(agencyFound(agency, "knowledge-base"), match.surface, match.start);
+    // "DGSN-DGST", "DGSE-DGSI": one written name, two agencies — both were matched token by token.
+  } else if (entry.kind === "place") {
+    const place = kb.places.get(entry.id);
+    if (place) add({ kind: "place", id: place.id, name: place.name, via: "knowledge-base" }, match.surface, match.start);
+  }
+}
+
+function agencyFound(agency: Agency, via: EntityRef["via"]): Omit<Found, "mentions" | "count" | "first"> {
+  return { kind: "agency", id: agency.id, name: agency.name, ...(agency.acronym ? { acronym: agency.acronym } : {}), via };
+}
+
+/** "le FBI marocain" is the BCIJ's nickname, not the FBI: an agency followed by another country's demonym. */
+function isNickname(match: NameMatch, tokens: readonly Token[], compiled: CompiledKnowledge): boolean {
+  const next = tokens[match.last];
+  if (!next || /[^\s]/.test(next.gap)) return false;
+  const country = compiled.demonyms.get(next.folded);
+  if (!country) return false;
+  return match.entries.every((entry) => {
+    if (entry.kind !== "agency") return false;
+    const agency = compiled.kb.agencies.get(entry.id);
+    return Boolean(agency?.country && agency.country !== country);
+  });
+}
+
+/** How strongly the article is about each country: its places, demonyms and known actors. */
+function countryContext(found: ReadonlyMap<string, Found>, tokens: readonly Token[], kb: KnowledgeBase, demonyms: ReadonlyMap<string, string>): Map<string, number> {
+  const scores = new Map<string, number>();
+  const bump = (country: string | undefined, weight: number) => {
+    if (country) scores.set(country, (scores.get(country) ?? 0) + weight);
+  };
+  for (const item of found.values()) {
+    const entity: Person | Agency | Place | undefined =
+      item.kind === "person" ? kb.people.get(item.id) : item.kind === "agency" ? kb.agencies.get(item.id) : kb.places.get(item.id);
+    bump(entity?.country, item.count);
+  }
+  for (const token of tokens) bump(demonyms.get(token.folded), 1);
+  return scores;
+}
+
+const LOCAL_WINDOW = 4;
+
+function resolveShared(
+  match: NameMatch,
+  tokens: readonly Token[],
+  found: ReadonlyMap<string, Found>,
+  context: ReadonlyMap<string, number>,
+  compiled: CompiledKnowledge,
+  homeCountry: string | undefined,
+): NameEntry | undefined {
+  const { kb } = compiled;
+  const countryOf = (entry: NameEntry) => (entry.kind === "agency" ? kb.agencies.get(entry.id)?.country : entry.kind === "person" ? kb.people.get(entry.id)?.country : kb.places.get(entry.id)?.country);
+  // Countries named right around the name: "ministère de l'Intérieur espagnol", "ministre français de l'Intérieur".
+  const local = new Set<string>();
+  for (let j = Math.max(0, match.first - 2); j < Math.min(tokens.length, match.last + LOCAL_WINDOW); j++) {
+    if (j >= match.first && j < match.last) continue;
+    const country = compiled.demonyms.get((tokens[j] as Token).folded);
+    if (country) local.add(country);
+  }
+  let best: NameEntry | undefined;
+  let bestScore = 0;
+  for (const entry of match.entries) {
+    if (entry.kind === "outlet" || entry.kind === "topic") continue;
+    const country = countryOf(entry);
+    let score = (country ? context.get(country) ?? 0 : 0) + (country && country === homeCountry ? 0.5 : 0);
+    if (country && local.has(country)) score += 100;
+    if (found.has(`${entry.kind}:${entry.id}`)) score += 50;
+    if (score > bestScore) [best, bestScore] = [entry, score];
+  }
+  return best;
+}
+
+/**
+ * Unknown names with a cue become people; their later surname-only mentions ("El Khayam")
+ * are the same person. Names without a cue, and lone surnames, are suggestions.
+ */
+function resolveUnknownPeople(candidates: readonly NameCandidate[], tokens: readonly Token[], text: string, found: Map<string, Found>, add: Add, suggestions: Suggestion[]): void {
+  const bySurname = new Map<string, Found>();
+  for (const item of found.values()) if (item.kind === "person") registerSurnames(item.name, item, bySurname);
+  for (const candidate of candidates) {
+    const folded = foldText(candidate.name);
+    const known = bySurname.get(folded);
+    const position = (tokens[candidate.first] as Token).start;
+    if (known) {
+      add(known, candidate.name, position);
+      continue;
+    }
+    const words = candidate.last - candidate.first;
+    if (candidate.cue && words >= 2) {
+      const entry = { kind: "person" as const, id: slugify(candidate.name), name: candidate.name, via: "heuristic" as const };
+      add(entry, candidate.name, position);
+      const item = found.get(`person:${entry.id}`);
+      if (item) registerSurnames(candidate.name, item, bySurname);
+    } else if (words >= 2 || candidate.cue) {
+      suggestions.push({ kind: "person", name: candidate.name, cue: candidate.cue ?? "", example: sentenceAround(text, position), published: false });
+    }
+  }
+  for (const item of found.values()) {
+    if (item.via === "heuristic") {
+      suggestions.push({ kind: item.kind === "agency" ? "agency" : "person", name: item.name, cue: item.kind === "agency" ? "sigle défini dans le texte" : "indice de fonction ou de civilité", example: sentenceAround(text, item.first), published: true });
+    }
+  }
+}
+
+/** "Abdelhak El Khayam" is later "El Khayam" or "Khayam". */
+function registerSurnames(name: string, item: Found, bySurname: Map<string, Found>): void {
+  const words = foldText(name).split(" ");
+  for (let k = 1; k < words.length; k++) {
+    const surname = words.slice(k).join(" ");
+    if (surname.length >= 3 && !bySurname.has(surname)) bySurname.set(surname, item);
+  }
+}
+
+export function sentenceAround(text: string, position: number): string {
+  const before = text.lastIndexOf("\n", position);
+  const startLine = before === -1 ? 0 : before + 1;
+  const afterLine = text.indexOf("\n", position);
+  const line = text.slice(startLine, afterLine === -1 ? text.length : afterLine);
+  const offset = position - startLine;
+  const starts = [...line.slice(0, offset).matchAll(/[.!?»]\s+/g)];
+  const sentenceStart = starts.length ? (starts.at(-1)?.index ?? 0) + (starts.at(-1)?.[0].length ?? 0) : 0;
+  const end = /[.!?](\s|$)/.exec(line.slice(offset));
+  const sentence = line.slice(sentenceStart, end ? offset + end.index + 1 : line.length).trim();
+  return sentence.length > 300 ? `${sentence.slice(0, 297)}…` : sentence;
+}

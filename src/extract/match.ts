@@ -1,0 +1,166 @@
+import { hardPunctuation, tokenize, type Token } from "../text/tokenize.ts";
+
+/**
+ * One automaton for every name of the knowledge base: a trie over the tokens of the
+ * aliases, walked once from each token of the text. Time is linear in the text (times
+ * the length of the longest alias), whatever the size of the base.
+ */
+export type NameKind = "person" | "agency" | "place" | "outlet" | "topic";
+
+export interface NameEntry {
+  kind: NameKind;
+  id: string;
+  alias: string;
+  /** Several entities share this alias: context must pick one. */
+  shared: boolean;
+}
+
+interface AliasToken {
+  key: string;
+  /** Written as an acronym in the alias: only capitals match. */
+  upper: boolean;
+  /** Hard punctuation written before this token in the alias ("." in "A. Hammouchi"). */
+  punctuationBefore: string;
+}
+
+interface Terminal {
+  entry: NameEntry;
+  tokens: readonly AliasToken[];
+  /** A one-word alias only matches a capitalised word ("Parlement", not "parlement"). */
+  needsCapital: boolean;
+}
+
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  terminals: Terminal[];
+  /** Keywords ending in `*`: the last token matches any word starting with the key. */
+  prefixTerminals: { prefix: string; terminal: Terminal }[];
+}
+
+export interface NameMatcher {
+  root: TrieNode;
+  size: number;
+}
+
+export interface NameMatch {
+  /** Index of the first and one past the last token of the match. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  /** The text as written. */
+  surface: string;
+  entries: NameEntry[];
+}
+
+const newNode = (): TrieNode => ({ children: new Map(), terminals: [], prefixTerminals: [] });
+
+export function buildNameMatcher(entries: Iterable<NameEntry>): NameMatcher {
+  const root = newNode();
+  let size = 0;
+  for (const entry of entries) {
+    const isPrefix = entry.alias.endsWith("*");
+    const tokens = tokenize(isPrefix ? entry.alias.slice(0, -1) : entry.alias).filter((token) => token.key !== "");
+    if (tokens.length === 0) continue;
+    const aliasTokens: AliasToken[] = tokens.map((token) => ({
+      key: token.key,
+      upper: token.isUpper,
+      punctuationBefore: hardPunctuation(token.gap),
+    }));
+    const terminal: Terminal = {
+      entry,
+      tokens: aliasTokens,
+      needsCapital: tokens.length === 1 && !isPrefix && entry.kind !== "topic",
+    };
+    let node = root;
+    const path = isPrefix ? aliasTokens.slice(0, -1) : aliasTokens;
+    for (const token of path) {
+      let child = node.children.get(token.key);
+      if (!child) node.children.set(token.key, (child = newNode()));
+      node = child;
+    }
+    if (isPrefix) node.prefixTerminals.push({ prefix: aliasTokens.at(-1)?.key ?? "", terminal });
+    else node.terminals.push(terminal);
+    size++;
+  }
+  return { root, size };
+}
+
+/**
+ * Leftmost-longest matches of the base's names in the tokens. Matches never overlap;
+ * one match may carry several entries when an alias is shared.
+ */
+export function findNames(tokens: readonly Token[], text: string, matcher: NameMatcher, overlapping = false): NameMatch[] {
+  const matches: NameMatch[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const best = longestAt(tokens, i, matcher.root);
+    if (best) {
+      const firstToken = tokens[i] as Token;
+      const lastToken = tokens[best.last - 1] as Token;
+      matches.push({ first: i, last: best.last, start: firstToken.start, end: lastToken.end, surface: text.slice(firstToken.start, lastToken.end), entries: best.entries });
+      i = overlapping ? i + 1 : best.last;
+    } else i++;
+  }
+  return matches;
+}
+
+function longestAt(tokens: readonly Token[], first: number, root: TrieNode): { last: number; entries: NameEntry[] } | undefined {
+  const start = tokens[first];
+  if (!start || start.key === "") return undefined;
+  let node: TrieNode = root;
+  let best: { last: number; entries: NameEntry[] } | undefined;
+  /** Indexes of the tokens that matched alias tokens, in order. */
+  const matched: number[] = [];
+  for (let j = first; j < tokens.length; j++) {
+    const token = tokens[j] as Token;
+    if (token.key === "" && j > first) continue;
+    if (j > first && /[\n\r]/.test(token.gap)) break;
+    for (const { prefix, terminal } of node.prefixTerminals) {
+      if (token.key.startsWith(prefix) && accepts(terminal, tokens, [...matched, j])) {
+        best = { last: j + 1, entries: [terminal.entry] };
+      }
+    }
+    const child = node.children.get(token.key);
+    if (!child) {
+      // "Bureau central national (BCN) d'Interpol": an acronym in parentheses inside a name is skipped.
+      if (token.inParentheses && token.isUpper && j > first) continue;
+      break;
+    }
+    node = child;
+    matched.push(j);
+    const entries = node.terminals.filter((terminal) => accepts(terminal, tokens, matched)).map((terminal) => terminal.entry);
+    if (entries.length) best = { last: j + 1, entries };
+  }
+  return best;
+}
+
+function accepts(terminal: Terminal, tokens: readonly Token[], matched: readonly number[]): boolean {
+  if (terminal.tokens.length !== matched.length) return false;
+  for (let k = 0; k < matched.length; k++) {
+    const index = matched[k] as number;
+    const token = tokens[index] as Token;
+    const aliasToken = terminal.tokens[k] as AliasToken;
+    if (aliasToken.upper && !token.isUpper) return false;
+    if (k > 0 && !punctuationAllowed(tokens, (matched[k - 1] as number) + 1, index, aliasToken.punctuationBefore)) return false;
+  }
+  if (terminal.needsCapital) {
+    const token = tokens[matched[0] as number] as Token;
+    if (!token.isCapitalized) return false;
+  }
+  return true;
+}
+
+/** Between two matched tokens the text may only hold the punctuation the alias holds (or a skipped "(ACRONYM)"). */
+function punctuationAllowed(tokens: readonly Token[], from: number, to: number, allowed: string): boolean {
+  for (let j = from; j <= to; j++) {
+    const token = tokens[j] as Token;
+    const previous = tokens[j - 1];
+    const skippedParenthesis = token.inParentheses || previous?.inParentheses;
+    for (const char of hardPunctuation(token.gap)) {
+      if (skippedParenthesis && (char === "(" || char === ")")) continue;
+      if (!allowed.includes(char)) return false;
+    }
+  }
+  return true;
+}

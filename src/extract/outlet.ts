@@ -1,0 +1,114 @@
+import type { EntityRef } from "../records/article.ts";
+import type { KnowledgeBase, Outlet } from "../records/knowledge.ts";
+import { foldText } from "../text/fold.ts";
+import { slugify } from "../text/slug.ts";
+
+/**
+ * The outlet that published the article, from the strongest evidence: the URL's domain
+ * (an aggregator's URL names the original publisher), the page's site name, then what the
+ * text says of itself ("Ecrit par : Bladi.net", "Logo Perspectives med", "© … / Le360").
+ */
+export interface OutletEvidence {
+  url?: string | null | undefined;
+  siteName?: string | undefined;
+  /** Names bylines give, furniture lines, credit lines: searched for a known outlet. */
+  cues: readonly string[];
+}
+
+export interface OutletIndex {
+  byDomain: ReadonlyMap<string, Outlet>;
+  byName: ReadonlyMap<string, Outlet>;
+}
+
+const indexes = new WeakMap<KnowledgeBase, OutletIndex>();
+
+export function outletIndex(kb: KnowledgeBase): OutletIndex {
+  let index = indexes.get(kb);
+  if (!index) {
+    const byDomain = new Map<string, Outlet>();
+    const byName = new Map<string, Outlet>();
+    for (const outlet of kb.outlets.values()) {
+      for (const domain of outlet.domains) {
+        byDomain.set(domain, outlet);
+        const stem = domain.replace(/^(www|fr|ar|en)\./, "").replace(/\.[a-z]{2,}(\.[a-z]{2})?$/, "");
+        if (stem.length >= 4 && !byName.has(foldText(stem))) byName.set(foldText(stem), outlet);
+      }
+      for (const name of [outlet.name, ...outlet.aliases, outlet.id]) byName.set(foldText(name), outlet);
+    }
+    index = { byDomain, byName };
+    indexes.set(kb, index);
+  }
+  return index;
+}
+
+export function extractOutlet(evidence: OutletEvidence, kb: KnowledgeBase): EntityRef | null {
+  const index = outletIndex(kb);
+  const fromUrl = evidence.url ? outletOfUrl(evidence.url, kb, index) : undefined;
+  if (fromUrl) return ref(fromUrl, "url", hostOf(evidence.url ?? "") ?? fromUrl.name);
+
+  if (evidence.siteName) {
+    const known = findOutletName(evidence.siteName, index);
+    return known ? ref(known, "meta", evidence.siteName) : { id: slugify(evidence.siteName), name: evidence.siteName.trim(), via: "meta", mentions: [evidence.siteName] };
+  }
+  for (const cue of evidence.cues) {
+    const known = findOutletName(cue, index);
+    if (known) return ref(known, "text", cue);
+  }
+  return null;
+}
+
+/** Resolves an outlet an editor names in front matter: an id, a name, an alias or a domain. */
+export function resolveOutlet(value: string, kb: KnowledgeBase): EntityRef {
+  const index = outletIndex(kb);
+  const known = kb.outlets.get(value) ?? index.byDomain.get(value.toLowerCase().replace(/^www\./, "")) ?? findOutletName(value, index);
+  return known ? ref(known, "front-matter", value) : { id: slugify(value), name: value, via: "front-matter", mentions: [value] };
+}
+
+function ref(outlet: Outlet, via: EntityRef["via"], mention: string): EntityRef {
+  return { id: outlet.id, name: outlet.name, via, mentions: [mention] };
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^(www\d?|m|amp|mobile)\./, "");
+  } catch {
+    return undefined;
+  }
+}
+
+export function outletOfUrl(url: string, kb: KnowledgeBase, index = outletIndex(kb)): Outlet | undefined {
+  const host = hostOf(url);
+  if (!host) return undefined;
+  let outlet: Outlet | undefined;
+  // fr.le360.ma → fr.le360.ma, then le360.ma.
+  for (let candidate = host; candidate.includes("."); candidate = candidate.slice(candidate.indexOf(".") + 1)) {
+    outlet = index.byDomain.get(candidate);
+    if (outlet) break;
+  }
+  if (outlet?.aggregator) {
+    const path = new URL(url).pathname;
+    const key = new RegExp(outlet.aggregator.path).exec(path)?.[1];
+    const source = key ? kb.outlets.get(outlet.aggregator.sources[key] ?? "") : undefined;
+    if (source) return source;
+  }
+  return outlet;
+}
+
+/**
+ * A known outlet named in a cue: the whole cue ("Bladi.net"), or its words after
+ * "Logo"/"logo du site" or after the last "/" of a credit ("Said Bouchrit / Le360").
+ */
+function findOutletName(cue: string, index: OutletIndex): Outlet | undefined {
+  const folded = foldText(cue);
+  const tries = [
+    folded,
+    folded.replace(/^logo( du site| de)?\s+/, ""),
+    folded.split("/").at(-1)?.trim() ?? "",
+    folded.replace(/^(©|\(c\)|copyright)\s*:?\s*/, ""),
+  ];
+  for (const attempt of tries) {
+    const outlet = index.byName.get(attempt) ?? index.byName.get(attempt.replace(/\s/g, ""));
+    if (outlet) return outlet;
+  }
+  return undefined;
+}

@@ -1,0 +1,265 @@
+import type { ExtractionRules } from "../records/knowledge.ts";
+import { findDateMentions } from "./date-mentions.ts";
+
+/**
+ * Splits a captured page into what the article is and what the page around it is:
+ * headline, datelines, bylines, body paragraphs, captions, tag lines, and the
+ * furniture (navigation, share lines, offers) and teasers (related articles) that
+ * must never tag the article. Works line by line: captures keep one block per line.
+ */
+export type LineKind =
+  | "blank"
+  | "furniture"
+  | "byline"
+  | "dateline"
+  | "tags"
+  | "title"
+  | "caption"
+  | "body"
+  | "header"
+  | "teaser";
+
+export interface PageLine {
+  /** 0-based index in the text's lines. */
+  index: number;
+  text: string;
+  kind: LineKind;
+}
+
+export interface SegmentedPage {
+  lines: PageLine[];
+  title: string | null;
+  /** Body paragraphs in order, captions and credits removed. */
+  body: string[];
+  /** Photo captions with their credits removed: part of the story for names, not of the body. */
+  captions: string[];
+  /** Terms of "Sujets associés"-like lines. */
+  tags: string[];
+  /** Names the bylines give (an author or the outlet itself). */
+  bylines: string[];
+  datelines: string[];
+  /** Dropped lines, kept for outlet cues ("Logo Perspectives med"). */
+  furniture: string[];
+  teasers: string[];
+  /** A ` date YYYY-MM[-DD] ` prefix some captures carry before the text. */
+  capturedDate: string | null;
+}
+
+export interface SegmentOptions {
+  /** Words of the page URL's last path segment; a header line sharing most of them is the headline. */
+  slugWords?: readonly string[];
+  /** A title known from elsewhere (HTML markup, front matter): the line equal to it is the headline. */
+  knownTitle?: string | null;
+}
+
+const CAPTURE_PREFIX = /^\s*date (\d{4}-\d{2}(?:-\d{2})?)\s+/;
+const TITLE_MAX = 250;
+const SENTENCE_END = /[.!?…»"”)]$/;
+
+export function segmentPage(text: string, rules: ExtractionRules, options: SegmentOptions = {}): SegmentedPage {
+  const prefix = CAPTURE_PREFIX.exec(text);
+  const source = prefix ? text.slice(prefix[0].length) : text;
+  const rawLines = source.replace(/\r\n?/g, "\n").split("\n");
+  const page: SegmentedPage = {
+    lines: [],
+    title: null,
+    body: [],
+    captions: [],
+    tags: [],
+    bylines: [],
+    datelines: [],
+    furniture: [],
+    teasers: [],
+    capturedDate: prefix?.[1] ?? null,
+  };
+
+  let inTeasers = false;
+  for (const [index, raw] of rawLines.entries()) {
+    const line = raw.replace(/\s+/g, " ").trim();
+    const kind = inTeasers ? teaserKind(line, rules) : classify(line, rules);
+    if (kind === "teaser" || (!inTeasers && rules.boilerplate.sectionEnd.some((regex) => regex.test(line)))) {
+      inTeasers = true;
+      page.lines.push({ index, text: line, kind: "teaser" });
+      continue;
+    }
+    page.lines.push({ index, text: line, kind });
+  }
+  markTeaserTail(page.lines);
+  chooseTitle(page.lines, options);
+
+  let seenTitle = !page.lines.some((line) => line.kind === "title");
+  for (const line of page.lines) {
+    switch (line.kind) {
+      case "title":
+        page.title = stripMarkdownHeading(line.text);
+        seenTitle = true;
+        break;
+      case "tags":
+        page.tags.push(...splitTags(line.text, rules));
+        break;
+      case "byline":
+        page.bylines.push(...bylineNames(line.text, rules));
+        break;
+      case "dateline":
+        page.datelines.push(line.text);
+        page.bylines.push(...bylineNames(line.text, rules));
+        break;
+      case "furniture":
+        page.furniture.push(line.text);
+        break;
+      case "teaser":
+        if (line.text) page.teasers.push(line.text);
+        break;
+      case "caption":
+        page.captions.push(removeCredits(line.text, rules));
+        break;
+      case "body":
+        if (seenTitle || page.title === null) page.body.push(line.text);
+        break;
+      case "header":
+      case "blank":
+        break;
+    }
+  }
+  return page;
+}
+
+function classify(line: string, rules: ExtractionRules): LineKind {
+  if (line === "") return "blank";
+  if (rules.boilerplate.tags.some((regex) => regex.test(line))) return "tags";
+  if (rules.boilerplate.line.some((regex) => regex.test(line))) return "furniture";
+  if (isDateline(line)) return "dateline";
+  if (rules.boilerplate.byline.some((regex) => regex.test(line))) return "byline";
+  if (removeCredits(line, rules) !== line) return "caption";
+  return "body";
+}
+
+function teaserKind(line: string, rules: ExtractionRules): LineKind {
+  if (rules.boilerplate.tags.some((regex) => regex.test(line))) return "tags";
+  return "teaser";
+}
+
+/** A short line made of a date (and a time, a place, a byline): "26 septembre 2020 - 14h40 - Maroc - Ecrit par : Bladi.net". */
+export function isDateline(line: string): boolean {
+  if (line.length > 160) return false;
+  const mentions = findDateMentions(line).filter((mention) => mention.year !== undefined && mention.day !== undefined);
+  if (mentions.length === 0) return false;
+  const rest = mentions.reduce((text, mention) => text.replace(mention.text, " "), line);
+  const words = rest.match(/\p{L}{3,}/gu) ?? [];
+  return /\b(publi|mis à jour|mise à jour|updated|posted|modifi)/i.test(line) || words.length <= 8;
+}
+
+/**
+ * Related-article blocks without a heading: from the end of the page, pairs of a short
+ * headline and a blurb cut with "…". Two pairs or more make a teaser block.
+ */
+function markTeaserTail(lines: PageLine[]): void {
+  const content = lines.filter((line) => line.kind === "body" || line.kind === "caption");
+  let pairs = 0;
+  let cut = content.length;
+  for (let i = content.length - 1; i >= 1; i -= 2) {
+    const blurb = content[i] as PageLine;
+    const headline = content[i - 1] as PageLine;
+    if (/(\.\.\.|…)$/.test(blurb.text) && headline.text.length <= TITLE_MAX && !/[.]$/.test(headline.text)) {
+      pairs++;
+      cut = i - 1;
+    } else break;
+  }
+  if (pairs >= 2) for (const line of content.slice(cut)) line.kind = "teaser";
+}
+
+function isTitleCandidate(line: PageLine): boolean {
+  if (line.kind !== "body") return false;
+  const text = line.text;
+  if (text.length > TITLE_MAX || text.length < 8) return false;
+  if (/\.$/.test(text) && !/\.\.\.$/.test(text)) return false;
+  if (!/^[\p{Lu}\p{N}«"“'#]/u.test(text)) return false;
+  const words = text.split(" ").filter((word) => /\p{L}/u.test(word));
+  return words.length >= 2;
+}
+
+function isParagraph(line: PageLine): boolean {
+  if (line.kind !== "body" || isTitleCandidate(line)) return false;
+  const words = line.text.split(" ").length;
+  return line.text.length >= 100 || (SENTENCE_END.test(line.text) && words >= 8);
+}
+
+/**
+ * The headline is the first line of the last run of title-like lines before the first
+ * paragraph ("Mohamed Yassine Mansouri" / "Directeur général…, 46 ans"), unless a line
+ * equals the known title or shares most words with the URL's slug.
+ */
+function chooseTitle(lines: PageLine[], options: SegmentOptions): void {
+  const firstParagraph = lines.findIndex(isParagraph);
+  const header = lines.slice(0, firstParagraph === -1 ? lines.length : firstParagraph);
+  const known = options.knownTitle ? normalize(options.knownTitle) : null;
+  let chosen: PageLine | undefined = known ? header.find((line) => line.kind === "body" && normalize(stripMarkdownHeading(line.text)) === known) : undefined;
+  if (!chosen && options.slugWords && options.slugWords.length >= 3) {
+    const slug = new Set(options.slugWords);
+    let bestScore = 0.6;
+    for (const line of header.filter(isTitleCandidate)) {
+      const words = normalize(line.text).split(" ");
+      const shared = words.filter((word) => slug.has(word)).length;
+      const score = shared / slug.size;
+      if (score >= bestScore) [chosen, bestScore] = [line, score];
+    }
+  }
+  if (!chosen) {
+    let runStart: PageLine | undefined;
+    for (const line of header) {
+      if (line.kind === "blank" || line.kind === "furniture" || line.kind === "dateline" || line.kind === "byline" || line.kind === "caption") continue;
+      if (isTitleCandidate(line)) runStart ??= line;
+      else runStart = undefined;
+    }
+    chosen = runStart;
+  }
+  if (!chosen) return;
+  chosen.kind = "title";
+  // Lines before the headline are page header (rubrics, menus), not body.
+  for (const line of lines) {
+    if (line === chosen) break;
+    if (line.kind === "body") line.kind = "header";
+  }
+}
+
+export function normalize(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+function stripMarkdownHeading(text: string): string {
+  return text.replace(/^#{1,6}\s+/, "").trim();
+}
+
+export function removeCredits(line: string, rules: ExtractionRules): string {
+  let out = line;
+  for (const regex of rules.boilerplate.credit) out = out.replace(regex, "");
+  return out.trim();
+}
+
+function splitTags(line: string, rules: ExtractionRules): string[] {
+  let rest = line;
+  for (const regex of rules.boilerplate.tags) rest = rest.replace(regex, "");
+  return rest
+    .split(/\s+[-–—|•]\s+|\s*[,;]\s*/)
+    .map((term) => term.trim())
+    .filter((term) => term.length > 1);
+}
+
+function bylineNames(line: string, rules: ExtractionRules): string[] {
+  const names: string[] = [];
+  for (const part of line.split(/\s+[-–—|•]\s+/)) {
+    for (const regex of rules.boilerplate.byline) {
+      const name = regex.exec(part.trim())?.groups?.["name"];
+      if (name) {
+        names.push(name.trim());
+        break;
+      }
+    }
+  }
+  return names;
+}

@@ -1,0 +1,69 @@
+import type { EntityRef } from "../records/article.ts";
+import { foldText } from "../text/fold.ts";
+import { slugify } from "../text/slug.ts";
+import { tokenize } from "../text/tokenize.ts";
+import type { CompiledKnowledge } from "./compile.ts";
+import { findNames } from "./match.ts";
+
+/**
+ * Topics from the knowledge base's keywords (with their French word forms through `*`),
+ * counted in the article's own text: a topic tags the article once its keywords occur
+ * `min_mentions` times (a keyword in the headline counts twice).
+ */
+export function extractTopics(title: string | null, body: string, compiled: CompiledKnowledge): EntityRef[] {
+  const counts = new Map<string, { count: number; mentions: string[]; first: number }>();
+  const count = (text: string, weight: number, offset: number) => {
+    for (const match of findNames(tokenize(text), text, compiled.topics)) {
+      for (const entry of match.entries) {
+        const item = counts.get(entry.id) ?? { count: 0, mentions: [], first: offset + match.start };
+        item.count += weight;
+        if (!item.mentions.includes(match.surface)) item.mentions.push(match.surface);
+        counts.set(entry.id, item);
+      }
+    }
+  };
+  if (title) count(title, 2, -1);
+  count(body, 1, 0);
+  const topics: (EntityRef & { first: number })[] = [];
+  for (const [id, { count: n, mentions, first }] of counts) {
+    const topic = compiled.kb.topics.get(id);
+    if (topic && n >= topic.minMentions) topics.push({ id, name: topic.name, via: "knowledge-base", mentions, first });
+  }
+  return topics.sort((a, b) => a.first - b.first).map(({ first: _first, ...ref }) => ref);
+}
+
+export interface TagResolution {
+  topics: EntityRef[];
+  /** Tags that name a known actor or place rather than a topic. */
+  entities: { kind: "person" | "agency" | "place"; id: string; name: string; tag: string }[];
+}
+
+/**
+ * "Sujets associés : États-Unis - Diplomatie - Abdellatif Hammouchi - DGST": each term is a
+ * known topic, actor or place when the base knows it; any other term becomes a topic of its own.
+ */
+export function resolveTags(tags: readonly string[], compiled: CompiledKnowledge): TagResolution {
+  const { kb } = compiled;
+  const topics: EntityRef[] = [];
+  const entities: TagResolution["entities"] = [];
+  const topicByName = new Map<string, string>();
+  for (const topic of kb.topics.values()) topicByName.set(foldText(topic.name), topic.id).set(foldText(topic.id), topic.id);
+  for (const tag of tags) {
+    const topicId = topicByName.get(foldText(tag));
+    if (topicId) {
+      const topic = kb.topics.get(topicId);
+      if (topic && !topics.some((t) => t.id === topic.id)) topics.push({ id: topic.id, name: topic.name, via: "text", mentions: [tag] });
+      continue;
+    }
+    const match = findNames(tokenize(tag), tag, compiled.names).find((m) => m.start === 0 && m.surface.length >= tag.replace(/\s*\([^)]*\)\s*$/, "").length);
+    const entry = match?.entries[0];
+    if (entry && (entry.kind === "person" || entry.kind === "agency" || entry.kind === "place")) {
+      const entity = entry.kind === "person" ? kb.people.get(entry.id) : entry.kind === "agency" ? kb.agencies.get(entry.id) : kb.places.get(entry.id);
+      if (entity) entities.push({ kind: entry.kind, id: entity.id, name: entity.name, tag });
+      continue;
+    }
+    const id = slugify(tag);
+    if (!topics.some((t) => t.id === id)) topics.push({ id, name: tag, via: "text", mentions: [tag] });
+  }
+  return { topics, entities };
+}

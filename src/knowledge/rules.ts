@@ -1,0 +1,92 @@
+import { readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import type { Diagnostic } from "../records/diagnostic.ts";
+import type { ExtractionRules } from "../records/knowledge.ts";
+import { parseYaml, type ParsedYaml } from "../ingest/yaml.ts";
+import { foldWord } from "../text/fold.ts";
+
+export const RULE_FILES = ["rules/boilerplate.yml", "rules/names.yml", "rules/first-names.yml"] as const;
+
+export interface LoadedRules {
+  rules: ExtractionRules;
+  diagnostics: Diagnostic[];
+  /** The files' text, for the knowledge base's version hash. */
+  texts: string[];
+}
+
+/**
+ * Reads content/rules/. A missing file gives empty rules (and an error), a bad pattern is
+ * reported with its line and skipped: extraction keeps working with what is valid.
+ */
+export function loadRules(contentDir: string, cwd = process.cwd()): LoadedRules {
+  const diagnostics: Diagnostic[] = [];
+  const texts: string[] = [];
+  const load = (name: string): { data: Record<string, unknown>; parsed: ParsedYaml | undefined; file: string } => {
+    const path = join(contentDir, name);
+    const file = relative(cwd, path) || path;
+    let text: string;
+    try {
+      text = readFileSync(path, "utf8");
+    } catch {
+      diagnostics.push({ file, rule: "rules-missing", severity: "error", message: `${name} is missing`, fix: `Restore content/${name} from the repository.` });
+      return { data: {}, parsed: undefined, file };
+    }
+    texts.push(text);
+    const parsed = parseYaml(text, file);
+    diagnostics.push(...parsed.diagnostics);
+    const data = parsed.data && typeof parsed.data === "object" && !Array.isArray(parsed.data) ? (parsed.data as Record<string, unknown>) : {};
+    return { data, parsed, file };
+  };
+
+  const strings = (source: ReturnType<typeof load>, key: string): string[] => {
+    const value = source.data[key];
+    if (value === undefined) return [];
+    if (!Array.isArray(value) || value.some((item) => typeof item !== "string")) {
+      diagnostics.push({ file: source.file, line: source.parsed?.lineOf([key]) ?? 1, rule: "rules-type", severity: "error", message: `\`${key}\` must be a list of texts` });
+      return [];
+    }
+    return value as string[];
+  };
+
+  const patterns = (source: ReturnType<typeof load>, key: string, flags: string, whole: boolean): RegExp[] =>
+    strings(source, key).flatMap((pattern, index) => {
+      try {
+        return [new RegExp(whole ? `^(?:${pattern})$` : pattern, flags)];
+      } catch (error) {
+        diagnostics.push({
+          file: source.file,
+          line: source.parsed?.lineOf([key, index]) ?? 1,
+          rule: "rules-pattern",
+          severity: "error",
+          message: `invalid pattern ${JSON.stringify(pattern)}: ${(error as Error).message}`,
+          fix: "Escape special characters with a backslash (written \\\\ inside double quotes).",
+        });
+        return [];
+      }
+    });
+
+  const boilerplate = load(RULE_FILES[0]);
+  const names = load(RULE_FILES[1]);
+  const firstNames = load(RULE_FILES[2]);
+  const folded = (list: string[]) => new Set(list.map(foldWord));
+
+  const rules: ExtractionRules = {
+    boilerplate: {
+      sectionEnd: patterns(boilerplate, "section_end", "iu", true),
+      tags: patterns(boilerplate, "tags", "iu", false).map((regex) => new RegExp(`^(?:${regex.source})\\s*:\\s*`, "iu")),
+      line: patterns(boilerplate, "line", "iu", true),
+      credit: patterns(boilerplate, "credit", "gu", false),
+      byline: patterns(boilerplate, "byline", "iu", true),
+    },
+    names: {
+      honorifics: strings(names, "honorifics"),
+      roles: strings(names, "roles"),
+      particles: folded(strings(names, "particles")),
+      institutionHeads: folded(strings(names, "institution_heads")),
+      placeContext: folded(strings(names, "place_context")),
+      notNames: folded(strings(names, "not_names")),
+      firstNames: folded(strings(firstNames, "names")),
+    },
+  };
+  return { rules, diagnostics, texts };
+}

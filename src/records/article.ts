@@ -1,0 +1,73 @@
+import type { Diagnostic } from "./diagnostic.ts";
+
+export type SourceFormat = "markdown" | "text" | "html";
+export type DatePrecision = "day" | "month" | "year";
+
+/** Where a field's value came from, strongest first. */
+export type Provenance = "front-matter" | "meta" | "url" | "text" | "knowledge-base" | "heuristic" | "inferred";
+
+export interface DateValue {
+  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY` depending on precision. */
+  value: string;
+  precision: DatePrecision;
+  /** The exact text (or `url:` / `meta:` reference) the date was read from. */
+  evidence: string;
+  via: Provenance;
+}
+
+/** A date the text suggests without stating it (day and month known, year guessed). */
+export interface DateCandidate {
+  value: string;
+  precision: DatePrecision;
+  evidence: string;
+  /** Why this year: the weekday matches, the actors held their roles then… */
+  reasons: readonly string[];
+}
+
+export interface EntityRef {
+  id: string;
+  name: string;
+  via: Provenance;
+  /** Exact surface forms found in the article, in order of first appearance. */
+  mentions: readonly string[];
+}
+
+export interface AgencyRef extends EntityRef {
+  acronym?: string;
+}
+
+/** A name the extractor found but could not tie to the knowledge base. */
+export interface Suggestion {
+  kind: "person" | "agency";
+  name: string;
+  /** The cue that marked it as a name (an honorific, a role, an acronym definition…). */
+  cue: string;
+  /** The sentence it was found in. */
+  example: string;
+  /** True when the cue is strong enough for the name to tag the article. */
+  published: boolean;
+}
+
+export interface ArticleRecord {
+  /** Slug, unique in the archive. */
+  id: string;
+  sourcePath: string;
+  format: SourceFormat;
+  title: string | null;
+  date: DateValue | null;
+  dateCandidates: readonly DateCandidate[];
+  outlet: EntityRef | null;
+  url: string | null;
+  people: readonly EntityRef[];
+  agencies: readonly AgencyRef[];
+  places: readonly EntityRef[];
+  topics: readonly EntityRef[];
+  summary: string;
+  /** Clean Markdown body, boilerplate removed. */
+  body: string;
+  /** The body rendered to sanitized HTML. */
+  html: string;
+  draft: boolean;
+  suggestions: readonly Suggestion[];
+  diagnostics: readonly Diagnostic[];
+}

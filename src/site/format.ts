@@ -1,0 +1,23 @@
+import { format } from "date-fns";
+import { enUS, fr } from "date-fns/locale";
+import type { DateValue } from "../records/article.ts";
+
+const LOCALES = { fr, en: enUS } as const;
+const PATTERNS = {
+  fr: { day: "d MMMM yyyy", month: "MMMM yyyy", year: "yyyy" },
+  en: { day: "MMMM d, yyyy", month: "MMMM yyyy", year: "yyyy" },
+} as const;
+
+/** "26 septembre 2020", "septembre 2020", "2020": as precise as the source is, never more. */
+export function formatDate(date: Pick<DateValue, "value" | "precision">, lang: "fr" | "en" = "fr"): string {
+  const [y, m = 1, d = 1] = date.value.split("-").map(Number);
+  const value = new Date(y ?? 1970, m - 1, d);
+  value.setFullYear(y ?? 1970);
+  if (Number.isNaN(value.getTime())) return date.value;
+  return format(value, PATTERNS[lang][date.precision], { locale: LOCALES[lang] });
+}
+
+/** "septembre 2020" for a `YYYY-MM` key. */
+export function formatMonth(yearMonth: string, lang: "fr" | "en" = "fr"): string {
+  return formatDate({ value: yearMonth, precision: "month" }, lang);
+}
