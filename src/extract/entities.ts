@@ -7,6 +7,7 @@ import { findAcronymDefinitions } from "./acronyms.ts";
 import type { CompiledKnowledge } from "./compile.ts";
 import { indexCues } from "./cues.ts";
 import { findNames, type NameEntry, type NameMatch } from "./match.ts";
+import { misspeltKnownPerson } from "./misspelling.ts";
 import { findPersonNames, type NameCandidate } from "./person-names.ts";
 
 /**
@@ -101,7 +102,7 @@ export function extractEntities(text: string, compiled: CompiledKnowledge, optio
   const candidates = findPersonNames(tokens, text, covered, indexCues(tokens, text, compiled), kb.rules.names).filter(
     (candidate) => !ignore.has(foldText(candidate.name)),
   );
-  resolveUnknownPeople(candidates, tokens, text, found, add, suggestions);
+  resolveUnknownPeople(candidates, tokens, text, kb, found, add, suggestions);
 
   const list = [...found.values()].sort((a, b) => a.first - b.first);
   const refs = (kind: Found["kind"]) =>
@@ -190,35 +191,68 @@ function resolveShared(
 }
 
 /**
- * Unknown names with a cue become people; their later surname-only mentions ("El Khayam")
- * are the same person. Names without a cue, and lone surnames, are suggestions.
+ * Unknown names with a cue become people. "Yassine Mansouri" and "Mohamed Yassine Mansouri"
+ * are one person (the longer name is canonical); later surname-only mentions ("El Khayam")
+ * are the person named in full earlier. Names without a cue, and lone surnames, are suggestions.
  */
-function resolveUnknownPeople(candidates: readonly NameCandidate[], tokens: readonly Token[], text: string, found: Map<string, Found>, add: Add, suggestions: Suggestion[]): void {
+function resolveUnknownPeople(
+  candidates: readonly NameCandidate[],
+  tokens: readonly Token[],
+  text: string,
+  kb: KnowledgeBase,
+  found: Map<string, Found>,
+  add: Add,
+  suggestions: Suggestion[],
+): void {
   const bySurname = new Map<string, Found>();
   for (const item of found.values()) if (item.kind === "person") registerSurnames(item.name, item, bySurname);
-  for (const candidate of candidates) {
+  const positionOf = (candidate: NameCandidate) => (tokens[candidate.first] as Token).start;
+  const isFullName = (candidate: NameCandidate) =>
+    candidate.last - candidate.first >= 2 && tokens.slice(candidate.first, candidate.last).some((token) => token.text.length >= 3);
+
+  // Group full names that end the same way, longest first.
+  const groups: { folded: string; members: NameCandidate[] }[] = [];
+  for (const candidate of [...candidates].filter(isFullName).sort((a, b) => b.last - b.first - (a.last - a.first))) {
     const folded = foldText(candidate.name);
-    const known = bySurname.get(folded);
-    const position = (tokens[candidate.first] as Token).start;
-    if (known) {
-      add(known, candidate.name, position);
+    const group = groups.find((g) => g.folded === folded || g.folded.endsWith(` ${folded}`));
+    if (group) group.members.push(candidate);
+    else groups.push({ folded, members: [candidate] });
+  }
+  groups.sort((a, b) => Math.min(...a.members.map(positionOf)) - Math.min(...b.members.map(positionOf)));
+  for (const { members } of groups) {
+    const canonical = members[0] as NameCandidate;
+    const ordered = [...members].sort((a, b) => a.first - b.first);
+    const known = bySurname.get(foldText(canonical.name)) ?? misspeltFound(canonical.name, kb, found);
+    const cue = members.find((member) => member.cue)?.cue;
+    if (!known && !cue) {
+      suggestions.push({ kind: "person", name: canonical.name, cue: "", example: sentenceAround(text, positionOf(canonical)), published: false });
       continue;
     }
-    const words = candidate.last - candidate.first;
-    if (candidate.cue && words >= 2) {
-      const entry = { kind: "person" as const, id: slugify(candidate.name), name: candidate.name, via: "heuristic" as const };
-      add(entry, candidate.name, position);
-      const item = found.get(`person:${entry.id}`);
-      if (item) registerSurnames(candidate.name, item, bySurname);
-    } else if (words >= 2 || candidate.cue) {
-      suggestions.push({ kind: "person", name: candidate.name, cue: candidate.cue ?? "", example: sentenceAround(text, position), published: false });
-    }
+    const entry = known ?? { kind: "person" as const, id: slugify(canonical.name), name: canonical.name, via: "heuristic" as const };
+    for (const member of ordered) add(entry, member.name, positionOf(member));
+    const item = found.get(`person:${entry.id}`) as Found;
+    for (const member of members) registerSurnames(member.name, item, bySurname);
+    if (!known) suggestions.push({ kind: "person", name: canonical.name, cue: cue ?? "", example: sentenceAround(text, positionOf(canonical)), published: true });
+  }
+
+  // Lone surnames (and initials) name someone the article already named in full.
+  for (const candidate of candidates.filter((c) => !isFullName(c))) {
+    const known = bySurname.get(foldText(candidate.name));
+    if (known) add(known, candidate.name, positionOf(candidate));
+    else if (candidate.cue) suggestions.push({ kind: "person", name: candidate.name, cue: candidate.cue, example: sentenceAround(text, positionOf(candidate)), published: false });
   }
   for (const item of found.values()) {
-    if (item.via === "heuristic") {
-      suggestions.push({ kind: item.kind === "agency" ? "agency" : "person", name: item.name, cue: item.kind === "agency" ? "sigle défini dans le texte" : "indice de fonction ou de civilité", example: sentenceAround(text, item.first), published: true });
+    if (item.via === "heuristic" && item.kind === "agency") {
+      suggestions.push({ kind: "agency", name: item.name, cue: "sigle défini dans le texte", example: sentenceAround(text, item.first), published: true });
     }
   }
+}
+
+/** A known person the name misspells, as an entry to add. */
+function misspeltFound(name: string, kb: KnowledgeBase, found: ReadonlyMap<string, Found>): Found | Omit<Found, "mentions" | "count" | "first"> | undefined {
+  const person = misspeltKnownPerson(name, kb);
+  if (!person) return undefined;
+  return found.get(`person:${person.id}`) ?? { kind: "person", id: person.id, name: person.name, via: "knowledge-base" };
 }
 
 /** "Abdelhak El Khayam" is later "El Khayam" or "Khayam". */

@@ -55,6 +55,8 @@ export interface SegmentOptions {
 const CAPTURE_PREFIX = /^\s*date (\d{4}-\d{2}(?:-\d{2})?)\s+/;
 const TITLE_MAX = 250;
 const SENTENCE_END = /[.!?…»"”)]$/;
+const PUBLICATION_WORDS = /\b(publi|mis à jour|mise à jour|updated|posted|modifi)/i;
+const PUBLICATION_STAMP = new RegExp(`${PUBLICATION_WORDS.source}|\\b\\d{1,2} ?[hH:] ?\\d{2}\\b`, "i");
 
 export function segmentPage(text: string, rules: ExtractionRules, options: SegmentOptions = {}): SegmentedPage {
   const prefix = CAPTURE_PREFIX.exec(text);
@@ -86,6 +88,14 @@ export function segmentPage(text: string, rules: ExtractionRules, options: Segme
   }
   markTeaserTail(page.lines);
   chooseTitle(page.lines, options);
+  // A date line inside the body (a tweet's signature, a quoted document) is not a dateline,
+  // unless it says it is one ("Publié le …", a time of day) near the top of the article.
+  const paragraphs = page.lines.filter(isParagraph).map((line) => line.index);
+  for (const line of page.lines) {
+    if (line.kind !== "dateline" || paragraphs.length === 0 || line.index < (paragraphs[0] as number)) continue;
+    const nearTop = paragraphs.length < 3 || line.index < (paragraphs[2] as number);
+    if (!(nearTop && PUBLICATION_STAMP.test(line.text))) line.kind = "body";
+  }
 
   let seenTitle = !page.lines.some((line) => line.kind === "title");
   for (const line of page.lines) {
@@ -146,7 +156,7 @@ export function isDateline(line: string): boolean {
   if (mentions.length === 0) return false;
   const rest = mentions.reduce((text, mention) => text.replace(mention.text, " "), line);
   const words = rest.match(/\p{L}{3,}/gu) ?? [];
-  return /\b(publi|mis à jour|mise à jour|updated|posted|modifi)/i.test(line) || words.length <= 8;
+  return PUBLICATION_WORDS.test(line) || words.length <= 8;
 }
 
 /**
