@@ -11,6 +11,7 @@ import { buildArchive, type Archive } from "../src/build/build-archive.ts";
 import { provideArchive } from "../.eleventy.ts";
 import { parse, printDiagnostics, ROOT, run } from "./lib/cli.ts";
 import { eleventy } from "./lib/eleventy.ts";
+import { indexForSearch } from "./lib/search-index.ts";
 
 const USAGE = "usage: npm run build -- [--content DIR] [--output DIR]";
 
@@ -20,10 +21,19 @@ export interface BuildResult {
   output: string;
 }
 
-export async function build(options: { content: string; output: string; ci: boolean; log?: (line: string) => void }): Promise<BuildResult> {
+export interface BuildOptions {
+  content: string;
+  output: string;
+  ci: boolean;
+  log?: (line: string) => void;
+  /** Settings overrides (REVUE_PER_PAGE…), defaults to the process environment. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const started = performance.now();
-  const archive = buildArchive({ contentDir: options.content });
+  const archive = buildArchive({ contentDir: options.content, ...(options.env ? { env: options.env } : {}) });
   const errors = archive.diagnostics.filter((d) => d.severity === "error");
   const warnings = archive.diagnostics.filter((d) => d.severity === "warning");
   const { report } = archive;
@@ -45,6 +55,8 @@ export async function build(options: { content: string; output: string; ci: bool
   provideArchive(archive);
   try {
     await eleventy(temporary).write();
+    const pages = await indexForSearch(temporary);
+    log(`revue: search index of ${pages} pages written`);
   } catch (error) {
     rmSync(temporary, { recursive: true, force: true });
     throw error;

@@ -1,12 +1,20 @@
 import type { ArticleRecord, EntityRef } from "../records/article.ts";
 import type { Archive } from "../build/build-archive.ts";
-import { formatDate } from "./format.ts";
+import { foldWord } from "../text/fold.ts";
+import { formatDate, formatMonth } from "./format.ts";
+import { newsArticleJsonLd } from "./json-ld.ts";
+import { linkFirstMentions } from "./link-mentions.ts";
+import { networkSvg, type NetworkEdge, type NetworkNode } from "./network.ts";
+import { openDataFiles, type DataFile } from "./open-data.ts";
+import { relatedArticles } from "./related.ts";
 import { STRINGS, type Strings } from "./strings.ts";
+import { coverageSeries, timelineSvg } from "./timeline.ts";
 import { urls, type TermKind } from "./urls.ts";
 
 /**
- * Archive → view models. Every value a template prints is ready here: URLs, display
- * dates, labels, pagination. Templates only loop and format.
+ * Archive → view models. Every value a template prints is ready here: URLs, display dates,
+ * labels, pagination, prebuilt SVG and JSON-LD. Templates only loop and format. Indexes
+ * are computed once, so no page's cost grows with the archive.
  */
 export interface Link {
   name: string;
@@ -26,15 +34,17 @@ export interface ArticleCard {
   summary: string;
 }
 
-export interface ArticleView extends ArticleCard {
-  id: string;
-  sourceUrl: string | null;
-  outletLink: Link | null;
-  people: Link[];
-  agencies: Link[];
-  places: Link[];
-  topics: Link[];
-  html: string;
+export interface PageMeta {
+  title: string;
+  description: string;
+  /** Absolute URL of the page. */
+  canonical: string;
+  feed?: { url: string; title: string };
+}
+
+interface PageBase {
+  url: string;
+  meta: PageMeta;
 }
 
 export interface PagerView {
@@ -43,85 +53,252 @@ export interface PagerView {
   pages: { number: number; url: string; current: boolean }[];
 }
 
-export interface TermPageView {
-  url: string;
+export interface ArticlePage extends PageBase {
+  type: "article";
+  card: ArticleCard;
+  sourceUrl: string | null;
+  outletLink: Link | null;
+  /** People, agencies, places, topics: each list with its search filter name. */
+  groups: { label: string; filter: string; links: Link[] }[];
+  html: string;
+  related: ArticleCard[];
+  jsonLd: string;
+  /** Publication year, a search filter. */
+  year: string | null;
+}
+
+export interface TermPage extends PageBase {
+  type: "term";
   kind: TermKind;
   kindLabel: string;
   id: string;
   name: string;
   description: string | null;
   roles: { title: string; period: string }[];
-  total: number;
   totalLabel: string;
   page: number;
-  pageCount: number;
-  /** "Abdellatif Hammouchi — page 2" */
-  pageTitle: string;
   articles: ArticleCard[];
   pager: PagerView | null;
+  timeline: string;
+  alongside: CountedLink[];
+  outlets: CountedLink[];
+  feedUrl: string | null;
 }
 
-export interface TermIndexView {
-  url: string;
-  kind: TermKind;
+export interface TermIndexPage extends PageBase {
+  type: "term-index";
   title: string;
-  items: CountedLink[];
+  letters: { letter: string; anchor: string; items: CountedLink[] }[];
+}
+
+export interface ArchiveIndexPage extends PageBase {
+  type: "archive-index";
+  years: { label: string; url: string; count: number; months: CountedLink[] }[];
+  undated: CountedLink | null;
+}
+
+export interface ArchivePage extends PageBase {
+  type: "archive";
+  title: string;
+  totalLabel: string;
+  articles: ArticleCard[];
+  pager: PagerView | null;
+  months: CountedLink[];
+}
+
+export interface HomePage extends PageBase {
+  type: "home";
+  latest: ArticleCard[];
+  people: CountedLink[];
+  agencies: CountedLink[];
+  topics: CountedLink[];
+  outlets: CountedLink[];
+  years: CountedLink[];
+}
+
+export interface NetworkPage extends PageBase {
+  type: "network";
+  svg: string;
+  pairs: { a: Link; b: Link; label: string }[];
+}
+
+export interface SimplePage extends PageBase {
+  type: "search" | "not-found" | "data";
+}
+
+export type PageView = ArticlePage | TermPage | TermIndexPage | ArchiveIndexPage | ArchivePage | HomePage | NetworkPage | SimplePage;
+
+export interface FeedView {
+  url: string;
+  title: string;
+  selfUrl: string;
+  alternateUrl: string;
+  id: string;
+  updated: string;
+  entries: { title: string; url: string; updated: string; summary: string; outlet: string | null }[];
 }
 
 export interface SiteData {
   config: Archive["config"];
   strings: Strings;
   nav: Link[];
-  home: { latest: ArticleCard[]; people: CountedLink[]; agencies: CountedLink[]; topics: CountedLink[]; outlets: CountedLink[] };
-  articles: ArticleView[];
-  termPages: TermPageView[];
-  termIndexes: TermIndexView[];
+  links: { search: string; feed: string; data: string; network: string; archives: string };
+  pages: PageView[];
+  feeds: FeedView[];
+  files: DataFile[];
+  sitemap: string[];
 }
 
 const HOME_LATEST = 10;
 const HOME_TERMS = 12;
+const FEED_ENTRIES = 20;
+const SITE_FEED_ENTRIES = 50;
+const RELATED = 5;
+const ALONGSIDE = 10;
+const NETWORK_NODES = 30;
+const NETWORK_PAIRS = 20;
+const TERM_KINDS: readonly TermKind[] = ["person", "agency", "topic", "place", "outlet"];
+const FEED_KINDS: ReadonlySet<TermKind> = new Set(["person", "agency", "topic"]);
 
 export function toSiteData(archive: Archive): SiteData {
-  const { config } = archive;
+  const { config, kb, records } = archive;
   const strings = STRINGS[config.lang];
-  const terms = collectTerms(archive);
-  const cards = new Map(archive.records.map((record) => [record.id, toCard(record, config.lang, strings)]));
+  const lang = config.lang;
+  const absolute = (path: string) => `${config.baseUrl}${config.pathPrefix.replace(/\/$/, "")}${path}`;
+  const meta = (url: string, title: string, description = config.description, feed?: PageMeta["feed"]): PageMeta => ({
+    title,
+    description,
+    canonical: absolute(url),
+    ...(feed ? { feed } : {}),
+  });
+  const cards = new Map(records.map((record) => [record.id, toCard(record, lang, strings)]));
   const card = (record: ArticleRecord) => cards.get(record.id) as ArticleCard;
+  const terms = collectTerms(records);
+  const pages: PageView[] = [];
+  const feeds: FeedView[] = [];
 
-  const kindLabels: Record<TermKind, string> = { person: strings.person, agency: strings.agency, topic: strings.topic, place: strings.place, outlet: strings.outlet };
-  const indexTitles: Record<TermKind, string> = { person: strings.people, agency: strings.agencies, topic: strings.topics, place: strings.places, outlet: strings.outlets };
+  const entry = (record: ArticleRecord) => ({
+    title: record.title ?? strings.undated,
+    url: absolute(urls.article(record)),
+    updated: atomDate(record.date?.value),
+    summary: record.summary,
+    outlet: record.outlet?.name ?? null,
+  });
+  const feedOf = (url: string, title: string, alternate: string, list: readonly ArticleRecord[], limit: number): FeedView => ({
+    url,
+    title,
+    selfUrl: absolute(url),
+    alternateUrl: absolute(alternate),
+    id: absolute(url),
+    updated: atomDate(list.find((r) => r.date)?.date?.value),
+    entries: list.slice(0, limit).map(entry),
+  });
 
-  const termPages: TermPageView[] = [];
-  const termIndexes: TermIndexView[] = [];
+  // Articles.
+  const related = relatedArticles(records, RELATED);
+  for (const record of records) {
+    const url = urls.article(record);
+    const links = (kind: TermKind, refs: readonly EntityRef[]) => refs.map((ref) => ({ name: ref.name, url: urls.term(kind, ref.id) }));
+    const mentionLinks = [...record.people.map((r) => ({ r, kind: "person" as const })), ...record.agencies.map((r) => ({ r, kind: "agency" as const }))].map(({ r, kind }) => ({
+      mentions: r.mentions.length ? r.mentions : [r.name],
+      url: urls.term(kind, r.id),
+      title: r.name,
+    }));
+    pages.push({
+      type: "article",
+      url,
+      meta: meta(url, record.title ?? strings.undated, record.summary || config.description),
+      card: card(record),
+      sourceUrl: record.url,
+      outletLink: record.outlet ? { name: record.outlet.name, url: urls.term("outlet", record.outlet.id) } : null,
+      groups: [
+        { label: strings.people, filter: strings.filterActor, links: links("person", record.people) },
+        { label: strings.agencies, filter: strings.filterActor, links: links("agency", record.agencies) },
+        { label: strings.places, filter: "", links: links("place", record.places) },
+        { label: strings.topics, filter: strings.filterTopic, links: links("topic", record.topics) },
+      ].filter((group) => group.links.length > 0),
+      year: record.date ? record.date.value.slice(0, 4) : null,
+      html: linkFirstMentions(record.html, mentionLinks),
+      related: (related.get(record.id) ?? []).map(card),
+      jsonLd: newsArticleJsonLd(record, kb, absolute, url, urls.term, lang),
+    });
+  }
+
+  // Actor, topic, place and outlet pages, paginated, with their timeline, company and feed.
+  const labels: Record<TermKind, [string, string]> = {
+    person: [strings.person, strings.people],
+    agency: [strings.agency, strings.agencies],
+    topic: [strings.topic, strings.topics],
+    place: [strings.place, strings.places],
+    outlet: [strings.outlet, strings.outlets],
+  };
   const counted: Record<TermKind, CountedLink[]> = { person: [], agency: [], topic: [], place: [], outlet: [] };
-  for (const [kind, byId] of terms) {
-    for (const term of byId.values()) {
-      const pageCount = Math.max(1, Math.ceil(term.records.length / config.perPage));
-      const details = describe(kind, term.id, archive, config.lang, strings);
+  for (const kind of TERM_KINDS) {
+    for (const term of terms.get(kind)?.values() ?? []) {
+      const total = term.records.length;
+      const pageCount = Math.max(1, Math.ceil(total / config.perPage));
+      const details = describe(kind, term.id, archive, strings);
+      const feedUrl = FEED_KINDS.has(kind) ? urls.termFeed(kind, term.id) : null;
+      const timeline = timelineSvg(
+        coverageSeries(term.records.map((r) => r.date?.value ?? "").filter(Boolean), (key) => formatMonth(key, lang)),
+        strings.coverageOf(term.name),
+        strings.articlesCount,
+      );
+      const alongside = kind === "outlet" ? [] : companions(term, kind, terms).slice(0, ALONGSIDE);
+      const outlets = kind === "outlet" ? [] : countBy(term.records.filter((r) => r.outlet).map((r) => ({ id: (r.outlet as EntityRef).id, name: (r.outlet as EntityRef).name })), (id) => urls.term("outlet", id));
       for (let page = 1; page <= pageCount; page++) {
-        termPages.push({
-          url: urls.term(kind, term.id, page),
+        const url = urls.term(kind, term.id, page);
+        const title = page > 1 ? `${term.name} — ${strings.page.toLowerCase()} ${page}` : term.name;
+        pages.push({
+          type: "term",
+          url,
+          meta: meta(url, title, details.description ?? `${labels[kind][0]} : ${term.name} — ${strings.articlesCount(total)}`, feedUrl ? { url: feedUrl, title: strings.feedOf(term.name) } : undefined),
           kind,
-          kindLabel: kindLabels[kind],
+          kindLabel: labels[kind][0],
           id: term.id,
           name: term.name,
           description: details.description,
           roles: details.roles,
-          total: term.records.length,
-          totalLabel: strings.articlesCount(term.records.length),
+          totalLabel: strings.articlesCount(total),
           page,
-          pageCount,
-          pageTitle: page > 1 ? `${term.name} — ${strings.page.toLowerCase()} ${page}` : term.name,
           articles: term.records.slice((page - 1) * config.perPage, page * config.perPage).map(card),
           pager: pageCount > 1 ? pager((n) => urls.term(kind, term.id, n), page, pageCount) : null,
+          timeline: page === 1 ? timeline : "",
+          alongside: page === 1 ? alongside : [],
+          outlets: page === 1 ? outlets : [],
+          feedUrl,
         });
       }
-      counted[kind].push({ name: term.name, url: urls.term(kind, term.id), count: term.records.length });
+      if (feedUrl) feeds.push(feedOf(feedUrl, `${term.name} · ${config.title}`, urls.term(kind, term.id), term.records, FEED_ENTRIES));
+      counted[kind].push({ name: term.name, url: urls.term(kind, term.id), count: total });
     }
-    const items = [...counted[kind]].sort((a, b) => a.name.localeCompare(b.name, config.lang));
-    termIndexes.push({ url: urls.termIndex(kind), kind, title: indexTitles[kind], items });
+    const url = urls.termIndex(kind);
+    pages.push({ type: "term-index", url, meta: meta(url, labels[kind][1]), title: labels[kind][1], letters: byLetter(counted[kind], lang) });
   }
-  const top = (kind: TermKind) => [...counted[kind]].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, config.lang)).slice(0, HOME_TERMS);
+
+  // Date archives.
+  pages.push(...archivePages(records, card, config.perPage, lang, strings, meta));
+
+  // Home, network, search, open data, 404.
+  const top = (kind: TermKind) => [...counted[kind]].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, lang)).slice(0, HOME_TERMS);
+  const years = [...countStrings(records.map((r) => r.date?.value.slice(0, 4)).filter((y): y is string => Boolean(y)))].sort((a, b) => (a[0] < b[0] ? 1 : -1));
+  pages.unshift({
+    type: "home",
+    url: urls.home(),
+    meta: meta(urls.home(), config.title, config.description, { url: urls.feed(), title: strings.siteFeed }),
+    latest: records.slice(0, HOME_LATEST).map(card),
+    people: top("person"),
+    agencies: top("agency"),
+    topics: top("topic"),
+    outlets: top("outlet"),
+    years: years.map(([year, count]) => ({ name: year, url: urls.year(year), count })),
+  });
+  pages.push(networkPage(records, terms, strings, meta));
+  pages.push({ type: "search", url: urls.search(), meta: meta(urls.search(), strings.search, strings.searchLead) });
+  const files = openDataFiles(records, kb, (record) => absolute(urls.article(record)), urls.data());
+  pages.push({ type: "data", url: urls.data(), meta: meta(urls.data(), strings.openData, strings.openDataLead) });
+  pages.push({ type: "not-found", url: "/404.html", meta: meta("/404.html", strings.notFound, strings.notFoundLead) });
+  feeds.unshift(feedOf(urls.feed(), config.title, urls.home(), records, SITE_FEED_ENTRIES));
 
   return {
     config,
@@ -132,11 +309,15 @@ export function toSiteData(archive: Archive): SiteData {
       { name: strings.agencies, url: urls.termIndex("agency") },
       { name: strings.topics, url: urls.termIndex("topic") },
       { name: strings.outlets, url: urls.termIndex("outlet") },
+      { name: strings.archives, url: urls.archives() },
+      { name: strings.network, url: urls.network() },
+      { name: strings.search, url: urls.search() },
     ],
-    home: { latest: archive.records.slice(0, HOME_LATEST).map(card), people: top("person"), agencies: top("agency"), topics: top("topic"), outlets: top("outlet") },
-    articles: archive.records.map((record) => toArticleView(record, card(record))),
-    termPages,
-    termIndexes,
+    links: { search: urls.search(), feed: urls.feed(), data: urls.data(), network: urls.network(), archives: urls.archives() },
+    pages,
+    feeds,
+    files,
+    sitemap: pages.filter((page) => page.type !== "not-found").map((page) => page.meta.canonical),
   };
 }
 
@@ -146,16 +327,18 @@ interface Term {
   records: ArticleRecord[];
 }
 
+type Terms = Map<TermKind, Map<string, Term>>;
+
 /** Every person, agency, topic, place and outlet some published article names, with its articles newest first. */
-function collectTerms(archive: Archive): Map<TermKind, Map<string, Term>> {
-  const terms = new Map<TermKind, Map<string, Term>>(["person", "agency", "topic", "place", "outlet"].map((kind) => [kind as TermKind, new Map()]));
+function collectTerms(records: readonly ArticleRecord[]): Terms {
+  const terms: Terms = new Map(TERM_KINDS.map((kind) => [kind, new Map()]));
   const add = (kind: TermKind, ref: Pick<EntityRef, "id" | "name">, record: ArticleRecord) => {
     const byId = terms.get(kind) as Map<string, Term>;
-    const term = byId.get(ref.id) ?? { id: ref.id, name: ref.name, records: [] };
-    if (!term.records.includes(record)) term.records.push(record);
-    byId.set(ref.id, term);
+    let term = byId.get(ref.id);
+    if (!term) byId.set(ref.id, (term = { id: ref.id, name: ref.name, records: [] }));
+    if (term.records.at(-1) !== record) term.records.push(record);
   };
-  for (const record of archive.records) {
+  for (const record of records) {
     for (const ref of record.people) add("person", ref, record);
     for (const ref of record.agencies) add("agency", ref, record);
     for (const ref of record.topics) add("topic", ref, record);
@@ -165,14 +348,61 @@ function collectTerms(archive: Archive): Map<TermKind, Map<string, Term>> {
   return terms;
 }
 
-function describe(kind: TermKind, id: string, archive: Archive, lang: "fr" | "en", strings: Strings): { description: string | null; roles: TermPageView["roles"] } {
-  const { kb } = archive;
+/** The actors most often named in the same articles as this term. */
+function companions(term: Term, kind: TermKind, terms: Terms): CountedLink[] {
+  const counts = new Map<string, { kind: TermKind; id: string; name: string; count: number }>();
+  for (const record of term.records) {
+    for (const [otherKind, refs] of [["person", record.people], ["agency", record.agencies]] as const) {
+      for (const ref of refs) {
+        if (otherKind === kind && ref.id === term.id) continue;
+        const key = `${otherKind}:${ref.id}`;
+        const item = counts.get(key) ?? { kind: otherKind, id: ref.id, name: (terms.get(otherKind)?.get(ref.id) ?? ref).name, count: 0 };
+        item.count++;
+        counts.set(key, item);
+      }
+    }
+  }
+  return [...counts.values()]
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+    .map((item) => ({ name: item.name, url: urls.term(item.kind, item.id), count: item.count }));
+}
+
+function countBy(items: readonly { id: string; name: string }[], urlOf: (id: string) => string): CountedLink[] {
+  const counts = new Map<string, CountedLink>();
+  for (const item of items) {
+    const link = counts.get(item.id) ?? { name: item.name, url: urlOf(item.id), count: 0 };
+    link.count++;
+    counts.set(item.id, link);
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+function countStrings(values: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return counts;
+}
+
+/** A–Z groups, accents folded ("Élysée" under E); anything else under "#". */
+function byLetter(items: readonly CountedLink[], lang: string): TermIndexPage["letters"] {
+  const groups = new Map<string, CountedLink[]>();
+  for (const item of [...items].sort((a, b) => a.name.localeCompare(b.name, lang))) {
+    const first = foldWord(item.name.replace(/^[^\p{L}\p{N}]+/u, "").charAt(0)).toUpperCase();
+    const letter = /^[A-Z]$/.test(first) ? first : "#";
+    const list = groups.get(letter) ?? [];
+    list.push(item);
+    groups.set(letter, list);
+  }
+  return [...groups.entries()]
+    .sort((a, b) => (a[0] === "#" ? 1 : b[0] === "#" ? -1 : a[0].localeCompare(b[0])))
+    .map(([letter, list]) => ({ letter, anchor: letter === "#" ? "autres" : `lettre-${letter.toLowerCase()}`, items: list }));
+}
+
+function describe(kind: TermKind, id: string, archive: Archive, strings: Strings): { description: string | null; roles: TermPage["roles"] } {
+  const { kb, config } = archive;
   const entity = kind === "person" ? kb.people.get(id) : kind === "agency" ? kb.agencies.get(id) : kind === "topic" ? kb.topics.get(id) : kind === "outlet" ? kb.outlets.get(id) : undefined;
   const description = entity && "description" in entity && entity.description ? entity.description : null;
-  const roles =
-    kind === "person"
-      ? (kb.people.get(id)?.roles ?? []).map((role) => ({ title: role.title, period: period(role.from, role.to, lang, strings) }))
-      : [];
+  const roles = kind === "person" ? (kb.people.get(id)?.roles ?? []).map((role) => ({ title: role.title, period: period(role.from, role.to, config.lang, strings) })) : [];
   return { description, roles };
 }
 
@@ -195,25 +425,102 @@ function toCard(record: ArticleRecord, lang: "fr" | "en", strings: Strings): Art
   };
 }
 
-function toArticleView(record: ArticleRecord, card: ArticleCard): ArticleView {
-  const links = (kind: TermKind, refs: readonly EntityRef[]) => refs.map((ref) => ({ name: ref.name, url: urls.term(kind, ref.id) }));
-  return {
-    ...card,
-    id: record.id,
-    sourceUrl: record.url,
-    outletLink: record.outlet ? { name: record.outlet.name, url: urls.term("outlet", record.outlet.id) } : null,
-    people: links("person", record.people),
-    agencies: links("agency", record.agencies),
-    places: links("place", record.places),
-    topics: links("topic", record.topics),
-    html: record.html,
-  };
-}
-
 function pager(urlOf: (page: number) => string, page: number, pageCount: number): PagerView {
   return {
     previous: page > 1 ? urlOf(page - 1) : null,
     next: page < pageCount ? urlOf(page + 1) : null,
     pages: Array.from({ length: pageCount }, (_, i) => ({ number: i + 1, url: urlOf(i + 1), current: i + 1 === page })),
+  };
+}
+
+/** Atom needs a full timestamp: the publication day at midnight UTC, or the epoch for undated feeds. */
+function atomDate(value: string | undefined): string {
+  if (!value) return "1970-01-01T00:00:00Z";
+  const [y = "1970", m = "01", d = "01"] = value.split("-");
+  return `${y}-${m}-${d}T00:00:00Z`;
+}
+
+type Meta = (url: string, title: string, description?: string, feed?: PageMeta["feed"]) => PageMeta;
+
+function archivePages(records: readonly ArticleRecord[], card: (r: ArticleRecord) => ArticleCard, perPage: number, lang: "fr" | "en", strings: Strings, meta: Meta): PageView[] {
+  const byYear = new Map<string, ArticleRecord[]>();
+  const byMonth = new Map<string, ArticleRecord[]>();
+  const undated: ArticleRecord[] = [];
+  for (const record of records) {
+    const value = record.date?.value;
+    if (!value) {
+      undated.push(record);
+      continue;
+    }
+    push(byYear, value.slice(0, 4), record);
+    if (value.length >= 7) push(byMonth, value.slice(0, 7), record);
+  }
+  const monthsOf = (year: string) =>
+    [...byMonth.entries()].filter(([key]) => key.startsWith(year)).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([key, list]) => ({ name: formatMonth(key, lang), url: urls.month(key), count: list.length }));
+  const pages: PageView[] = [];
+  const listing = (list: readonly ArticleRecord[], label: string, urlOf: (page: number) => string, months: CountedLink[]) => {
+    const pageCount = Math.max(1, Math.ceil(list.length / perPage));
+    for (let page = 1; page <= pageCount; page++) {
+      const url = urlOf(page);
+      const title = strings.archiveOf(label) + (page > 1 ? ` — ${strings.page.toLowerCase()} ${page}` : "");
+      pages.push({ type: "archive", url, meta: meta(url, title), title, totalLabel: strings.articlesCount(list.length), articles: list.slice((page - 1) * perPage, page * perPage).map(card), pager: pageCount > 1 ? pager(urlOf, page, pageCount) : null, months: page === 1 ? months : [] });
+    }
+  };
+  const years = [...byYear.keys()].sort().reverse();
+  for (const year of years) listing(byYear.get(year) as ArticleRecord[], year, (page) => urls.year(year, page), monthsOf(year));
+  for (const [key, list] of [...byMonth.entries()].sort()) listing(list, formatMonth(key, lang), (page) => urls.month(key, page), []);
+  if (undated.length) listing(undated, strings.undated.toLowerCase(), (page) => urls.undated(page), []);
+  pages.unshift({
+    type: "archive-index",
+    url: urls.archives(),
+    meta: meta(urls.archives(), strings.archives),
+    years: years.map((year) => ({ label: year, url: urls.year(year), count: (byYear.get(year) as ArticleRecord[]).length, months: monthsOf(year) })),
+    undated: undated.length ? { name: strings.undated, url: urls.undated(), count: undated.length } : null,
+  });
+  return pages;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function networkPage(records: readonly ArticleRecord[], terms: Terms, strings: Strings, meta: Meta): NetworkPage {
+  const actors: { t: Term; kind: "person" | "agency" }[] = [
+    ...[...(terms.get("person")?.values() ?? [])].map((t) => ({ t, kind: "person" as const })),
+    ...[...(terms.get("agency")?.values() ?? [])].map((t) => ({ t, kind: "agency" as const })),
+  ];
+  const top = actors.sort((a, b) => b.t.records.length - a.t.records.length || a.t.name.localeCompare(b.t.name)).slice(0, NETWORK_NODES);
+  const key = (kind: string, id: string) => `${kind}:${id}`;
+  const chosen = new Set(top.map(({ t, kind }) => key(kind, t.id)));
+  const weights = new Map<string, number>();
+  for (const record of records) {
+    const present = [...record.people.map((r) => key("person", r.id)), ...record.agencies.map((r) => key("agency", r.id))].filter((k) => chosen.has(k)).sort();
+    for (let i = 0; i < present.length; i++) for (let j = i + 1; j < present.length; j++) {
+      const pair = `${present[i]}|${present[j]}`;
+      weights.set(pair, (weights.get(pair) ?? 0) + 1);
+    }
+  }
+  const nodes: NetworkNode[] = top.map(({ t, kind }) => ({ id: key(kind, t.id), name: t.name, url: urls.term(kind, t.id), count: t.records.length, kind }));
+  const edges: NetworkEdge[] = [...weights.entries()].map(([pair, weight]) => {
+    const [source = "", target = ""] = pair.split("|");
+    return { source, target, weight };
+  });
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const pairs = [...edges]
+    .sort((a, b) => b.weight - a.weight || a.source.localeCompare(b.source) || a.target.localeCompare(b.target))
+    .slice(0, NETWORK_PAIRS)
+    .map((edge) => {
+      const a = byId.get(edge.source) as NetworkNode;
+      const b = byId.get(edge.target) as NetworkNode;
+      return { a: { name: a.name, url: a.url }, b: { name: b.name, url: b.url }, label: strings.togetherIn(edge.weight) };
+    });
+  return {
+    type: "network",
+    url: urls.network(),
+    meta: meta(urls.network(), strings.network, strings.networkLead),
+    svg: networkSvg(nodes, edges, strings.network, (node) => `${node.name} — ${strings.articlesCount(node.count)}`),
+    pairs,
   };
 }

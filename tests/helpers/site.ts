@@ -6,7 +6,7 @@ import { build, type BuildResult } from "../../scripts/build.ts";
 export const PROJECT_CONTENT = process.env["REVUE_TEST_CONTENT"] ?? join(import.meta.dirname, "..", "..", "content");
 
 /** Builds a content folder into a fresh temporary output folder. */
-export async function buildSite(content = PROJECT_CONTENT): Promise<BuildResult> {
+export async function buildSite(content = PROJECT_CONTENT, env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
   const output = join(mkdtempSync(join(tmpdir(), "revue-site-")), "_site");
-  return build({ content, output, ci: false, log: () => {} });
+  return build({ content, output, ci: false, log: () => {}, env: { ...process.env, ...env } });
 }

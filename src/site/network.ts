@@ -1,0 +1,122 @@
+/**
+ * The actors' network: who appears with whom. Laid out at build time with a deterministic
+ * force-directed layout (Fruchterman–Reingold from a circle, fixed iterations), drawn as an
+ * SVG in which every node is a link to the actor's page.
+ */
+export interface NetworkNode {
+  id: string;
+  name: string;
+  url: string;
+  count: number;
+  kind: "person" | "agency";
+}
+
+export interface NetworkEdge {
+  source: string;
+  target: string;
+  weight: number;
+}
+
+const SIZE = 800;
+const MARGIN = 70;
+const ITERATIONS = 300;
+
+export function layoutNetwork(nodes: readonly NetworkNode[], edges: readonly NetworkEdge[]): Map<string, { x: number; y: number }> {
+  const n = nodes.length;
+  const positions = new Map<string, { x: number; y: number }>();
+  nodes.forEach((node, i) => {
+    const angle = (2 * Math.PI * i) / Math.max(1, n);
+    positions.set(node.id, { x: Math.cos(angle) * 0.4, y: Math.sin(angle) * 0.4 });
+  });
+  if (n < 2) return scale(positions);
+  const k = Math.sqrt(1 / n);
+  const maxWeight = Math.max(1, ...edges.map((e) => e.weight));
+  for (let iteration = 0; iteration < ITERATIONS; iteration++) {
+    const temperature = 0.1 * (1 - iteration / ITERATIONS);
+    const shift = new Map(nodes.map((node) => [node.id, { x: 0, y: 0 }]));
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const a = positions.get((nodes[i] as NetworkNode).id) as { x: number; y: number };
+        const b = positions.get((nodes[j] as NetworkNode).id) as { x: number; y: number };
+        const dx = a.x - b.x || 1e-6;
+        const dy = a.y - b.y || 1e-6;
+        const distance = Math.max(1e-3, Math.hypot(dx, dy));
+        const force = (k * k) / distance;
+        const sa = shift.get((nodes[i] as NetworkNode).id) as { x: number; y: number };
+        const sb = shift.get((nodes[j] as NetworkNode).id) as { x: number; y: number };
+        sa.x += (dx / distance) * force;
+        sa.y += (dy / distance) * force;
+        sb.x -= (dx / distance) * force;
+        sb.y -= (dy / distance) * force;
+      }
+    }
+    for (const edge of edges) {
+      const a = positions.get(edge.source);
+      const b = positions.get(edge.target);
+      if (!a || !b) continue;
+      const dx = a.x - b.x;
+      const dy = a.y - b.y;
+      const distance = Math.max(1e-3, Math.hypot(dx, dy));
+      const force = ((distance * distance) / k) * (0.5 + edge.weight / maxWeight / 2);
+      const sa = shift.get(edge.source) as { x: number; y: number };
+      const sb = shift.get(edge.target) as { x: number; y: number };
+      sa.x -= (dx / distance) * force;
+      sa.y -= (dy / distance) * force;
+      sb.x += (dx / distance) * force;
+      sb.y += (dy / distance) * force;
+    }
+    for (const node of nodes) {
+      const p = positions.get(node.id) as { x: number; y: number };
+      const s = shift.get(node.id) as { x: number; y: number };
+      // Gravity keeps unconnected nodes on the page.
+      s.x -= p.x * 0.05;
+      s.y -= p.y * 0.05;
+      const length = Math.max(1e-9, Math.hypot(s.x, s.y));
+      p.x += (s.x / length) * Math.min(length, temperature);
+      p.y += (s.y / length) * Math.min(length, temperature);
+    }
+  }
+  return scale(positions);
+}
+
+function scale(positions: Map<string, { x: number; y: number }>): Map<string, { x: number; y: number }> {
+  const xs = [...positions.values()].map((p) => p.x);
+  const ys = [...positions.values()].map((p) => p.y);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const span = Math.max(maxX - minX, maxY - minY, 1e-6);
+  const out = new Map<string, { x: number; y: number }>();
+  for (const [id, p] of positions) {
+    out.set(id, {
+      x: Math.round(MARGIN + ((p.x - minX) / span) * (SIZE - 2 * MARGIN)),
+      y: Math.round(MARGIN + ((p.y - minY) / span) * (SIZE - 2 * MARGIN)),
+    });
+  }
+  return out;
+}
+
+export function networkSvg(nodes: readonly NetworkNode[], edges: readonly NetworkEdge[], title: string, describe: (node: NetworkNode) => string): string {
+  if (nodes.length === 0) return "";
+  const positions = layoutNetwork(nodes, edges);
+  const maxCount = Math.max(1, ...nodes.map((n) => n.count));
+  const maxWeight = Math.max(1, ...edges.map((e) => e.weight));
+  const lines = edges
+    .map((edge) => {
+      const a = positions.get(edge.source);
+      const b = positions.get(edge.target);
+      if (!a || !b) return "";
+      return `<line x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}" stroke-width="${(1 + (3 * edge.weight) / maxWeight).toFixed(1)}"/>`;
+    })
+    .join("");
+  const circles = nodes
+    .map((node) => {
+      const p = positions.get(node.id) as { x: number; y: number };
+      const r = (6 + 14 * Math.sqrt(node.count / maxCount)).toFixed(1);
+      return `<a href="${escape(node.url)}" class="node ${node.kind}"><title>${escape(describe(node))}</title><circle cx="${p.x}" cy="${p.y}" r="${r}"/><text x="${p.x}" y="${(p.y + Number(r) + 14).toFixed(0)}">${escape(node.name)}</text></a>`;
+    })
+    .join("");
+  return `<svg class="network" viewBox="0 0 ${SIZE} ${SIZE}" role="group" aria-labelledby="network-title" xmlns="http://www.w3.org/2000/svg"><title id="network-title">${escape(title)}</title><g class="edges">${lines}</g><g class="nodes">${circles}</g></svg>`;
+}
+
+function escape(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}

@@ -1,0 +1,69 @@
+import type { ArticleRecord } from "../records/article.ts";
+import type { KnowledgeBase } from "../records/knowledge.ts";
+
+/**
+ * Open data for researchers: every published record and every actor, as JSON and CSV.
+ * CSV follows RFC 4180 (quoted fields, CRLF) with list fields joined by " | ".
+ */
+export interface DataFile {
+  url: string;
+  name: string;
+  format: "JSON" | "CSV";
+  description: string;
+  content: string;
+}
+
+export function openDataFiles(records: readonly ArticleRecord[], kb: KnowledgeBase, pageUrl: (record: ArticleRecord) => string, base: string): DataFile[] {
+  const articles = records.map((record) => ({
+    id: record.id,
+    title: record.title,
+    date: record.date?.value ?? null,
+    date_precision: record.date?.precision ?? null,
+    date_evidence: record.date?.evidence ?? null,
+    outlet: record.outlet ? { id: record.outlet.id, name: record.outlet.name } : null,
+    source_url: record.url,
+    page: pageUrl(record),
+    people: record.people.map(({ id, name }) => ({ id, name })),
+    agencies: record.agencies.map(({ id, name, acronym }) => ({ id, name, ...(acronym ? { acronym } : {}) })),
+    places: record.places.map(({ id, name }) => ({ id, name })),
+    topics: record.topics.map(({ id, name }) => ({ id, name })),
+    summary: record.summary,
+  }));
+  const mentioned = new Map<string, number>();
+  for (const record of records) for (const ref of [...record.people, ...record.agencies]) mentioned.set(ref.id, (mentioned.get(ref.id) ?? 0) + 1);
+  const actors = [
+    ...[...kb.people.values()].map((p) => ({ id: p.id, kind: "person", name: p.name, acronym: null as string | null, aliases: p.aliases, country: p.country ?? null, description: p.description ?? null, roles: p.roles, same_as: p.sameAs, articles: mentioned.get(p.id) ?? 0 })),
+    ...[...kb.agencies.values()].map((a) => ({ id: a.id, kind: "agency", name: a.name, acronym: a.acronym ?? null, aliases: a.aliases, country: a.country ?? null, description: a.description ?? null, roles: [], same_as: [...a.sameAs, ...(a.url ? [a.url] : [])], articles: mentioned.get(a.id) ?? 0 })),
+  ].sort((a, b) => a.id.localeCompare(b.id));
+
+  const names = (list: readonly { name: string }[]) => list.map((x) => x.name).join(" | ");
+  return [
+    { url: `${base}articles.json`, name: "articles.json", format: "JSON", description: "articles", content: `${JSON.stringify(articles, null, 1)}\n` },
+    {
+      url: `${base}articles.csv`,
+      name: "articles.csv",
+      format: "CSV",
+      description: "articles",
+      content: csv(
+        ["id", "title", "date", "date_precision", "outlet", "source_url", "page", "people", "agencies", "places", "topics"],
+        articles.map((a) => [a.id, a.title ?? "", a.date ?? "", a.date_precision ?? "", a.outlet?.name ?? "", a.source_url ?? "", a.page, names(a.people), names(a.agencies), names(a.places), names(a.topics)]),
+      ),
+    },
+    { url: `${base}acteurs.json`, name: "acteurs.json", format: "JSON", description: "actors", content: `${JSON.stringify(actors, null, 1)}\n` },
+    {
+      url: `${base}acteurs.csv`,
+      name: "acteurs.csv",
+      format: "CSV",
+      description: "actors",
+      content: csv(
+        ["id", "kind", "name", "acronym", "aliases", "country", "description", "articles"],
+        actors.map((a) => [a.id, a.kind, a.name, a.acronym ?? "", a.aliases.join(" | "), a.country ?? "", a.description ?? "", String(a.articles)]),
+      ),
+    },
+  ];
+}
+
+export function csv(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  return [header, ...rows].map((row) => row.map(field).join(",")).join("\r\n") + "\r\n";
+}

@@ -1,0 +1,97 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser } from "../helpers/browser.ts";
+import { serveStatic, type StaticServer } from "../helpers/serve.ts";
+import { buildSite } from "../helpers/site.ts";
+
+const SEED_TITLES = ["Abdellatif Hammouchi reçoit l’ambassadeur des États-Unis", "A. Hammouchi chez l’Oncle Sam : Coopération sécuritaire et plus si affinités"];
+
+describe("the reader's archive in a browser", () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let output: string;
+
+  before(async () => {
+    // One article per page, so that the two seed articles paginate an actor's page.
+    ({ output } = await buildSite(undefined, { REVUE_PER_PAGE: "1" }));
+    server = await serveStatic(output);
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(path: string): Promise<Page> {
+    const page = await browser.newPage();
+    const response = await page.goto(new URL(path.replace(/^\//, ""), server.url).href);
+    assert.equal(response?.status(), 200, path);
+    return page;
+  }
+
+  it("finds both seed articles when searching for Hammouchi, and filters them by outlet", async () => {
+    const page = await open("/recherche/");
+    await page.locator(".pagefind-ui__search-input").fill("Hammouchi");
+    await page.locator(".pagefind-ui__result").nth(1).waitFor();
+    const titles = await page.locator(".pagefind-ui__result-title").allTextContents();
+    assert.deepEqual([...titles].map((t) => t.trim()).sort(), [...SEED_TITLES].sort());
+
+    await page.getByText("Média", { exact: true }).click();
+    await page.getByLabel(/Bladi\.net/).check();
+    await page.waitForFunction(() => document.querySelectorAll(".pagefind-ui__result").length === 1);
+    assert.deepEqual((await page.locator(".pagefind-ui__result-title").allTextContents()).map((t) => t.trim()), [SEED_TITLES[0]]);
+    await page.close();
+  });
+
+  it("paginates an actor's articles with numbered pages", async () => {
+    const page = await open("/personnes/abdellatif-hammouchi/");
+    const pager = page.getByRole("navigation", { name: "Pagination" });
+    assert.equal(await pager.getByRole("link", { name: "1" }).getAttribute("aria-current"), "page");
+    await pager.getByRole("link", { name: "2" }).click();
+    await page.waitForURL(/\/personnes\/abdellatif-hammouchi\/page\/2\/$/);
+    assert.equal(await page.locator(".article-list h3 a").count(), 1);
+    assert.ok(await page.getByRole("link", { name: "Précédent" }).isVisible());
+    await page.close();
+  });
+
+  it("links an actor's Atom feed, and the feed lists the actor's articles", async () => {
+    const page = await open("/personnes/abdellatif-hammouchi/");
+    const href = await page.locator('link[rel="alternate"][type="application/atom+xml"][title*="Hammouchi"]').getAttribute("href");
+    assert.equal(href, "/personnes/abdellatif-hammouchi/feed.xml");
+    assert.ok(await page.locator("svg.timeline").isVisible(), "coverage timeline");
+    const feed = await (await fetch(new URL(href.slice(1), server.url))).text();
+    assert.match(feed, /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+    for (const title of SEED_TITLES) assert.ok(feed.includes(`<title>${title}</title>`), title);
+    await page.close();
+  });
+
+  it("links the Hammouchi page from each article's text and carries NewsArticle JSON-LD", async () => {
+    for (const path of ["/articles/2020/abdellatif-hammouchi-recoit-l-ambassadeur-des-etats-unis/", "/articles/2022/a-hammouchi-chez-l-oncle-sam-cooperation-securitaire-et-plus-si-affinites/"]) {
+      const page = await open(path);
+      assert.equal(await page.locator('.body a.mention[href="/personnes/abdellatif-hammouchi/"]').count(), 1, path);
+      const data = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
+      assert.equal(data["@type"], "NewsArticle");
+      assert.ok(SEED_TITLES.includes(data.headline));
+      assert.ok(data.mentions.some((m: { "@type": string; name: string }) => m["@type"] === "Person" && m.name === "Abdellatif Hammouchi"));
+      assert.ok(data.publisher.name);
+      await page.close();
+    }
+  });
+
+  it("serves the open data, the sitemap, robots.txt and a 404 page", async () => {
+    const articles = JSON.parse(readFileSync(join(output, "donnees/articles.json"), "utf8"));
+    assert.equal(articles.length, 2);
+    assert.match(readFileSync(join(output, "donnees/acteurs.csv"), "utf8"), /^id,kind,name,acronym,aliases,country,description,articles\r\n/);
+    assert.match(readFileSync(join(output, "sitemap.xml"), "utf8"), /<loc>http[^<]+\/personnes\/abdellatif-hammouchi\/<\/loc>/);
+    assert.match(readFileSync(join(output, "robots.txt"), "utf8"), /Sitemap: .+sitemap\.xml/);
+    const page = await browser.newPage();
+    const response = await page.goto(new URL("nulle-part/", server.url).href);
+    assert.equal(response?.status(), 404);
+    assert.equal(await page.locator("h1").textContent(), "Page introuvable");
+    await page.close();
+  });
+});
