@@ -103,6 +103,8 @@ export function inferDateCandidates(text: string, people: readonly Person[], tod
   const partial = findDateMentions(text).find((mention) => mention.year === undefined && mention.month !== undefined && mention.day !== undefined);
   if (!partial) return [];
   const window = tenureWindow(people, today);
+  // Without a weekday or a tenure to narrow it, every year is possible: no candidate is worth listing.
+  if (partial.weekday === undefined && !window.reason) return [];
   const candidates: DateCandidate[] = [];
   for (let year = window.to; year >= window.from; year--) {
     const { month, day } = partial as Required<Pick<DateMention, "month" | "day">>;

@@ -1,0 +1,123 @@
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import type { ArticleRecord } from "../records/article.ts";
+import type { Diagnostic } from "../records/diagnostic.ts";
+import { compileKnowledge } from "../extract/compile.ts";
+import { formatOf, readSourceFile } from "../ingest/read-source.ts";
+import { loadKnowledgeBase } from "../knowledge/load.ts";
+import { loadSiteConfig } from "../config.ts";
+import { ARTICLES_FOLDER } from "./build-archive.ts";
+import { buildArticle } from "./build-article.ts";
+import { DuplicateIndex } from "./near-duplicates.ts";
+import { importWarnings, recordToMarkdown } from "./to-markdown.ts";
+import { walkFiles } from "./walk.ts";
+import { slugify } from "../text/slug.ts";
+
+/**
+ * Brings outside sources (raw text, HTML, Markdown; a file or a folder) into
+ * content/articles/YYYY/YYYY-MM-DD-slug.md. Never overwrites a file; skips a source whose
+ * URL or text the archive already has, naming the article that has it.
+ */
+export type ImportOutcome =
+  | { source: string; status: "imported"; file: string; warnings: string[] }
+  | { source: string; status: "duplicate"; existing: string; reason: string }
+  | { source: string; status: "failed"; reasons: string[] };
+
+export interface ImportOptions {
+  contentDir: string;
+  sources: readonly string[];
+  /** The page's address, for a single source. */
+  url?: string | undefined;
+  cwd?: string;
+  today?: Date;
+  dryRun?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export function importSources(options: ImportOptions): ImportOutcome[] {
+  const cwd = options.cwd ?? process.cwd();
+  const show = (path: string) => relative(cwd, path) || path;
+  const config = loadSiteConfig(options.contentDir);
+  const { kb } = loadKnowledgeBase(options.contentDir, cwd);
+  const compiled = compileKnowledge(kb);
+  const today = options.today ?? new Date();
+  const articlesDir = join(options.contentDir, ARTICLES_FOLDER);
+
+  // What the archive already holds: URLs and texts.
+  const byUrl = new Map<string, string>();
+  const texts = new DuplicateIndex<string>();
+  const ids = new Set<string>();
+  for (const file of walkFiles(articlesDir)) {
+    const read = readSourceFile(file, show(file));
+    if (!read.doc) continue;
+    const record = buildArticle(read.doc, compiled, { homeCountry: config.homeCountry, today });
+    if (record.url) byUrl.set(normalizeUrl(record.url), show(file));
+    texts.add(record.body, show(file));
+    ids.add(record.id);
+  }
+
+  const files = options.sources.flatMap((source) => (statSync(source).isDirectory() ? walkFiles(source) : [source])).filter((file) => formatOf(file));
+  const outcomes: ImportOutcome[] = [];
+  files.forEach((file, index) => {
+    const source = show(file);
+    const read = readSourceFile(file, source, options.url && files.length === 1 ? { url: options.url } : {});
+    if (!read.doc) {
+      outcomes.push({ source, status: "failed", reasons: read.diagnostics.map((d: Diagnostic) => d.message) });
+    } else {
+      const record = buildArticle(read.doc, compiled, { url: files.length === 1 ? options.url : undefined, homeCountry: config.homeCountry, today });
+      outcomes.push(place(record, source));
+    }
+    options.onProgress?.(index + 1, files.length);
+  });
+  return outcomes;
+
+  function place(extracted: ArticleRecord, source: string): ImportOutcome {
+    let record = extracted;
+    if (!record.title) {
+      // A capture that starts inside the article: kept as a draft with a provisional title.
+      const title = provisionalTitle(record.body);
+      if (!title) return { source, status: "failed", reasons: ["no text found in the source"] };
+      record = { ...record, title, id: slugify(title), draft: true };
+    }
+    const sameUrl = record.url ? byUrl.get(normalizeUrl(record.url)) : undefined;
+    if (sameUrl) return { source, status: "duplicate", existing: sameUrl, reason: `same URL ${record.url}` };
+    const sameText = record.body.length > 200 ? texts.find(record.body) : undefined;
+    if (sameText) return { source, status: "duplicate", existing: sameText.value, reason: `nearly the same text (${Math.round(sameText.similarity * 100)} % alike)` };
+
+    let id = record.id;
+    for (let n = 2; ids.has(id); n++) id = `${record.id}-${n}`;
+    const year = record.date?.value.slice(0, 4) ?? "sans-date";
+    const prefix = record.date?.precision === "day" ? `${record.date.value}-` : "";
+    let file = join(articlesDir, year, `${prefix}${id}.md`);
+    for (let n = 2; existsSync(file); n++) file = join(articlesDir, year, `${prefix}${id}-${n}.md`);
+    const markdown = recordToMarkdown(id === record.id ? record : { ...record, id });
+    if (!options.dryRun) {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, id === record.id ? markdown : markdown.replace(/^---\n/, `---\nslug: ${id}\n`), { flag: "wx" });
+    }
+    ids.add(id);
+    if (record.url) byUrl.set(normalizeUrl(record.url), show(file));
+    texts.add(record.body, show(file));
+    return { source, status: "imported", file: show(file), warnings: importWarnings(record) };
+  }
+}
+
+/** http/https, "www.", a trailing slash and tracking parameters do not make another article. */
+export function normalizeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    for (const key of [...parsed.searchParams.keys()]) if (/^(utm_|fbclid|gclid)/.test(key)) parsed.searchParams.delete(key);
+    return `${parsed.hostname.replace(/^www\./, "")}${parsed.pathname.replace(/\/+$/, "")}${parsed.search}`;
+  } catch {
+    return url;
+  }
+}
+
+const TITLE_WORDS = 12;
+
+/** The first sentence, cut to a dozen words: a title an editor will replace. */
+export function provisionalTitle(body: string): string {
+  const first = body.replace(/\s+/g, " ").trim().split(/(?<=[.!?…])\s/)[0] ?? "";
+  const words = first.replace(/[.!?…]$/, "").split(" ").filter(Boolean);
+  return words.length > TITLE_WORDS ? `${words.slice(0, TITLE_WORDS).join(" ")}…` : words.join(" ");
+}
