@@ -27,7 +27,8 @@ export interface FrontMatter {
  * an error is dropped (extraction fills it instead) and the error names its line.
  */
 export function validateFrontMatter(doc: SourceDoc): { frontMatter: FrontMatter; diagnostics: Diagnostic[] } {
-  const data = doc.frontMatter;
+  // An empty field ("", ~, []) is an unset field: templates show every key, editors fill some.
+  const data = Object.fromEntries(Object.entries(doc.frontMatter).filter(([, value]) => !isEmpty(value)));
   const lineOf = (path: readonly (string | number)[]) => (typeof path[0] === "string" ? doc.frontMatterLines[path[0]] ?? 1 : 1);
   const diagnostics = validateAgainst("article", data, doc.path, lineOf);
   const bad = new Set(diagnostics.map((d) => d.line));
@@ -44,4 +45,8 @@ export function validateFrontMatter(doc: SourceDoc): { frontMatter: FrontMatter;
     }
   }
   return { frontMatter: frontMatter as FrontMatter, diagnostics };
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "") || (Array.isArray(value) && value.length === 0);
 }

@@ -274,5 +274,9 @@ export function sentenceAround(text: string, position: number): string {
   const sentenceStart = starts.length ? (starts.at(-1)?.index ?? 0) + (starts.at(-1)?.[0].length ?? 0) : 0;
   const end = /[.!?](\s|$)/.exec(line.slice(offset));
   const sentence = line.slice(sentenceStart, end ? offset + end.index + 1 : line.length).trim();
-  return sentence.length > 300 ? `${sentence.slice(0, 297)}…` : sentence;
+  if (sentence.length <= 300) return sentence;
+  // A long sentence: the 240 characters around the name.
+  const at = offset - sentenceStart - (line.slice(sentenceStart).length - line.slice(sentenceStart).trimStart().length);
+  const from = Math.max(0, at - 120);
+  return `${from > 0 ? "…" : ""}${sentence.slice(from, from + 240).trim()}…`;
 }

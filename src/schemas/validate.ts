@@ -70,6 +70,8 @@ function toDiagnostic(error: ErrorObject, file: string, lineOf: (path: YamlPath)
         message: `${where} must be ${article_(String(error.params["type"]))}`,
         fix: error.params["type"] === "array" ? "Write a list: one `- item` per line, or `[a, b]`." : `Write ${article_(String(error.params["type"]))}.`,
       };
+    case "minLength":
+      return { ...base, line: lineOf(path), message: `${where} is empty or too short`, fix: "Write a value, or remove the line." };
     case "enum":
       return { ...base, line: lineOf(path), message: `${where} must be one of: ${(error.params["allowedValues"] as unknown[]).join(", ")}` };
     case "pattern": {

@@ -1,0 +1,76 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { fixtureContent } from "../helpers/content.ts";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+
+function cli(script: string, args: string[], cwd = ROOT) {
+  const result = spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), join(ROOT, "scripts", script), ...args], { cwd, encoding: "utf8", env: { ...process.env, CI: "true" } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("npm run check", () => {
+  it("passes on valid content", () => {
+    const content = fixtureContent();
+    const { code, stdout } = cli("check.ts", ["--content", content, "--quiet"], content);
+    assert.equal(code, 0, stdout);
+    assert.match(stdout, /0 errors/);
+  });
+
+  it("prints path:line errors with their fix and exits non-zero on a broken front matter", () => {
+    const content = fixtureContent();
+    mkdirSync(join(content, "articles/2021"), { recursive: true });
+    writeFileSync(join(content, "articles/2021/casse.md"), "---\ntitle: Un titre\ndate: 2021-02-30\nauteur: moi\npeople: Jean\n---\n\nTexte.\n");
+    const { code, stdout } = cli("check.ts", ["--content", content], content);
+    assert.equal(code, 1);
+    assert.match(stdout, /^articles\/2021\/casse\.md:3: error: `date` 2021-02-30 is not a day of the calendar$/m);
+    assert.match(stdout, /^articles\/2021\/casse\.md:4: error: unknown key `auteur`/m);
+    assert.match(stdout, /^articles\/2021\/casse\.md:5: error: `people` must be a list$/m);
+    assert.match(stdout, /→ Write a list/);
+  });
+
+  it("reports an alias two actors claim", () => {
+    const content = fixtureContent();
+    writeFileSync(join(content, "actors/agencies/autre.yml"), "name: Autre direction\naliases: [DGST]\n");
+    const { code, stdout } = cli("check.ts", ["--content", content], content);
+    assert.equal(code, 1);
+    assert.match(stdout, /actors\/agencies\/.*: error: "DGST" is claimed by two actors/);
+  });
+});
+
+describe("npm run new", () => {
+  it("creates a dated draft with every field, and refuses to overwrite it", () => {
+    const content = fixtureContent();
+    const first = cli("new.ts", ["Un nouvel article", "--content", content], content);
+    assert.equal(first.code, 0, first.stderr);
+    const path = /created (\S+)/.exec(first.stdout)?.[1] ?? "";
+    assert.match(path, /^articles\/\d{4}\/\d{4}-\d{2}-\d{2}-un-nouvel-article\.md$/);
+    const markdown = readFileSync(join(content, path), "utf8");
+    for (const field of ["title", "date", "date_evidence", "outlet", "url", "summary", "people", "agencies", "places", "topics", "add", "remove", "authors", "draft"]) {
+      assert.match(markdown, new RegExp(`^${field}:`, "m"), field);
+    }
+    const check = cli("check.ts", ["--content", content, "--quiet"], content);
+    assert.equal(check.code, 0, check.stdout);
+    const second = cli("new.ts", ["Un nouvel article", "--content", content], content);
+    assert.equal(second.code, 1);
+    assert.match(second.stderr, /already exists/);
+  });
+});
+
+describe("npm run actors:suggest", () => {
+  it("lists a name missing from the knowledge base with an example and the file to add", () => {
+    const content = fixtureContent();
+    const { code, stdout } = cli("actors-suggest.ts", ["--content", content], content);
+    assert.equal(code, 0, stdout);
+    assert.doesNotMatch(stdout, /^Abdellatif Hammouchi —/m);
+    const seedContent = fixtureContent();
+    cli("import.ts", [join(ROOT, "tests/fixtures/corpus/seed-000.txt"), "--content", seedContent], seedContent);
+    const after = cli("actors-suggest.ts", ["--content", seedContent], seedContent);
+    assert.match(after.stdout, /^William Burns — personne, 1 mention dans 1 article/m);
+    assert.match(after.stdout, /à créer : content\/actors\/people\/william-burns\.yml/);
+    assert.match(after.stdout, /exemple : « .*William Burns, directeur de la CIA/);
+  });
+});

@@ -1,0 +1,73 @@
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { describe, it } from "node:test";
+import { buildArchive } from "../../../src/build/build-archive.ts";
+import { importSources, normalizeUrl, provisionalTitle } from "../../../src/build/import.ts";
+import { walkFiles } from "../../../src/build/walk.ts";
+import { fixtureContent } from "../../helpers/content.ts";
+
+const CORPUS = join(import.meta.dirname, "../../fixtures/corpus");
+const today = new Date("2026-11-23T12:00:00Z");
+
+describe("importSources", () => {
+  it("turns a raw capture into a dated Markdown article with its front matter filled", () => {
+    const content = fixtureContent();
+    const [outcome] = importSources({ contentDir: content, sources: [join(CORPUS, "seed-000.txt")], cwd: content, today });
+    assert.equal(outcome?.status, "imported");
+    assert.ok(outcome?.status === "imported");
+    assert.equal(outcome.file, "articles/sans-date/a-hammouchi-chez-l-oncle-sam-cooperation-securitaire-et-plus-si-affinites.md");
+    const markdown = readFileSync(join(content, outcome.file), "utf8");
+    assert.match(markdown, /^---\ntitle: "A\. Hammouchi chez l’Oncle Sam : Coopération sécuritaire et plus si affinités"\noutlet: perspectives-med\npeople:\n {2}- abdellatif-hammouchi\n/);
+    assert.match(markdown, /# À VÉRIFIER : date absente de la source/);
+    assert.ok(!markdown.includes("Previous slide"));
+    assert.ok(outcome.warnings.some((w) => w.includes("William Burns")), "names missing from the base are listed");
+  });
+
+  it("imports a whole folder, every article building, and reports duplicates on a second run without writing", () => {
+    const content = fixtureContent();
+    const first = importSources({ contentDir: content, sources: [CORPUS], cwd: content, today });
+    // The fixture content already holds the Bladi seed: it is found as a duplicate.
+    assert.deepEqual(first.filter((o) => o.status === "duplicate").map((o) => basename(o.source)), ["seed-002.txt"]);
+    assert.equal(first.filter((o) => o.status === "failed").length, 0);
+    const before = walkFiles(join(content, "articles")).map((f) => [f, readFileSync(f, "utf8")]);
+    const archive = buildArchive({ contentDir: content, cwd: content, today });
+    assert.equal(archive.report.rejected.length, 0, JSON.stringify(archive.report.rejected));
+    assert.equal(archive.report.read, before.length);
+
+    const second = importSources({ contentDir: content, sources: [CORPUS], cwd: content, today });
+    assert.ok(second.every((o) => o.status === "duplicate"), JSON.stringify(second.filter((o) => o.status !== "duplicate")));
+    const after = walkFiles(join(content, "articles")).map((f) => [f, readFileSync(f, "utf8")]);
+    assert.deepEqual(after, before);
+  });
+
+  it("finds a duplicate by URL, whatever the scheme, www or tracking parameters", () => {
+    assert.equal(normalizeUrl("https://www.bladi.net/a.html?utm_source=x"), normalizeUrl("http://bladi.net/a.html"));
+    const content = fixtureContent();
+    const source = join(mkdtempSync(join(tmpdir(), "revue-src-")), "page.txt");
+    writeFileSync(source, "Un titre d'article assez long\n\nUn paragraphe complètement différent de tout ce que l'archive contient déjà, assez long pour compter comme le corps de l'article importé.\n");
+    const first = importSources({ contentDir: content, sources: [source], url: "https://www.exemple.ma/article?utm_medium=rss", cwd: content, today });
+    assert.equal(first[0]?.status, "imported");
+    writeFileSync(source, "Autre titre d'article assez long\n\nUn autre texte, sans rapport, mais à la même adresse, ce qui suffit pour être le même article de l'archive.\n");
+    const second = importSources({ contentDir: content, sources: [source], url: "http://exemple.ma/article", cwd: content, today });
+    assert.equal(second[0]?.status, "duplicate");
+    assert.ok(second[0]?.status === "duplicate" && second[0].reason.startsWith("same URL"));
+  });
+
+  it("never overwrites a file", () => {
+    const content = fixtureContent();
+    const folder = join(content, "articles/sans-date");
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, "a-hammouchi-chez-l-oncle-sam-cooperation-securitaire-et-plus-si-affinites.md"), "---\ntitle: Autre chose\n---\n\nUn texte d'un autre article qui n'a rien à voir avec celui que l'on importe maintenant.\n");
+    const [outcome] = importSources({ contentDir: content, sources: [join(CORPUS, "seed-000.txt")], cwd: content, today });
+    assert.ok(outcome?.status === "imported");
+    assert.ok(outcome.file.endsWith("-2.md"), outcome.file);
+    assert.equal(readdirSync(folder).length, 2);
+  });
+
+  it("makes a provisional title from the first sentence", () => {
+    assert.equal(provisionalTitle("Le BCIJ a démantelé une cellule. La suite."), "Le BCIJ a démantelé une cellule");
+    assert.equal(provisionalTitle("Un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze."), "Un deux trois quatre cinq six sept huit neuf dix onze douze…");
+  });
+});
