@@ -38,8 +38,8 @@ export default function (eleventyConfig: EleventyConfig) {
 }
 
 export const config = {
-  // The output folder is given by the scripts (the build writes to a temporary folder first).
-  dir: { input: "templates", includes: "_includes", layouts: "_includes/layouts" },
+  // The input and output folders are given by the scripts (the build writes to a temporary folder first).
+  dir: { includes: "_includes", layouts: "_includes/layouts" },
   templateFormats: ["njk"],
   htmlTemplateEngine: "njk",
 };

@@ -28,6 +28,8 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /** Settings overrides (REVUE_PER_PAGE…), defaults to the process environment. */
   env?: NodeJS.ProcessEnv;
+  /** Another templates folder (tests use a broken copy to check that a failed render changes nothing). */
+  templates?: string;
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -54,7 +56,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   rmSync(temporary, { recursive: true, force: true });
   provideArchive(archive);
   try {
-    await eleventy(temporary).write();
+    await eleventy(temporary, { pathPrefix: archive.config.pathPrefix, ...(options.templates ? { templates: options.templates } : {}) }).write();
     const pages = await indexForSearch(temporary);
     log(`revue: search index of ${pages} pages written`);
   } catch (error) {

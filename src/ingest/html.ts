@@ -304,17 +304,18 @@ export function removeFurniture(document: Document, headline: Element | undefine
   const body = document.body as Element | null;
   if (!body) return;
   const kept = protectedElements(document, headline);
-  const doomed: Element[] = [];
+  const doomed = new Set<Element>();
   // An explicit stack: saved pages can nest deeper than the call stack allows.
   const stack: Array<{ element: Element; inArticle: boolean }> = [...body.children].map((element) => ({ element, inArticle: false }));
   stack.reverse();
   for (let next = stack.pop(); next; next = stack.pop()) {
     const { element, inArticle } = next;
+    if (doomed.has(element)) continue;
     const tag = element.tagName.toLowerCase();
     if (!kept.has(element)) {
-      const extra = furnitureOf(element, tag, inArticle);
-      if (extra) {
-        doomed.push(...extra);
+      const found = furnitureOf(element, tag, inArticle);
+      if (found) {
+        for (const item of found) doomed.add(item);
         continue;
       }
     }
@@ -388,21 +389,31 @@ function linkShare(element: Element): number {
   return links / total;
 }
 
-/** The first words of an element, read without walking all of it (divs nest deep on big pages). */
+/**
+ * The first words of an element, read without walking all of it (divs nest deep on big
+ * pages): a walk along first children and next siblings that stops once it has enough.
+ */
 function openingText(element: Element, wanted = 80): string {
   let text = "";
-  const stack: Node[] = [...element.childNodes].reverse();
-  for (let node = stack.pop(); node && text.trim().length < wanted; node = stack.pop()) {
-    if (node.nodeType === TEXT_NODE) text += node.nodeValue ?? "";
-    else if (node.nodeType === ELEMENT_NODE) stack.push(...[...node.childNodes].reverse());
+  let node: Node | null = element.firstChild;
+  while (node && text.length < wanted * 2) {
+    if (node.nodeType === TEXT_NODE) {
+      text += node.nodeValue ?? "";
+      if (text.trim().length >= wanted) break;
+    } else if (node.nodeType === ELEMENT_NODE && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== element && !node.nextSibling) node = node.parentNode;
+    node = node && node !== element ? node.nextSibling : null;
   }
   return text.replace(/\s+/g, " ").trim();
 }
 
 /**
- * The elements that hold the story and must survive furniture removal. Paragraph text is
- * summed up the tree in one pass from the last element to the first (children come after
- * their parent in document order, so each is counted before its parent needs it).
+ * The elements that hold the story and must survive furniture removal. Each paragraph's
+ * text is added to its ancestors (up to a bound: a page nested thousands deep is not worth
+ * quadratic time).
  */
 function protectedElements(document: Document, headline: Element | undefined): Set<Element> {
   const kept = new Set<Element>();
@@ -412,23 +423,20 @@ function protectedElements(document: Document, headline: Element | undefined): S
   keep(headline);
   keep(headline?.closest("article") ?? longest(document.querySelectorAll("article")));
   keep(document.querySelector("[itemprop~=articleBody]"));
-  const elements = [...document.querySelectorAll("*")];
   const text = new Map<Element, number>();
   let total = 0;
-  for (let index = elements.length - 1; index >= 0; index--) {
-    const element = elements[index] as Element;
-    let length = text.get(element) ?? 0;
-    if (element.tagName.toLowerCase() === "p") {
-      length = (element.textContent ?? "").trim().length;
-      total += length;
-    }
-    const parent = element.parentElement;
-    if (parent && length > 0) text.set(parent, (text.get(parent) ?? 0) + length);
-    if (length > 0) text.set(element, length);
+  for (const paragraph of document.querySelectorAll("p")) {
+    const length = (paragraph.textContent ?? "").trim().length;
+    if (length === 0) continue;
+    total += length;
+    let depth = 0;
+    for (let node = paragraph.parentElement; node && depth < MAX_CLIMB; node = node.parentElement, depth++) text.set(node, (text.get(node) ?? 0) + length);
   }
   if (total > 0) for (const [element, length] of text) if (length >= total / 2) kept.add(element);
   return kept;
 }
+
+const MAX_CLIMB = 200;
 
 // ---------------------------------------------------------------------------------------
 

@@ -3,7 +3,9 @@
 window.addEventListener("DOMContentLoaded", () => {
   const container = document.getElementById("search");
   if (!container || typeof window.PagefindUI !== "function") return;
-  new window.PagefindUI({ element: "#search", showSubResults: true, showImages: false, resetStyles: false });
+  // Under a sub-path host, result links and the index live below the path prefix.
+  const base = container.dataset.base || "/";
+  new window.PagefindUI({ element: "#search", baseUrl: base, bundlePath: `${base}pagefind/`, showSubResults: true, showImages: false, resetStyles: false });
   const labelField = () => {
     const input = container.querySelector("input.pagefind-ui__search-input");
     if (!input) return requestAnimationFrame(labelField);

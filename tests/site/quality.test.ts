@@ -3,8 +3,7 @@ import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { walkFiles } from "../../src/build/walk.ts";
-import { validateSite } from "../helpers/html-validate.ts";
-import { brokenLinks } from "../helpers/links.ts";
+import { brokenLinks, overBudget, validateHtml } from "../../scripts/lib/site-checks.ts";
 import { buildSite } from "../helpers/site.ts";
 
 const ARTICLE_BUDGET = 50 * 1024;
@@ -17,19 +16,20 @@ describe("the built site's quality gates", () => {
   });
 
   it("passes html-validate's standard preset on every page", async () => {
-    assert.deepEqual(await validateSite(output), []);
+    assert.deepEqual(await validateHtml(output), []);
   });
 
   it("has no broken internal link", () => {
     assert.deepEqual(brokenLinks(output), []);
   });
 
-  it("keeps every article page under 50 KB of HTML and CSS", () => {
+  it("keeps every article page under 50 KB of HTML and CSS, and every page within its budget", () => {
     const css = statSync(join(output, "assets/style.css")).size;
     for (const file of walkFiles(join(output, "articles")).filter((f) => f.endsWith(".html"))) {
       const size = statSync(file).size + css;
       assert.ok(size < ARTICLE_BUDGET, `${file}: ${size} bytes`);
     }
+    assert.deepEqual(overBudget(output), []);
   });
 
   it("writes well-formed Atom feeds with absolute links", () => {
