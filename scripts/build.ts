@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:f
 import { dirname, join, resolve } from "node:path";
 import { buildArchive, type Archive } from "../src/build/build-archive.ts";
 import { provideArchive } from "../.eleventy.ts";
-import { parse, printDiagnostics, ROOT, run } from "./lib/cli.ts";
+import { formatDiagnostic, parse, ROOT, run } from "./lib/cli.ts";
 import { eleventy } from "./lib/eleventy.ts";
 import { indexForSearch } from "./lib/search-index.ts";
 
@@ -40,7 +40,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const warnings = archive.diagnostics.filter((d) => d.severity === "warning");
   const { report } = archive;
   writeReport(archive, options.output);
-  if (errors.length) printDiagnostics(errors);
+  for (const error of errors) log(formatDiagnostic(error));
   log(
     `revue: ${report.read} sources read: ${report.published.length} published, ${report.drafts.length} drafts, ${report.rejected.length} rejected; ` +
       `${errors.length} errors, ${warnings.length} warnings (npm run check lists them) — ${Math.round(performance.now() - started)} ms`,

@@ -66,7 +66,7 @@ export function buildArchive(options: BuildArchiveOptions): Archive {
       continue;
     }
     const record = buildArticle(read.doc, compiled, { homeCountry: config.homeCountry, today });
-    const problems = [...record.diagnostics];
+    const problems = [...read.diagnostics.filter((d) => BLOCKING_RULES.has(d.rule)), ...record.diagnostics];
     const duplicate = byId.get(record.id);
     if (duplicate) {
       problems.push({ file: display, line: 1, rule: "duplicate-slug", severity: "error", message: `slug \`${record.id}\` is already used by ${duplicate.sourcePath}`, fix: "Give one of them another `slug:` (or title) in its front matter." });
@@ -75,7 +75,7 @@ export function buildArchive(options: BuildArchiveOptions): Archive {
     if (sameUrl) {
       problems.push({ file: display, line: 1, rule: "duplicate-url", severity: "error", message: `URL ${record.url} is already the source of ${sameUrl.sourcePath}`, fix: "Delete the duplicate article, or correct its `url:`." });
     }
-    diagnostics.push(...problems);
+    diagnostics.push(...record.diagnostics, ...problems.filter((d) => d.rule.startsWith("duplicate-")));
     const blocking = problems.filter((d) => d.severity === "error" && BLOCKING_RULES.has(d.rule));
     if (blocking.length) {
       report.rejected.push({ path: display, reasons: blocking.map((d) => d.message) });

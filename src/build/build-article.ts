@@ -5,7 +5,7 @@ import type { Person } from "../records/knowledge.ts";
 import type { SourceDoc } from "../ingest/source-doc.ts";
 import type { CompiledKnowledge } from "../extract/compile.ts";
 import { certainCandidate, extractDate, inferDateCandidates, parseIsoLike } from "../extract/date.ts";
-import { extractEntities } from "../extract/entities.ts";
+import { extractEntities, MAX_ENTITIES_PER_KIND } from "../extract/entities.ts";
 import { extractOutlet, resolveOutlet } from "../extract/outlet.ts";
 import { normalize, segmentPage } from "../extract/segment.ts";
 import { extractTopics, resolveTags } from "../extract/topics.ts";
@@ -31,7 +31,7 @@ const SUMMARY_LENGTH = 280;
  */
 export function buildArticle(doc: SourceDoc, compiled: CompiledKnowledge, options: BuildArticleOptions): ArticleRecord {
   const { kb } = compiled;
-  const { frontMatter: fm, diagnostics } = validateFrontMatter(doc);
+  const { frontMatter: fm, diagnostics } = validateFrontMatter(doc, options.today);
   const url = fm.url ?? doc.meta.url ?? options.url ?? null;
 
   const page = pageOf(doc, compiled, fm, url);
@@ -40,7 +40,7 @@ export function buildArticle(doc: SourceDoc, compiled: CompiledKnowledge, option
 
   const date = fm.date
     ? { ...(parseIsoLike(fm.date) ?? { value: fm.date, precision: "day" as const }), evidence: fm.date_evidence ?? "front matter", via: "front-matter" as const }
-    : extractDate({ meta: doc.meta.published, metaField: doc.meta.evidence["published"], captured: page.capturedDate, datelines: page.datelines, url, text: articleText });
+    : extractDate({ meta: doc.meta.published, metaField: doc.meta.evidence["published"], captured: page.capturedDate, datelines: page.datelines, url, text: articleText, today: options.today });
 
   const outlet = fm.outlet
     ? resolveOutlet(fm.outlet, kb)
@@ -50,6 +50,9 @@ export function buildArticle(doc: SourceDoc, compiled: CompiledKnowledge, option
     ...(options.homeCountry ? { homeCountry: options.homeCountry } : {}),
     ignore: [...page.bylines, ...(fm.authors ?? [])],
   });
+  for (const kind of found.capped) {
+    diagnostics.push({ file: doc.path, rule: "too-many-entities", severity: "warning", message: `the article names more than ${MAX_ENTITIES_PER_KIND} ${kind === "person" ? "people" : kind === "agency" ? "agencies" : "places"}: only the most mentioned tag it`, fix: "List the ones that matter in the front matter." });
+  }
   const tags = resolveTags(page.tags, compiled);
   let topics = mergeRefs(tags.topics, extractTopics(title, page.body.join("\n"), compiled));
   let people: EntityRef[] = found.people;

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../records/diagnostic.ts";
 import { validateAgainst } from "../schemas/validate.ts";
 import type { SourceDoc } from "../ingest/source-doc.ts";
-import { isRealDate } from "../text/calendar.ts";
+import { EARLIEST_YEAR, isPlausibleYear, isRealDate } from "../text/calendar.ts";
 
 /** Front matter after validation: only fields of the right type survive. */
 export interface FrontMatter {
@@ -26,13 +26,13 @@ export interface FrontMatter {
  * Validates front matter against the article schema once, at the boundary. A field with
  * an error is dropped (extraction fills it instead) and the error names its line.
  */
-export function validateFrontMatter(doc: SourceDoc): { frontMatter: FrontMatter; diagnostics: Diagnostic[] } {
+export function validateFrontMatter(doc: SourceDoc, today: Date): { frontMatter: FrontMatter; diagnostics: Diagnostic[] } {
   // An empty field ("", ~, []) is an unset field: templates show every key, editors fill some.
   const data = Object.fromEntries(Object.entries(doc.frontMatter).filter(([, value]) => !isEmpty(value)));
   const lineOf = (path: readonly (string | number)[]) => (typeof path[0] === "string" ? doc.frontMatterLines[path[0]] ?? 1 : 1);
   const diagnostics = validateAgainst("article", data, doc.path, lineOf);
   const bad = new Set(diagnostics.map((d) => d.line));
-  const frontMatter: Record<string, unknown> = {};
+  const frontMatter: Record<string, unknown> = Object.create(null);
   for (const [key, value] of Object.entries(data)) {
     if (bad.has(doc.frontMatterLines[key])) continue;
     frontMatter[key] = value;
@@ -41,6 +41,9 @@ export function validateFrontMatter(doc: SourceDoc): { frontMatter: FrontMatter;
     const [y, m, d] = frontMatter["date"].split("-").map(Number);
     if (y !== undefined && m !== undefined && d !== undefined && !isRealDate(y, m, d)) {
       diagnostics.push({ file: doc.path, line: lineOf(["date"]), rule: "front-matter-date", severity: "error", message: `\`date\` ${frontMatter["date"]} is not a day of the calendar`, fix: "Correct the day or the month (YYYY-MM-DD)." });
+      delete frontMatter["date"];
+    } else if (y !== undefined && !isPlausibleYear(y, today)) {
+      diagnostics.push({ file: doc.path, line: lineOf(["date"]), rule: "front-matter-date", severity: "error", message: `\`date\` ${frontMatter["date"]} is not a plausible publication date`, fix: `Write a date between ${EARLIEST_YEAR} and today.` });
       delete frontMatter["date"];
     }
   }

@@ -1,6 +1,6 @@
 import type { DateCandidate, DateValue } from "../records/article.ts";
 import type { Person } from "../records/knowledge.ts";
-import { isRealDate, isoDate, weekdayOf } from "../text/calendar.ts";
+import { isPlausibleYear, isRealDate, isoDate, weekdayOf } from "../text/calendar.ts";
 import { findDateMentions, precisionOf, valueOf, type DateMention } from "./date-mentions.ts";
 
 /**
@@ -18,9 +18,16 @@ export interface DateEvidence {
   url?: string | null | undefined;
   /** The article text (headline, body), for deictic dates and partial dates. */
   text: string;
+  /** Dates after it (or before the press) are typos, never publication dates. */
+  today: Date;
 }
 
 export function extractDate(evidence: DateEvidence): DateValue | null {
+  const date = strongestDate(evidence);
+  return date && isPlausibleYear(Number(date.value.slice(0, 4)), evidence.today) ? date : null;
+}
+
+function strongestDate(evidence: DateEvidence): DateValue | null {
   const fromMeta = evidence.meta ? parseIsoLike(evidence.meta) : undefined;
   if (fromMeta) return { ...fromMeta, evidence: `meta:${evidence.metaField ?? "published"}=${evidence.meta}`, via: "meta" };
 

@@ -21,7 +21,15 @@ export interface ExtractedEntities {
   agencies: AgencyRef[];
   places: EntityRef[];
   suggestions: Suggestion[];
+  /** Kinds of entity cut to the most mentioned, for an article naming more than any page can list. */
+  capped: ("person" | "agency" | "place")[];
 }
+
+/**
+ * No real article names hundreds of actors; a list that long is a directory or an attack,
+ * and would create as many pages. Each kind keeps its most mentioned entities.
+ */
+export const MAX_ENTITIES_PER_KIND = 100;
 
 export interface EntityOptions {
   /** Country the archive is about: the last word when context cannot settle a shared name. */
@@ -104,10 +112,16 @@ export function extractEntities(text: string, compiled: CompiledKnowledge, optio
   );
   resolveUnknownPeople(candidates, tokens, text, kb, found, add, suggestions);
 
-  const list = [...found.values()].sort((a, b) => a.first - b.first);
-  const refs = (kind: Found["kind"]) =>
-    list.filter((item) => item.kind === kind).map(({ id, name, via, mentions, acronym }) => ({ id, name, via, mentions, ...(acronym ? { acronym } : {}) }));
-  return { people: refs("person"), agencies: refs("agency"), places: refs("place"), suggestions };
+  const capped: ExtractedEntities["capped"] = [];
+  const refs = (kind: Found["kind"]) => {
+    let items = [...found.values()].filter((item) => item.kind === kind);
+    if (items.length > MAX_ENTITIES_PER_KIND) {
+      capped.push(kind);
+      items = items.sort((a, b) => b.count - a.count || a.first - b.first).slice(0, MAX_ENTITIES_PER_KIND);
+    }
+    return items.sort((a, b) => a.first - b.first).map(({ id, name, via, mentions, acronym }) => ({ id, name, via, mentions, ...(acronym ? { acronym } : {}) }));
+  };
+  return { people: refs("person"), agencies: refs("agency"), places: refs("place"), suggestions, capped };
 }
 
 type Add = (entry: Omit<Found, "mentions" | "count" | "first">, surface: string, position: number) => void;

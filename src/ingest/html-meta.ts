@@ -10,8 +10,11 @@ import type { PageMeta } from "./source-doc.ts";
  * and the source used is recorded in `evidence`.
  */
 export function readPageMeta(document: Document, options: { url?: string } = {}): PageMeta {
-  const tags = indexMetaTags(document);
-  const jsonLd = safely(() => readJsonLd(jsonLdBlocks(document)), { authors: [], keywords: [] } as JsonLdFacts);
+  // One query for the head-like elements: each query walks the whole page.
+  const elements = [...document.querySelectorAll("meta, script, link, title")];
+  const ofTag = (name: string): Element[] => elements.filter((element) => element.tagName.toLowerCase() === name);
+  const tags = indexMetaTags(ofTag("meta"));
+  const jsonLd = safely(() => readJsonLd(jsonLdBlocks(ofTag("script"))), { authors: [], keywords: [] } as JsonLdFacts);
   const evidence: Record<string, string> = {};
   const meta: PageMeta = { evidence };
   const set = (field: Exclude<keyof PageMeta, "evidence" | "keywords">, found: Found | undefined): void => {
@@ -22,7 +25,7 @@ export function readPageMeta(document: Document, options: { url?: string } = {})
   const fromTags = (...keys: string[]): Found | undefined => firstOf(keys.map((key) => () => tags.get(key.toLowerCase())?.[0]));
   const fromJsonLd = (field: string, value: string | undefined): Found | undefined => clean(value, `json-ld:${field}`);
 
-  set("url", firstOf([() => canonicalUrl(document, options.url ?? tags.get("og:url")?.[0]?.value), () => fromTags("og:url"), () => clean(options.url, "options.url")]));
+  set("url", firstOf([() => canonicalUrl(ofTag("link"), options.url ?? tags.get("og:url")?.[0]?.value), () => fromTags("og:url"), () => clean(options.url, "options.url")]));
 
   set(
     "siteName",
@@ -40,7 +43,7 @@ export function readPageMeta(document: Document, options: { url?: string } = {})
     () => fromTags("og:title", "twitter:title"),
     () => microdata(document, "headline"),
     () => (headline ? clean(textOf(headline), "h1") : undefined),
-    () => clean(titleElement(document) ?? undefined, "title"),
+    () => clean(titleText(ofTag("title")), "title"),
   ]);
   if (title) {
     const stripped = stripSiteName(title.value, [meta.siteName, meta.url, options.url]);
@@ -233,9 +236,9 @@ export function textOf(element: Element): string {
 const BLOCK_TAGS = new Set(["p", "div", "li", "section", "header"]);
 
 /** `<meta>` tags by lower-cased name (`property`, `name`, `itemprop` or `http-equiv`), in page order. */
-function indexMetaTags(document: Document): Map<string, Found[]> {
+function indexMetaTags(metas: readonly Element[]): Map<string, Found[]> {
   const tags = new Map<string, Found[]>();
-  for (const element of document.querySelectorAll("meta")) {
+  for (const element of metas) {
     const attr = ["property", "name", "itemprop", "http-equiv"].find((name) => element.getAttribute(name));
     const content = element.getAttribute("content");
     if (!attr || content === null) continue;
@@ -249,16 +252,16 @@ function indexMetaTags(document: Document): Map<string, Found[]> {
   return tags;
 }
 
-function jsonLdBlocks(document: Document): string[] {
-  return [...document.querySelectorAll("script")].filter((script) => /ld\+json/i.test(script.getAttribute("type") ?? "")).map((script) => script.textContent ?? "");
+function jsonLdBlocks(scripts: readonly Element[]): string[] {
+  return scripts.filter((script) => /ld\+json/i.test(script.getAttribute("type") ?? "")).map((script) => script.textContent ?? "");
 }
 
 /**
  * `<link rel=canonical>`, made absolute against the page's address when it is relative.
  * A canonical pointing at nothing useful (`/`, empty) is ignored.
  */
-function canonicalUrl(document: Document, base: string | undefined): Found | undefined {
-  for (const link of document.querySelectorAll("link[rel][href]")) {
+function canonicalUrl(links: readonly Element[], base: string | undefined): Found | undefined {
+  for (const link of links) {
     const rel = (link.getAttribute("rel") ?? "").toLowerCase().split(/\s+/);
     const href = (link.getAttribute("href") ?? "").trim();
     if (!rel.includes("canonical") || href === "" || href === "/") continue;
@@ -315,8 +318,9 @@ function articleTime(document: Document, headline: Element | undefined): Found |
   return undefined;
 }
 
-function titleElement(document: Document): string | undefined {
-  const title = [...document.querySelectorAll("title")].find((element) => !element.closest("svg"));
+/** The page's `<title>`; an SVG's `<title>` names a picture. */
+function titleText(titles: readonly Element[]): string | undefined {
+  const title = titles.find((element) => !element.closest("svg"));
   return title ? (title.textContent ?? undefined) : undefined;
 }
 

@@ -216,12 +216,16 @@ const MAX_ELEMENTS = 60_000;
  * behind. An author `<meta>` on the clone keeps bylines and datelines whole in the text.
  */
 function readabilityHtml(document: Document): string | undefined {
+  // Readability's own `maxElemsToParse` counts `getElementsByTagName("*")`, which linkedom
+  // answers with nothing: the bound is kept here.
+  const elements = (document.body as Element | null)?.querySelectorAll("*").length ?? 0;
+  if (elements > MAX_ELEMENTS) return undefined;
   const clone = document.cloneNode(true) as Document;
   const author = clone.createElement("meta");
   author.setAttribute("name", "author");
   author.setAttribute("content", "-");
   clone.head?.append(author);
-  const article = new Readability(clone, { maxElemsToParse: MAX_ELEMENTS, disableJSONLD: true }).parse();
+  const article = new Readability(clone, { disableJSONLD: true }).parse();
   const content = article?.content ?? "";
   return (article?.textContent ?? "").trim() === "" ? undefined : content;
 }
@@ -310,41 +314,83 @@ export function removeFurniture(document: Document, headline: Element | undefine
   stack.reverse();
   for (let next = stack.pop(); next; next = stack.pop()) {
     const { element, inArticle } = next;
-    if (doomed.has(element)) continue;
     const tag = element.tagName.toLowerCase();
+    const attributes = attributesOf(element);
     if (!kept.has(element)) {
-      const found = furnitureOf(element, tag, inArticle);
+      const found = furnitureOf(element, tag, attributes, inArticle);
       if (found) {
-        for (const item of found) doomed.add(item);
+        doomed.add(found);
         continue;
       }
     }
-    const inside = inArticle || tag === "article" || tag === "main" || element.getAttribute("role") === "main";
+    const inside = inArticle || tag === "article" || tag === "main" || attributes.role === "main";
     const children = [...element.children];
     for (let index = children.length - 1; index >= 0; index--) stack.push({ element: children[index] as Element, inArticle: inside });
   }
   for (const element of doomed) if (!kept.has(element) && element !== body) element.remove();
+  removeTeasers(body, kept);
   removeCookieNotices(body, kept);
   for (const item of [...body.querySelectorAll("li")]) if ((item.textContent ?? "").trim() === "" && !kept.has(item)) item.remove();
   for (const list of [...body.querySelectorAll("ul, ol")]) if (!list.querySelector("li") && !kept.has(list)) list.remove();
 }
 
-/** The elements to remove because of this one (itself, a share link's list item, a teaser's list), or undefined. */
-function furnitureOf(element: Element, tag: string, inArticle: boolean): Element[] | undefined {
-  if (NEVER_TEXT.has(tag) || tag === "form") return [element];
-  if (tag === "header" && !inArticle) return [element];
-  if (NOT_ARTICLE_ROLES.has(element.getAttribute("role") ?? "")) return [element];
-  if (element.hasAttribute("hidden") || element.getAttribute("aria-hidden") === "true" || element.getAttribute("aria-modal") === "true") return [element];
-  if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(element.getAttribute("style") ?? "")) return [element];
-  if (isFurnitureName(element)) return [element];
-  if (tag === "a" && SHARE_LINK.test((element.getAttribute("href") ?? "").trim())) return [element.closest("li") ?? element];
-  if (TEASER_TAGS.has(tag)) return teaserOf(element);
+/** The attributes the furniture rules read, in one pass over the element's attributes. */
+interface Attributes {
+  role?: string;
+  hidden?: boolean;
+  ariaHidden?: string;
+  ariaModal?: string;
+  style?: string;
+  names?: string;
+  href?: string;
+}
+
+function attributesOf(element: Element): Attributes {
+  const found: Attributes = {};
+  // Most elements have none; linkedom builds the attribute list on each read.
+  if (!element.hasAttributes()) return found;
+  for (const attribute of element.attributes) {
+    switch (attribute.name.toLowerCase()) {
+      case "role":
+        found.role = attribute.value;
+        break;
+      case "hidden":
+        found.hidden = true;
+        break;
+      case "aria-hidden":
+        found.ariaHidden = attribute.value;
+        break;
+      case "aria-modal":
+        found.ariaModal = attribute.value;
+        break;
+      case "style":
+        found.style = attribute.value;
+        break;
+      case "class":
+      case "id":
+        found.names = `${found.names ?? ""} ${attribute.value}`;
+        break;
+      case "href":
+        found.href = attribute.value.trim();
+        break;
+    }
+  }
+  return found;
+}
+
+/** The element to remove because of this one (itself, or a share link's list item), or undefined. */
+function furnitureOf(element: Element, tag: string, attributes: Attributes, inArticle: boolean): Element | undefined {
+  if (NEVER_TEXT.has(tag) || tag === "form") return element;
+  if (tag === "header" && !inArticle) return element;
+  if (attributes.role !== undefined && NOT_ARTICLE_ROLES.has(attributes.role)) return element;
+  if (attributes.hidden || attributes.ariaHidden === "true" || attributes.ariaModal === "true") return element;
+  if (attributes.style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(attributes.style)) return element;
+  if (attributes.names && isFurnitureName(attributes.names)) return element;
+  if (tag === "a" && attributes.href && SHARE_LINK.test(attributes.href)) return element.closest("li") ?? element;
   return undefined;
 }
 
-function isFurnitureName(element: Element): boolean {
-  const names = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`.trim();
-  if (names === "") return false;
+function isFurnitureName(names: string): boolean {
   if (FURNITURE_PHRASES.test(names)) return true;
   return names
     .toLowerCase()
@@ -354,12 +400,45 @@ function isFurnitureName(element: Element): boolean {
 
 /**
  * "À lire aussi : <a>…</a>" paragraphs and "Sur le même sujet" headings with their list.
- * An element is a teaser when it opens with a cue and is mostly link text, or when it is the
- * cue alone (a heading, a `<b>Lire aussi :</b>` before a link), in which case the links
- * after it go too.
+ * A cue opens a text; the element it opens is a teaser when it is mostly link text, or
+ * when it is the cue alone (a heading, a `<b>Lire aussi :</b>` before a link), in which case
+ * the links after it go too. Looking from the texts up (rather than testing every element's
+ * opening words) keeps this cheap on pages of thousands of elements. Inline elements count:
+ * old pages write paragraphs as text and `<br>`.
  */
+function removeTeasers(body: Element, kept: ReadonlySet<Element>): void {
+  const cues: Text[] = [];
+  for (let node: Node | null = body.firstChild; node; node = nextInTree(node, body)) {
+    if (node.nodeType === TEXT_NODE && TEASER_CUE.test((node.nodeValue ?? "").trimStart())) cues.push(node as Text);
+  }
+  for (const cue of cues) {
+    // The elements this text opens, outermost first.
+    const opened: Element[] = [];
+    for (let element = cue.parentElement; element && element !== body && !kept.has(element); element = element.parentElement) {
+      const tag = element.tagName.toLowerCase();
+      if ((!TEASER_TAGS.has(tag) && tag !== "a") || !TEASER_CUE.test(openingText(element))) break;
+      opened.unshift(element);
+    }
+    for (const element of opened) {
+      const teaser = teaserOf(element);
+      if (teaser) {
+        for (const item of teaser) item.remove();
+        break;
+      }
+    }
+  }
+}
+
+/** The node after this one in document order, within `root`. */
+function nextInTree(node: Node, root: Node): Node | null {
+  if (node.firstChild) return node.firstChild;
+  for (let current: Node | null = node; current && current !== root; current = current.parentNode) {
+    if (current.nextSibling) return current.nextSibling;
+  }
+  return null;
+}
+
 function teaserOf(element: Element): Element[] | undefined {
-  if (!TEASER_CUE.test(openingText(element))) return undefined;
   const text = cleanText(element.textContent ?? "");
   const alone = text.length <= 60 && text.replace(TEASER_CUE, "").replace(/[\s:|»>-]+/g, "").length <= 2;
   if (alone) {

@@ -18,8 +18,9 @@ export function readMarkdown(raw: string, path: string): { doc: SourceDoc; diagn
     split = { matter: "", content: raw, hasFrontMatter: false };
   }
   const diagnostics: Diagnostic[] = [];
-  let frontMatter: Record<string, unknown> = {};
-  const frontMatterLines: Record<string, number> = {};
+  // Prototype-less objects: a `__proto__` key in front matter is a key like any other.
+  let frontMatter: Record<string, unknown> = Object.create(null);
+  const frontMatterLines: Record<string, number> = Object.create(null);
   if (split.hasFrontMatter && split.matter.trim() !== "") {
     const parsed = parseYaml(split.matter.replace(/^\r?\n/, ""), path, 2);
     diagnostics.push(...parsed.diagnostics);

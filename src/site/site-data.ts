@@ -7,6 +7,7 @@ import { linkFirstMentions } from "./link-mentions.ts";
 import { networkSvg, type NetworkEdge, type NetworkNode } from "./network.ts";
 import { openDataFiles, type DataFile } from "./open-data.ts";
 import { relatedArticles } from "./related.ts";
+import { contentSecurityPolicy, headersFile } from "./security.ts";
 import { STRINGS, type Strings } from "./strings.ts";
 import { coverageSeries, timelineSvg } from "./timeline.ts";
 import { urls, type TermKind } from "./urls.ts";
@@ -143,6 +144,8 @@ export interface SiteData {
   strings: Strings;
   nav: Link[];
   links: { search: string; feed: string; data: string; network: string; archives: string };
+  /** Content-Security-Policy for the <meta>, and the `_headers` file for hosts that read one. */
+  security: { csp: string; headers: string };
   pages: PageView[];
   feeds: FeedView[];
   files: DataFile[];
@@ -314,6 +317,7 @@ export function toSiteData(archive: Archive): SiteData {
       { name: strings.search, url: urls.search() },
     ],
     links: { search: urls.search(), feed: urls.feed(), data: urls.data(), network: urls.network(), archives: urls.archives() },
+    security: { csp: contentSecurityPolicy(), headers: headersFile() },
     pages,
     feeds,
     files,

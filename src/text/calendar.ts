@@ -59,3 +59,11 @@ export function isoDate(year: number, month?: number, day?: number): string {
   const m = String(month).padStart(2, "0");
   return day === undefined ? `${y}-${m}` : `${y}-${m}-${String(day).padStart(2, "0")}`;
 }
+
+/** The press archive starts with the printing press's newspapers: earlier years are typos. */
+export const EARLIEST_YEAR = 1700;
+
+/** A publication year is neither before the press nor after next year. */
+export function isPlausibleYear(year: number, today: Date): boolean {
+  return year >= EARLIEST_YEAR && year <= today.getUTCFullYear() + 1;
+}

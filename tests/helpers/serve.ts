@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
@@ -21,8 +21,22 @@ export interface StaticServer {
 }
 
 /** Serves a built site on 127.0.0.1, under a path prefix if given, as a static host would. */
+/** Headers of a `_headers` file's "/*" block (Netlify/Cloudflare format), sent with every response. */
+function siteHeaders(root: string): Record<string, string> {
+  const file = join(root, "_headers");
+  if (!existsSync(file)) return {};
+  const headers: Record<string, string> = {};
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    const match = /^\s+([A-Za-z-]+):\s*(.+)$/.exec(line);
+    if (match) headers[(match[1] as string).toLowerCase()] = match[2] as string;
+  }
+  return headers;
+}
+
 export async function serveStatic(root: string, prefix = "/"): Promise<StaticServer> {
+  const headers = siteHeaders(root);
   const server: Server = createServer((request, response) => {
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     if (!path.startsWith(prefix)) {
       response.writeHead(404).end("not found");
