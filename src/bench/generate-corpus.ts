@@ -60,7 +60,7 @@ export function generateCorpus(dir: string, options: CorpusOptions): CorpusSumma
   const index = indexKnowledgeBase(kb);
   const slugs = new Set<string>();
   for (let i = 0; i < settings.articles; i++) {
-    const article = writeArticle(i, settings, kb, index, slugs);
+    const article = writeArticle(i, settings, index, slugs);
     out.text(article.path, article.text);
   }
   return { articles: settings.articles, people: kb.people.length, agencies: kb.agencies.length, bytes: out.bytes };
@@ -204,6 +204,13 @@ function aName(name: string, gender: Gender): string {
 /** "de Tanger", "d'Oujda". */
 const deCity = (city: string): string => (startsWithVowel(city) ? `d'${city}` : `de ${city}`);
 
+/** A person as written, after "de": "du directeur…", "de la directrice…", "d'Ahmed Benali", "de M. Benali". */
+function deMention(text: string): string {
+  if (text.startsWith("le ")) return `du ${text.slice(3)}`;
+  if (text.startsWith("la ") || text.startsWith("l'")) return `de ${text}`;
+  return startsWithVowel(text) ? `d'${text}` : `de ${text}`;
+}
+
 /** A phrase that starts with a definite article, after "de": "la lutte…" → "de la lutte…", "le trafic…" → "du trafic…". */
 function dePhrase(phrase: string): string {
   if (phrase.startsWith("le ")) return `du ${phrase.slice(3)}`;
@@ -237,10 +244,11 @@ interface Country {
   file: string;
   name: string;
   aliases: readonly string[];
-  /** "le Maroc", "au Maroc", "du Maroc". */
+  /** "le Maroc", "au Maroc", "du Maroc"; `from` as in "l'ambassadeur d'Espagne". */
   the: string;
   in: string;
   of: string;
+  from: string;
   dem: Demonym;
   capital: string;
   cities: readonly string[];
@@ -250,42 +258,42 @@ interface Country {
 
 const COUNTRIES: readonly Country[] = [
   {
-    code: "MA", file: "maroc", name: "Maroc", aliases: ["Royaume du Maroc"], the: "le Maroc", in: "au Maroc", of: "du Maroc",
+    code: "MA", file: "maroc", name: "Maroc", aliases: ["Royaume du Maroc"], the: "le Maroc", in: "au Maroc", of: "du Maroc", from: "du Maroc",
     dem: { m: "marocain", f: "marocaine", mp: "marocains", fp: "marocaines" }, capital: "Rabat",
     cities: ["Rabat", "Casablanca", "Tanger", "Fès", "Marrakech", "Agadir", "Oujda", "Tétouan", "Nador", "Laâyoune", "Meknès", "Kénitra"], weight: 45,
   },
   {
-    code: "ES", file: "espagne", name: "Espagne", aliases: [], the: "l'Espagne", in: "en Espagne", of: "de l'Espagne",
+    code: "ES", file: "espagne", name: "Espagne", aliases: [], the: "l'Espagne", in: "en Espagne", of: "de l'Espagne", from: "d'Espagne",
     dem: { m: "espagnol", f: "espagnole", mp: "espagnols", fp: "espagnoles" }, capital: "Madrid",
     cities: ["Madrid", "Barcelone", "Séville", "Algésiras", "Malaga", "Ceuta", "Melilla", "Almería", "Cadix"], weight: 15,
   },
   {
-    code: "FR", file: "france", name: "France", aliases: [], the: "la France", in: "en France", of: "de la France",
+    code: "FR", file: "france", name: "France", aliases: [], the: "la France", in: "en France", of: "de la France", from: "de France",
     dem: { m: "français", f: "française", mp: "français", fp: "françaises" }, capital: "Paris",
     cities: ["Paris", "Marseille", "Lyon", "Toulouse", "Bordeaux", "Lille", "Strasbourg", "Montpellier", "Perpignan"], weight: 15,
   },
   {
-    code: "US", file: "etats-unis", name: "États-Unis", aliases: ["Amérique"], the: "les États-Unis", in: "aux États-Unis", of: "des États-Unis",
+    code: "US", file: "etats-unis", name: "États-Unis", aliases: ["Amérique"], the: "les États-Unis", in: "aux États-Unis", of: "des États-Unis", from: "des États-Unis",
     dem: { m: "américain", f: "américaine", mp: "américains", fp: "américaines" }, capital: "Washington",
     cities: ["Washington", "New York", "Miami", "Chicago", "Los Angeles"], weight: 8,
   },
   {
-    code: "DZ", file: "algerie", name: "Algérie", aliases: [], the: "l'Algérie", in: "en Algérie", of: "de l'Algérie",
+    code: "DZ", file: "algerie", name: "Algérie", aliases: [], the: "l'Algérie", in: "en Algérie", of: "de l'Algérie", from: "d'Algérie",
     dem: { m: "algérien", f: "algérienne", mp: "algériens", fp: "algériennes" }, capital: "Alger",
     cities: ["Alger", "Oran", "Constantine", "Annaba", "Tlemcen"], weight: 6,
   },
   {
-    code: "TN", file: "tunisie", name: "Tunisie", aliases: [], the: "la Tunisie", in: "en Tunisie", of: "de la Tunisie",
+    code: "TN", file: "tunisie", name: "Tunisie", aliases: [], the: "la Tunisie", in: "en Tunisie", of: "de la Tunisie", from: "de Tunisie",
     dem: { m: "tunisien", f: "tunisienne", mp: "tunisiens", fp: "tunisiennes" }, capital: "Tunis",
     cities: ["Tunis", "Sfax", "Sousse", "Bizerte", "Kairouan"], weight: 5,
   },
   {
-    code: "BE", file: "belgique", name: "Belgique", aliases: [], the: "la Belgique", in: "en Belgique", of: "de la Belgique",
+    code: "BE", file: "belgique", name: "Belgique", aliases: [], the: "la Belgique", in: "en Belgique", of: "de la Belgique", from: "de Belgique",
     dem: { m: "belge", f: "belge", mp: "belges", fp: "belges" }, capital: "Bruxelles",
     cities: ["Bruxelles", "Anvers", "Liège", "Charleroi", "Gand"], weight: 3,
   },
   {
-    code: "GB", file: "royaume-uni", name: "Royaume-Uni", aliases: ["Grande-Bretagne"], the: "le Royaume-Uni", in: "au Royaume-Uni", of: "du Royaume-Uni",
+    code: "GB", file: "royaume-uni", name: "Royaume-Uni", aliases: ["Grande-Bretagne"], the: "le Royaume-Uni", in: "au Royaume-Uni", of: "du Royaume-Uni", from: "du Royaume-Uni",
     dem: { m: "britannique", f: "britannique", mp: "britanniques", fp: "britanniques" }, capital: "Londres",
     cities: ["Londres", "Manchester", "Birmingham", "Liverpool"], weight: 3,
   },
@@ -644,6 +652,7 @@ interface RoleSpec {
 interface PersonSpec {
   id: string;
   name: string;
+  given: string;
   /** What the press writes after "M." or "Mme". */
   surname: string;
   gender: Gender;
@@ -752,7 +761,7 @@ function ministryAgency(country: Country, [portfolio, shared]: readonly [string,
     country: country.code,
     sharedAlias: shared,
     description: `Ministère ${country.dem.m} chargé des affaires ${portfolio === "de l'Intérieur" ? "intérieures" : portfolio === "de la Justice" ? "de justice" : "étrangères"}.`,
-    titles: [t(`ministre ${portfolio}`, `ministre ${portfolio}`, "none"), t(`secrétaire général du ${shared}`, `secrétaire générale du ${shared}`, "none"), ...STAFF_TITLES.ministere],
+    titles: [t(`ministre ${portfolio}`, `ministre ${portfolio}`, "none"), t("secrétaire général", "secrétaire générale"), ...STAFF_TITLES.ministere],
   };
 }
 
@@ -797,7 +806,7 @@ function embassyAgency(rng: Rng, registry: NameRegistry, foreignMinistry: Readon
   const host = pick(rng, COUNTRIES.filter((country) => country !== sender));
   const consulate = chance(rng, 0.35);
   const city = consulate ? pick(rng, host.cities.filter((c) => c !== host.capital)) : host.capital;
-  const where = `${sender.of.replace(/^de la /, "de ")} à ${city}`;
+  const where = `${sender.from} à ${city}`;
   const name = `${consulate ? "Consulat général" : "Ambassade"} ${where}`;
   if (!registry.isFreeEntity(name)) return undefined;
   const parent = foreignMinistry.get(sender.code);
@@ -809,7 +818,7 @@ function embassyAgency(rng: Rng, registry: NameRegistry, foreignMinistry: Readon
     category: "diplomatie",
     country: sender.code,
     ...(parent ? { parent } : {}),
-    description: `${consulate ? "Consulat" : "Ambassade"} ${sender.of} ${host.in}.`,
+    description: `${consulate ? "Consulat" : "Ambassade"} ${sender.from} ${host.in}.`,
     titles: [head, ...STAFF_TITLES.diplomatie],
   };
 }
@@ -874,7 +883,7 @@ function buildPeople(rng: Rng, count: number, agencies: readonly AgencySpec[], r
     const { name, given, surname } = uniquePersonName(rng, origin, gender, registry);
     const id = registry.claimEntity(name);
     const home = byCountry.get(country) ?? agencies;
-    people.push({ id, name, surname, gender, country, aliases: [], roles: careerOf(rng, home, agencies), ...{ given } });
+    people.push({ id, name, given, surname, gender, country, aliases: [], roles: careerOf(rng, home, agencies) });
   }
   addPersonAliases(people, registry);
   return people;
@@ -946,9 +955,8 @@ function addPersonAliases(people: PersonSpec[], registry: NameRegistry): void {
   for (const person of people) surnameCount.set(aliasKey(person.surname), (surnameCount.get(aliasKey(person.surname)) ?? 0) + 1);
   const givenKeys = new Set(ORIGINS.flatMap((o) => [...o.male, ...o.female]).map(aliasKey));
   for (const person of people) {
-    const given = person.name.slice(0, person.name.length - person.surname.length).trim().split(" ")[0] ?? "";
-    const initial = `${given.charAt(0)}. ${person.surname}`;
-    if (given && registry.isFree(initial)) {
+    const initial = `${person.given.charAt(0)}. ${person.surname}`;
+    if (registry.isFree(initial)) {
       registry.claim(initial);
       person.aliases.push(initial);
     }
@@ -1137,7 +1145,7 @@ interface ArticleFile {
   text: string;
 }
 
-function writeArticle(i: number, settings: Settings, kb: KnowledgeBaseSpec, index: KnowledgeIndex, slugs: Set<string>): ArticleFile {
+function writeArticle(i: number, settings: Settings, index: KnowledgeIndex, slugs: Set<string>): ArticleFile {
   const rng = mulberry32(streamSeed(settings.seed, 1000 + i));
   const date = articleDate(rng);
   const cast = castFor(rng, index);
@@ -1146,7 +1154,6 @@ function writeArticle(i: number, settings: Settings, kb: KnowledgeBaseSpec, inde
   const body = articleBody(rng, cast, date, settings.bytesPerArticle);
   const url = articleUrl(outlet, date, slug, i);
   const frontMatter = `---\ntitle: ${JSON.stringify(title)}\ndate: ${date.iso}\noutlet: ${outlet.id}\nurl: ${url}\n---\n\n`;
-  void kb;
   return { path: `articles/${date.year}/${date.iso}-${slug}.md`, text: `${frontMatter}${body}\n` };
 }
 
@@ -1199,14 +1206,14 @@ const g = (person: PersonSpec, m: string, f: string): string => (person.gender =
 const ofCountry = (c: TitleContext) => pick(c.rng, COUNTRIES.filter((country) => country !== c.cast.country));
 
 const TITLES: readonly ((c: TitleContext) => string)[] = [
-  (c) => `${c.p1.name} reçoit l'ambassadeur ${ofCountry(c).of.replace(/^de la /, "de ")}`,
+  (c) => `${c.p1.name} reçoit l'ambassadeur ${ofCountry(c).from}`,
   (c) => `${c.p1.name} en visite de travail ${c.place.a}`,
   (c) => `${short(c.a1)} : ${c.p1.name} ${g(c.p1, "nommé", "nommée")} à un poste clé`,
   (c) => `${capitalize(c.place.le)} : ${int(c.rng, 3, 40)} suspects interpellés par ${withArticle(short(c.a1), c.a1.gender)}`,
   (c) => `Démantèlement d'une cellule de ${int(c.rng, 3, 12)} membres ${c.place.a}`,
   (c) => `${c.p1.name} ${g(c.p1, "décoré", "décorée")} du wissam de l'ordre du Mérite`,
   (c) => `Procès ${c.place.de} : ${int(c.rng, 4, 30)} ans de prison requis contre ${int(c.rng, 2, 15)} accusés`,
-  (c) => `${short(c.a1)} et ${short(c.a2)} signent un accord de coopération`,
+  (c) => `${short(c.a1)} et ${c.a1 === c.a2 ? "ses partenaires" : short(c.a2)} signent un accord de coopération`,
   (c) => `Saisie de ${int(c.rng, 2, 90)} tonnes de résine de cannabis ${c.place.a}`,
   (c) => `${c.topic.name} : ${c.p1.name} appelle à la vigilance`,
   (c) => `${c.topic.name} : ${c.cast.country.the} et ${ofCountry(c).the} renforcent leur coopération`,
@@ -1219,7 +1226,7 @@ const TITLES: readonly ((c: TitleContext) => string)[] = [
   (c) => `${short(c.a1)} : ${c.p1.surname} passe le relais à ${c.p2.name}`,
   (c) => `${c.topic.name} : les confidences de ${c.p1.name}`,
   (c) => `${c.p1.name} au cœur ${dePhrase(pick(c.rng, c.topic.phrases))}`,
-  (c) => `${capitalize(c.place.le)} : ${c.p1.name} ${g(c.p1, "attendu", "attendue")} ${short(c.a1) === c.a1.name ? "ce " + WEEKDAYS[c.date.weekday] : "par " + withArticle(short(c.a1), c.a1.gender)}`,
+  (c) => `${capitalize(c.place.le)} : ${c.p1.name} ${g(c.p1, "attendu", "attendue")} ce ${WEEKDAYS[c.date.weekday]}`,
   (c) => `${c.topic.name} ${c.place.a} : ${int(c.rng, 5, 60)} interpellations en ${MONTHS[c.date.month - 1]}`,
 ];
 
@@ -1247,11 +1254,11 @@ function uniqueTitle(rng: Rng, cast: Cast, date: ArticleDate, slugs: Set<string>
 }
 
 function drawTitle(rng: Rng, cast: Cast, date: ArticleDate): string {
-  const [p1, p2 = p1] = cast.people as [PersonSpec, PersonSpec?];
-  const [a1, a2 = a1] = cast.agencies as [AgencySpec, AgencySpec?];
+  const [p1, a1] = [cast.people[0], cast.agencies[0]];
+  if (!p1 || !a1) throw new Error("an article needs a person and an agency");
+  const [p2, a2] = [cast.people[1] ?? p1, cast.agencies[1] ?? a1];
   const context: TitleContext = { rng, cast, date, p1, p2, a1, a2, place: pick(rng, cast.places), topic: pick(rng, cast.topics) };
-  const titles = a1 === a2 ? TITLES.filter((_, k) => k !== 7) : TITLES;
-  return pick(rng, titles)(context);
+  return pick(rng, TITLES)(context);
 }
 
 // Body --------------------------------------------------------------------------------
@@ -1261,6 +1268,8 @@ interface PersonMention {
   mid(): string;
   /** Before the final period. */
   end(): string;
+  /** After a word that takes "de": "en présence du directeur…", "aux côtés d'Ahmed Benali". */
+  de(): string;
   g(m: string, f: string): string;
 }
 
@@ -1279,6 +1288,8 @@ interface Ctx {
   pl(): PlaceRef;
   pl2(first: PlaceRef): PlaceRef;
   t(): string;
+  /** A topic phrase as a subject, with its verb agreeing: "la menace terroriste reste", "les cyberattaques restent". */
+  tv(singular: string, plural: string): string;
   when(): string;
   q(): string;
   n(min: number, max: number): number;
@@ -1324,7 +1335,10 @@ const SENTENCES: readonly Template[] = [
   (c) => `Les entretiens ont porté sur ${c.t()}, ainsi que sur l'échange d'expertise entre ${c.ag().le()} et ses partenaires.`,
   (c) => `En marge de cette visite, ${c.p().mid()} a visité plusieurs unités opérationnelles ${c.ag().de()}.`,
   (c) => `La réunion, tenue ${c.pl().a}, a rassemblé des représentants ${c.ag().de()} et de plusieurs services partenaires.`,
-  (c) => `${c.p().mid()} et ${c.p().mid()} se sont entretenus en tête-à-tête pendant près de ${c.n(2, 4)} heures.`,
+  (c) => {
+    const [one, two] = [c.p(), c.p()];
+    return `${one.mid()} et ${two.mid()} se sont ${one.g("entretenus", two.g("entretenus", "entretenues"))} en tête-à-tête pendant près de ${c.n(2, 4)} heures.`;
+  },
   // Arrests and operations
   (c) => `L'opération, menée en coordination avec ${c.ag().le()}, a permis la saisie de ${c.n(4, 40)} téléphones portables, d'armes blanches et de documents.`,
   (c) => `Selon ${c.ag().le()}, les suspects, âgés de ${c.n(19, 29)} à ${c.n(31, 58)} ans, s'apprêtaient à passer à l'action.`,
@@ -1336,17 +1350,14 @@ const SENTENCES: readonly Template[] = [
   (c) => `Selon les chiffres communiqués par ${c.ag().le()}, plus de ${c.n(40, 900)} personnes ont été interpellées depuis le début de l'année.`,
   (c) => `Une enquête a été ouverte sous la supervision du parquet ${c.pl().de} afin d'identifier d'éventuels complices.`,
   // Decorations
-  (c) => `La cérémonie s'est déroulée ${c.when()} au siège ${c.ag().de()}, en présence de ${c.p().end()}.`,
+  (c) => `La cérémonie s'est déroulée ${c.when()} au siège ${c.ag().de()}, en présence ${c.p().de()}.`,
   (c) => `Cette distinction récompense ${c.n(12, 35)} années de service au sein ${c.ag().de()}.`,
   (c) => `${c.p().mid()} a salué « le professionnalisme des femmes et des hommes » ${c.ag().de()}.`,
-  (c) => {
-    const p = c.p();
-    return `Plusieurs cadres ${c.ag().de()} ont également été ${p.g("distingués", "distinguées")} à cette occasion, aux côtés de ${p.end()}.`;
-  },
+  (c) => `Plusieurs cadres ${c.ag().de()} ont également été distingués à cette occasion, aux côtés ${c.p().de()}.`,
   // Nominations
   (c) => {
     const p = c.p();
-    return `${p.mid()} a été ${p.g("nommé", "nommée")} à la tête ${c.ag().de()}, en remplacement de ${c.p().end()}.`;
+    return `${p.mid()} a été ${p.g("nommé", "nommée")} à la tête ${c.ag().de()}, en remplacement ${c.p().de()}.`;
   },
   (c) => `Cette nomination intervient dans un contexte marqué par ${c.t()}.`,
   (c) => `Avant cette promotion, ${c.p().mid()} avait dirigé plusieurs services ${c.ag().de()}.`,
@@ -1357,7 +1368,7 @@ const SENTENCES: readonly Template[] = [
   },
   // Trials
   (c) => `Le tribunal ${c.pl().de} a prononcé des peines allant de ${c.n(1, 5)} à ${c.n(6, 30)} ans de prison ferme.`,
-  (c) => `Le procès, ouvert en présence de ${c.p().end()}, a été marqué par de longues plaidoiries de la défense.`,
+  (c) => `Le procès, ouvert en présence ${c.p().de()}, a été marqué par de longues plaidoiries de la défense.`,
   (c) => `Le parquet avait requis ${c.n(5, 30)} ans de prison contre le principal accusé, poursuivi pour des faits liés à ${c.t()}.`,
   (c) => `La défense a annoncé son intention de faire appel du verdict devant la cour d'appel.`,
   (c) => `Selon l'acte d'accusation, les accusés entretenaient des contacts réguliers avec des complices ${c.pl().a}.`,
@@ -1383,25 +1394,26 @@ const SENTENCES: readonly Template[] = [
   (c) => `« ${c.q()} », a déclaré ${c.p().end()}.`,
   (c) => `« ${c.q()} », a souligné ${c.p().mid()} lors d'un point de presse ${c.pl().a}.`,
   (c) => `${c.p().mid()} a affirmé : « ${c.q()} ».`,
-  (c) => `Interrogé par la presse, ${c.p().mid()} a estimé que ${c.t()} restait « une priorité absolue ».`,
+  (c) => {
+    const p = c.p();
+    return `${p.g("Interrogé", "Interrogée")} par la presse, ${p.mid()} a estimé que ${c.tv("restait", "restaient")} « une priorité absolue ».`;
+  },
   (c) => `Dans une déclaration à la presse, ${c.p().mid()} a rappelé : « ${c.q()} ».`,
   (c) => `${c.p().mid()} a insisté sur la nécessité de renforcer ${c.t()}.`,
   (c) => `Pour ${c.p().end()}, « ${c.q()} ».`,
-  (c) => `Le communiqué ${c.ag().de()} rappelle que ${c.t()} mobilise des moyens considérables.`,
+  (c) => `Le communiqué ${c.ag().de()} rappelle que ${c.tv("mobilise", "mobilisent")} des moyens considérables.`,
   (c) => `De son côté, ${c.p().mid()} a salué les résultats obtenus dans ${c.t()}.`,
   (c) => `« ${c.q()}. ${c.q()} », a ajouté ${c.p().end()}.`,
   // Background
-  (c) => `Ces dernières années, ${c.pl().le} a renforcé son dispositif face ${aPhrase(c.t())}.`,
+  (c) => `Ces dernières années, les autorités ${c.pl().de} ont renforcé leur dispositif face ${aPhrase(c.t())}.`,
   (c) => `Les autorités ${c.dem.fp} ont multiplié les opérations de ce type au cours des derniers mois.`,
   (c) => `Cette affaire relance le débat sur ${c.t()} ${c.pl().a}.`,
   (c) => `${c.p().mid()} avait déjà participé en ${c.year - c.n(1, 4)} à une réunion consacrée ${aPhrase(c.t())}.`,
   (c) => `Plusieurs observateurs saluent l'efficacité ${c.ag().de()} dans ${c.t()}.`,
   (c) => `Les services ${c.dem.mp} et leurs homologues étrangers travaillent ensemble sur ces dossiers depuis ${c.year - c.n(3, 15)}.`,
   (c) => `Le bilan présenté ${c.pl().a} fait état de ${c.n(12, 400)} dossiers transmis à la justice.`,
-  (c) => `Selon un rapport ${c.ag().de()}, ${c.t()} a pris une ampleur inédite depuis ${c.year - c.n(1, 6)}.`,
+  (c) => `Selon un rapport ${c.ag().de()}, ${c.tv("a pris", "ont pris")} une ampleur inédite depuis ${c.year - c.n(1, 6)}.`,
 ];
-
-const ENGLISH_LIKE_MR = "M.";
 
 /** The mention state of one article: who has been named in full, which acronyms are defined. */
 function articleContext(rng: Rng, cast: Cast, date: ArticleDate): Ctx {
@@ -1430,12 +1442,14 @@ function articleContext(rng: Rng, cast: Cast, date: ArticleDate): Ctx {
     const current = person.roles.find((role) => role.from <= date.year && (role.to === undefined || role.to >= date.year));
     const past = [...person.roles].reverse().find((role) => role.to !== undefined && role.to < date.year);
     const role = current ?? past ?? person.roles[0];
-    if (!role) return `${person.gender === "m" ? "haut responsable" : "haute responsable"} ${countryOf(person.country).dem[person.gender]}`;
+    const dem = countryOf(person.country).dem[person.gender];
+    if (!role) return `${person.gender === "m" ? "haut responsable" : "haute responsable"} ${dem}`;
+    const former = !current && Boolean(past);
     // A role in an agency the article is not about is written without the agency, keeping the cast to its 3–8 actors.
     if (!cast.agencies.includes(role.agency) && role.title.link !== "none") {
-      return `${role.title[person.gender]} ${countryOf(person.country).dem[person.gender]}`;
+      return `${former ? (person.gender === "m" ? "ancien " : "ancienne ") : ""}${role.title[person.gender]} ${dem}`;
     }
-    return roleText(role, person.gender, !current && Boolean(past), agencyName, (agency) => withArticle(agencyName(agency), agency.gender));
+    return roleText(role, person.gender, former, agencyName, (agency) => withArticle(agencyName(agency), agency.gender));
   };
   const personMention = (person: PersonSpec): PersonMention => {
     const named = (end: boolean): string => {
@@ -1447,12 +1461,12 @@ function articleContext(rng: Rng, cast: Cast, date: ArticleDate): Ctx {
         return `${withArticle(role, person.gender)}, ${person.name}${end ? "" : ","}`;
       }
       const roll = rng();
-      if (roll < 0.6) return `${person.gender === "m" ? ENGLISH_LIKE_MR : "Mme"} ${person.surname}`;
+      if (roll < 0.6) return `${person.gender === "m" ? "M." : "Mme"} ${person.surname}`;
       const initial = person.aliases.find((alias) => /^\p{L}\. /u.test(alias));
       if (roll < 0.75 && initial) return initial;
       return person.name;
     };
-    return { mid: () => named(false), end: () => named(true), g: (m, f) => (person.gender === "m" ? m : f) };
+    return { mid: () => named(false), end: () => named(true), de: () => deMention(named(true)), g: (m, f) => (person.gender === "m" ? m : f) };
   };
 
   // Round robins: every actor, place and topic comes up early, then at random (never twice in a row).
@@ -1491,6 +1505,10 @@ function articleContext(rng: Rng, cast: Cast, date: ArticleDate): Ctx {
       return others.length ? pick(rng, others) : neighbours;
     },
     t: () => pick(rng, nextTopic().phrases),
+    tv: (singular, plural) => {
+      const phrase = pick(rng, nextTopic().phrases);
+      return `${phrase} ${phrase.startsWith("les ") ? plural : singular}`;
+    },
     when: () => whenPhrase(rng, date),
     q: () => pick(rng, QUOTES),
     n: (min, max) => int(rng, min, max),

@@ -129,7 +129,7 @@ function longestAt(tokens: readonly Token[], first: number, root: TrieNode): { l
     }
     node = child;
     matched.push(j);
-    const entries = node.terminals.filter((terminal) => accepts(terminal, tokens, matched)).map((terminal) => terminal.entry);
+    const entries = unique(node.terminals.filter((terminal) => accepts(terminal, tokens, matched)).map((terminal) => terminal.entry));
     if (entries.length) best = { last: j + 1, entries };
   }
   return best;
@@ -163,4 +163,16 @@ function punctuationAllowed(tokens: readonly Token[], from: number, to: number, 
     }
   }
   return true;
+}
+
+/** One entry per entity: "États-Unis" and "Etats-Unis" are the same name of the same place. */
+function unique(entries: NameEntry[]): NameEntry[] {
+  if (entries.length < 2) return entries;
+  const seen = new Set<string>();
+  return entries.filter((entry) => {
+    const key = `${entry.kind}:${entry.id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

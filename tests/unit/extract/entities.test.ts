@@ -1,0 +1,69 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { compileKnowledge } from "../../../src/extract/compile.ts";
+import { extractEntities } from "../../../src/extract/entities.ts";
+import { loadKnowledgeBase } from "../../../src/knowledge/load.ts";
+import { fixtureContent } from "../../helpers/content.ts";
+
+const compiled = compileKnowledge(loadKnowledgeBase(fixtureContent()).kb);
+const extract = (text: string) => extractEntities(text, compiled, { homeCountry: "MA" });
+const names = (refs: readonly { name: string }[]) => refs.map((r) => r.name);
+
+describe("extractEntities", () => {
+  it("finds known people and agencies by name, alias and acronym, accents and case folded", () => {
+    const found = extract("A. Hammouchi, directeur général de la sûreté nationale, et la DGST. Abdellatif Hammouchi a reçu la CIA.");
+    assert.deepEqual(names(found.people), ["Abdellatif Hammouchi"]);
+    assert.deepEqual(found.people[0]?.mentions, ["A. Hammouchi", "Abdellatif Hammouchi"]);
+    assert.deepEqual(names(found.agencies), ["Direction générale de la sûreté nationale", "Direction générale de la surveillance du territoire", "Central Intelligence Agency"]);
+  });
+
+  it("settles a name several institutions share by the country the article is about", () => {
+    const spain = extract("Le sénateur basque a interrogé le ministère de l'Intérieur à Madrid. El Ministerio @interiorgob a répondu.");
+    assert.deepEqual(spain.agencies.map((a) => a.id), ["ministere-interieur-espagne"]);
+    const morocco = extract("Selon le ministère de l'Intérieur, la cellule préparait des attentats à Rabat.");
+    assert.deepEqual(morocco.agencies.map((a) => a.id), ["ministere-interieur-maroc"]);
+    const local = extract("À Rabat, le ministère de l'Intérieur espagnol a salué la coopération.");
+    assert.deepEqual(local.agencies.map((a) => a.id), ["ministere-interieur-espagne"]);
+  });
+
+  it("does not take a nickname for the agency ('la CIA marocaine')", () => {
+    assert.deepEqual(extract("On l'appelle parfois la CIA marocaine.").agencies, []);
+  });
+
+  it("learns an institution from an acronym definition and counts its later mentions", () => {
+    const found = extract("La Brigade nationale de la police judiciaire (BNPJ) a interpellé le suspect. La BNPJ a saisi des armes.");
+    assert.deepEqual(found.agencies.map((a) => [a.name, a.acronym, a.via]), [["Brigade nationale de la police judiciaire", "BNPJ", "heuristic"]]);
+    assert.deepEqual(found.agencies[0]?.mentions, ["Brigade nationale de la police judiciaire", "BNPJ"]);
+  });
+
+  it("finds people the base lacks from French cues, and only with a cue", () => {
+    const found = extract(
+      "Parmi elles, Mohamed Dkhissi, directeur central de la police judiciaire, et le général Luis Baleiz Piñeiro. " +
+        "Il a rencontré le chef du service de sécurité de l'État du Qatar, Abdallah Ben Mohammed Al-Khulaifi. " +
+        "Jean Valjean se promenait. L'Oncle Sam Junior est un autre nom propre.",
+    );
+    assert.deepEqual(names(found.people), ["Mohamed Dkhissi", "Luis Baleiz Piñeiro", "Abdallah Ben Mohammed Al-Khulaifi", "Jean Valjean"]);
+    assert.ok(found.suggestions.some((s) => s.name === "Oncle Sam Junior" && !s.published), JSON.stringify(found.suggestions));
+  });
+
+  it("resolves later surname-only mentions and shorter forms to the full name", () => {
+    const found = extract("Yassine Mansouri, directeur général de la DGED, a été reçu. Mohamed Yassine Mansouri a parlé. M. Mansouri a conclu.");
+    assert.deepEqual(names(found.people), ["Mohamed Yassine Mansouri"]);
+    assert.deepEqual(found.people[0]?.mentions, ["Yassine Mansouri", "Mohamed Yassine Mansouri", "Mansouri"]);
+  });
+
+  it("recognises a known person through a one-letter misspelling", () => {
+    const base = compileKnowledge(loadKnowledgeBase(fixtureContent()).kb);
+    const found = extractEntities("Il a rencontré Abdellatif Hammouhci, directeur général.", base);
+    assert.deepEqual(names(found.people), ["Abdellatif Hammouchi"]);
+  });
+
+  it("never takes a place name, nor a name it is told to ignore (a byline), for a person", () => {
+    assert.deepEqual(names(extract("dans la commune de Moulay Abdellah, près d'El Jadida").people), []);
+    assert.deepEqual(names(extractEntities("Propos recueillis par Jean Dupont, journaliste.", compiled, { ignore: ["Jean Dupont"] }).people), []);
+  });
+
+  it("finds places", () => {
+    assert.deepEqual(names(extract("Une réunion au Maroc, à Rabat, avec les États-Unis et l'Espagne.").places), ["Maroc", "Rabat", "États-Unis", "Espagne"]);
+  });
+});
