@@ -3,12 +3,20 @@
  * nothing of Eleventy; Eleventy never parses content/ (our own readers do).
  * Docs: https://www.11ty.dev/docs/config/
  */
-import { resolve } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { buildArchive, type Archive } from "./src/build/build-archive.ts";
 import { toSiteData } from "./src/site/site-data.ts";
 
 export const CONTENT_DIR = resolve(process.env["REVUE_CONTENT"] ?? "content");
+const ASSETS_DIR = join(import.meta.dirname, "templates", "assets");
+
+function readAssets(dir: string): { url: string; content: string }[] {
+  return readdirSync(dir)
+    .sort()
+    .map((name) => ({ url: `/assets/${name}`, content: readFileSync(join(dir, name), "utf8") }));
+}
 
 /**
  * The build script builds the archive first (to report on it and stop on errors) and hands
@@ -22,7 +30,6 @@ export function provideArchive(archive: Archive | undefined): void {
 // Eleventy's config type is not exported as a TypeScript type; the few methods used are typed here.
 interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
-  addPassthroughCopy(paths: Record<string, string>): void;
   addWatchTarget(path: string): void;
   addPlugin(plugin: unknown, options?: unknown): void;
   setQuietMode(quiet: boolean): void;
@@ -32,7 +39,9 @@ export default function (eleventyConfig: EleventyConfig) {
   // Re-read on every build, so the dev server shows edits to articles and the knowledge base.
   eleventyConfig.addGlobalData("site", () => toSiteData(provided ?? buildArchive({ contentDir: CONTENT_DIR })));
   eleventyConfig.addWatchTarget(CONTENT_DIR);
-  eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });
+  // Stylesheet, scripts and icon are written by a template, not copied: a failed render then
+  // leaves no copy running into a folder the build is removing.
+  eleventyConfig.addGlobalData("assets", () => readAssets(ASSETS_DIR));
   // Adds the path prefix of a sub-path host to every URL in the HTML (https://www.11ty.dev/docs/plugins/html-base/).
   eleventyConfig.addPlugin(HtmlBasePlugin);
 }

@@ -518,39 +518,98 @@ const ACRONYM_STOPWORDS = new Set(["de", "la", "le", "les", "des", "du", "d", "l
 /** Capitalised words the prose uses for something else: an agency never takes them as its acronym. */
 const RESERVED_ACRONYMS = new Set(["ONU", "UE", "USA", "FBI", "CIA", "OTAN", "ADN", "PDG", "SAR", "DNA", "TGV", "ONG"]);
 
+/**
+ * A crime topic is what an article is about: its `problems` fill "impliqués dans …",
+ * "face à …", and its `responses` fill "renforcer …", "portant sur …". A frame topic
+ * (cooperation, diplomacy, training…) only has responses. An event topic (trials,
+ * decorations, nominations) has neither: its keywords come with the story's own words.
+ * Every phrase starts with a definite article and contains one of the topic's keywords.
+ */
 interface TopicSpec {
   id: string;
   name: string;
   description: string;
   keywords: readonly string[];
-  /** Noun phrases with a definite article that contain a keyword, for the prose. */
-  phrases: readonly string[];
+  kind: "crime" | "frame" | "event";
+  problems: readonly string[];
+  responses: readonly string[];
 }
 
+const topic = (id: string, name: string, description: string, keywords: readonly string[], problems: readonly string[], responses: readonly string[]): TopicSpec => ({
+  id,
+  name,
+  description,
+  keywords,
+  kind: problems.length ? "crime" : responses.length ? "frame" : "event",
+  problems,
+  responses,
+});
+
 const TOPICS: readonly TopicSpec[] = [
-  { id: "terrorisme", name: "Terrorisme", description: "Menace terroriste, cellules démantelées, djihadisme.", keywords: ["terroris*", "djihadis*", "jihadis*"], phrases: ["la lutte contre le terrorisme", "la menace terroriste", "les projets terroristes", "la mouvance djihadiste", "le financement des groupes terroristes"] },
-  { id: "cooperation-securitaire", name: "Coopération sécuritaire", description: "Coopération entre services de sécurité de pays différents.", keywords: ["coopération sécuritaire", "coopération policière", "échange d'informations"], phrases: ["la coopération sécuritaire", "la coopération policière", "l'échange d'informations opérationnelles", "la coopération sécuritaire bilatérale"] },
-  { id: "diplomatie", name: "Diplomatie", description: "Relations diplomatiques et visites officielles.", keywords: ["diplomati*", "ambassade*"], phrases: ["les relations diplomatiques", "le dialogue diplomatique", "les canaux diplomatiques", "la diplomatie sécuritaire"] },
-  { id: "trafic-de-drogue", name: "Trafic de drogue", description: "Trafic de stupéfiants, saisies, réseaux de narcotrafiquants.", keywords: ["trafic de drogue", "stupéfiant*", "narcotrafi*", "cannabis", "cocaïne"], phrases: ["le trafic de drogue", "le trafic international de stupéfiants", "les réseaux de narcotrafiquants", "la résine de cannabis", "les filières de la cocaïne"] },
-  { id: "migration", name: "Migration irrégulière", description: "Flux migratoires et réseaux de passeurs.", keywords: ["migrat*", "migrant*", "immigration irrégulière"], phrases: ["les flux migratoires", "l'immigration irrégulière", "les réseaux de passeurs de migrants", "la pression migratoire"] },
-  { id: "traite-des-etres-humains", name: "Traite des êtres humains", description: "Exploitation et traite des personnes.", keywords: ["traite des êtres humains", "exploitation sexuelle", "travail forcé"], phrases: ["la traite des êtres humains", "l'exploitation sexuelle", "le travail forcé", "les victimes de la traite des êtres humains"] },
-  { id: "cybercriminalite", name: "Cybercriminalité", description: "Piratage, escroqueries en ligne, cyberattaques.", keywords: ["cybercrim*", "cyberattaque*", "piratage"], phrases: ["la cybercriminalité", "les cyberattaques", "le piratage informatique", "les cybercriminels"] },
-  { id: "blanchiment", name: "Blanchiment d'argent", description: "Blanchiment de capitaux et flux financiers illicites.", keywords: ["blanchiment", "flux financiers illicites"], phrases: ["le blanchiment de capitaux", "les flux financiers illicites", "le blanchiment d'argent", "les circuits de blanchiment"] },
-  { id: "corruption", name: "Corruption", description: "Corruption et trafic d'influence.", keywords: ["corruption", "pots-de-vin", "trafic d'influence"], phrases: ["la corruption", "le trafic d'influence", "les affaires de corruption", "les pots-de-vin"] },
-  { id: "espionnage", name: "Espionnage", description: "Espionnage et contre-espionnage.", keywords: ["espion*", "contre-espionnage"], phrases: ["l'espionnage", "les réseaux d'espions", "les activités d'espionnage", "le contre-espionnage"] },
-  { id: "radicalisation", name: "Radicalisation", description: "Radicalisation et extrémisme violent.", keywords: ["radicalis*", "déradicalisation", "extrémisme violent"], phrases: ["la radicalisation", "l'extrémisme violent", "les programmes de déradicalisation", "la radicalisation en ligne"] },
-  { id: "contrebande", name: "Contrebande", description: "Contrebande et marchandises prohibées.", keywords: ["contreband*", "marchandises prohibées"], phrases: ["la contrebande", "les réseaux de contrebandiers", "les marchandises prohibées", "la contrebande de cigarettes"] },
-  { id: "trafic-d-armes", name: "Trafic d'armes", description: "Armes à feu et munitions.", keywords: ["trafic d'armes", "armes à feu", "munitions"], phrases: ["le trafic d'armes", "les armes à feu", "les munitions de guerre", "le trafic d'armes légères"] },
-  { id: "criminalite-organisee", name: "Criminalité organisée", description: "Crime organisé transnational.", keywords: ["crime organisé", "criminalité organisée", "criminalité transnationale", "mafi*"], phrases: ["le crime organisé", "la criminalité organisée", "la criminalité transnationale", "les mafias"] },
-  { id: "justice-penale", name: "Justice pénale", description: "Procès, verdicts et condamnations.", keywords: ["procès", "verdict*", "condamn*", "réquisitoire*"], phrases: ["le procès", "le verdict", "les condamnations", "le réquisitoire du parquet"] },
-  { id: "decorations", name: "Décorations", description: "Distinctions et décorations officielles.", keywords: ["décoration*", "médaille*", "wissam"], phrases: ["la cérémonie de décoration", "les médailles", "le wissam", "les décorations officielles"] },
-  { id: "nominations", name: "Nominations", description: "Nominations à la tête des institutions.", keywords: ["nomination*", "nommé*"], phrases: ["la nomination", "les nominations", "la vague de nominations", "les récentes nominations"] },
-  { id: "formation", name: "Formation", description: "Formation des cadres et renforcement des capacités.", keywords: ["formation*", "renforcement des capacités"], phrases: ["la formation des cadres", "le renforcement des capacités", "les sessions de formation", "la formation continue"] },
-  { id: "frontieres", name: "Frontières", description: "Contrôle des frontières et postes-frontières.", keywords: ["contrôle aux frontières", "frontière*", "postes-frontières"], phrases: ["le contrôle aux frontières", "la surveillance des frontières", "les postes-frontières", "la sécurité des frontières"] },
-  { id: "grands-evenements", name: "Grands événements", description: "Sécurité des grands événements sportifs et culturels.", keywords: ["grands événements", "Coupe du monde", "Coupe d'Afrique"], phrases: ["la sécurité des grands événements", "la Coupe du monde", "la Coupe d'Afrique des nations", "l'organisation des grands événements"] },
-  { id: "police-scientifique", name: "Police scientifique", description: "Expertise technique, empreintes et analyses.", keywords: ["police scientifique", "empreintes génétiques", "ADN"], phrases: ["la police scientifique", "les empreintes génétiques", "les analyses ADN", "les laboratoires de police scientifique"] },
-  { id: "securite-maritime", name: "Sécurité maritime", description: "Sécurité en mer, piraterie, garde-côtes.", keywords: ["sécurité maritime", "piraterie", "garde-côtes"], phrases: ["la sécurité maritime", "la piraterie", "les garde-côtes", "la surveillance maritime"] },
+  topic("terrorisme", "Terrorisme", "Menace terroriste, cellules démantelées, djihadisme.", ["terroris*", "djihadis*", "jihadis*"],
+    ["le terrorisme", "la menace terroriste", "les projets terroristes", "la mouvance djihadiste", "le financement des groupes terroristes"],
+    ["la lutte contre le terrorisme", "la prévention des attentats terroristes", "la lutte contre la menace terroriste"]),
+  topic("trafic-de-drogue", "Trafic de drogue", "Trafic de stupéfiants, saisies, réseaux de narcotrafiquants.", ["trafic de drogue", "stupéfiant*", "narcotrafi*", "cannabis", "cocaïne"],
+    ["le trafic de drogue", "le trafic international de stupéfiants", "les réseaux de narcotrafiquants", "les filières de la cocaïne", "le trafic de résine de cannabis"],
+    ["la lutte contre le trafic de drogue", "la répression du trafic de stupéfiants", "la lutte contre le narcotrafic"]),
+  topic("migration", "Migration irrégulière", "Flux migratoires et réseaux de passeurs.", ["migrat*", "migrant*", "immigration irrégulière"],
+    ["l'immigration irrégulière", "les réseaux de passeurs de migrants", "la pression migratoire"],
+    ["la gestion des flux migratoires", "la lutte contre l'immigration irrégulière"]),
+  topic("traite-des-etres-humains", "Traite des êtres humains", "Exploitation et traite des personnes.", ["traite des êtres humains", "exploitation sexuelle", "travail forcé"],
+    ["la traite des êtres humains", "l'exploitation sexuelle", "le travail forcé"],
+    ["la lutte contre la traite des êtres humains", "la protection des victimes de la traite des êtres humains"]),
+  topic("cybercriminalite", "Cybercriminalité", "Piratage, escroqueries en ligne, cyberattaques.", ["cybercrim*", "cyberattaque*", "piratage"],
+    ["la cybercriminalité", "les cyberattaques", "le piratage informatique"],
+    ["la lutte contre la cybercriminalité", "la prévention des cyberattaques"]),
+  topic("blanchiment", "Blanchiment d'argent", "Blanchiment de capitaux et flux financiers illicites.", ["blanchiment", "flux financiers illicites"],
+    ["le blanchiment de capitaux", "les flux financiers illicites", "le blanchiment d'argent"],
+    ["la lutte contre le blanchiment de capitaux", "le traçage des flux financiers illicites"]),
+  topic("corruption", "Corruption", "Corruption et trafic d'influence.", ["corruption", "pots-de-vin", "trafic d'influence"],
+    ["la corruption", "le trafic d'influence", "les pots-de-vin"],
+    ["la lutte contre la corruption", "la prévention de la corruption"]),
+  topic("espionnage", "Espionnage", "Espionnage et contre-espionnage.", ["espion*", "contre-espionnage"],
+    ["l'espionnage", "les réseaux d'espions", "les activités d'espionnage"],
+    ["le contre-espionnage", "la lutte contre l'espionnage"]),
+  topic("radicalisation", "Radicalisation", "Radicalisation et extrémisme violent.", ["radicalis*", "déradicalisation", "extrémisme violent"],
+    ["la radicalisation", "l'extrémisme violent", "la radicalisation en ligne"],
+    ["les programmes de déradicalisation", "la prévention de la radicalisation"]),
+  topic("contrebande", "Contrebande", "Contrebande et marchandises prohibées.", ["contreband*", "marchandises prohibées"],
+    ["la contrebande", "la contrebande de cigarettes", "le trafic de marchandises prohibées", "les réseaux de contrebandiers"],
+    ["la lutte contre la contrebande", "la saisie des marchandises prohibées"]),
+  topic("trafic-d-armes", "Trafic d'armes", "Armes à feu et munitions.", ["trafic d'armes", "armes à feu", "munitions"],
+    ["le trafic d'armes", "la circulation des armes à feu", "le trafic d'armes légères"],
+    ["la lutte contre le trafic d'armes", "le contrôle des armes à feu"]),
+  topic("criminalite-organisee", "Criminalité organisée", "Crime organisé transnational.", ["crime organisé", "criminalité organisée", "criminalité transnationale", "mafi*"],
+    ["le crime organisé", "la criminalité organisée", "la criminalité transnationale", "les mafias"],
+    ["la lutte contre la criminalité organisée", "le démantèlement des mafias"]),
+  topic("securite-maritime", "Sécurité maritime", "Sécurité en mer, piraterie, garde-côtes.", ["sécurité maritime", "piraterie", "garde-côtes"],
+    ["la piraterie", "les actes de piraterie"],
+    ["la sécurité maritime", "la coordination des garde-côtes"]),
+  topic("cooperation-securitaire", "Coopération sécuritaire", "Coopération entre services de sécurité de pays différents.", ["coopération sécuritaire", "coopération policière", "échange d'informations"],
+    [],
+    ["la coopération sécuritaire", "la coopération policière", "l'échange d'informations opérationnelles", "la coopération sécuritaire bilatérale"]),
+  topic("diplomatie", "Diplomatie", "Relations diplomatiques et visites officielles.", ["diplomati*", "ambassade*"],
+    [],
+    ["les relations diplomatiques", "le dialogue diplomatique", "la diplomatie sécuritaire"]),
+  topic("formation", "Formation", "Formation des cadres et renforcement des capacités.", ["formation*", "renforcement des capacités"],
+    [],
+    ["la formation des cadres", "le renforcement des capacités", "les sessions de formation"]),
+  topic("frontieres", "Frontières", "Contrôle des frontières et postes-frontières.", ["contrôle aux frontières", "frontière*", "postes-frontières"],
+    [],
+    ["le contrôle aux frontières", "la surveillance des frontières", "la sécurité des frontières"]),
+  topic("grands-evenements", "Grands événements", "Sécurité des grands événements sportifs et culturels.", ["grands événements", "Coupe du monde", "Coupe d'Afrique"],
+    [],
+    ["la sécurité des grands événements", "la préparation de la Coupe du monde", "la sécurisation de la Coupe d'Afrique des nations"]),
+  topic("police-scientifique", "Police scientifique", "Expertise technique, empreintes et analyses.", ["police scientifique", "empreintes génétiques", "ADN"],
+    [],
+    ["la police scientifique", "l'exploitation des empreintes génétiques", "les analyses ADN"]),
+  topic("justice-penale", "Justice pénale", "Procès, verdicts et condamnations.", ["procès", "verdict*", "condamn*", "réquisitoire*"], [], []),
+  topic("decorations", "Décorations", "Distinctions et décorations officielles.", ["décoration*", "médaille*", "wissam"], [], []),
+  topic("nominations", "Nominations", "Nominations à la tête des institutions.", ["nomination*", "nommé*"], [], []),
 ];
+
+const CRIME_TOPICS = TOPICS.filter((topic) => topic.kind === "crime");
+const FRAME_TOPICS = TOPICS.filter((topic) => topic.kind === "frame");
 
 interface OutletSpec {
   id: string;
@@ -655,6 +714,8 @@ interface PersonSpec {
   given: string;
   /** What the press writes after "M." or "Mme". */
   surname: string;
+  /** The surname as the matcher compares it, computed once. */
+  surnameKey: string;
   gender: Gender;
   country: string;
   aliases: string[];
@@ -883,7 +944,7 @@ function buildPeople(rng: Rng, count: number, agencies: readonly AgencySpec[], r
     const { name, given, surname } = uniquePersonName(rng, origin, gender, registry);
     const id = registry.claimEntity(name);
     const home = byCountry.get(country) ?? agencies;
-    people.push({ id, name, given, surname, gender, country, aliases: [], roles: careerOf(rng, home, agencies) });
+    people.push({ id, name, given, surname, surnameKey: aliasKey(surname), gender, country, aliases: [], roles: careerOf(rng, home, agencies) });
   }
   addPersonAliases(people, registry);
   return people;
@@ -947,20 +1008,27 @@ function careerOf(rng: Rng, home: readonly AgencySpec[], all: readonly AgencySpe
 }
 
 /**
+ * Initials that are not initials to the matcher: "M. Benali" is Monsieur Benali, and the
+ * tokenizer reads "L." and "D." as the articles l' and d', so "L. Benali" would match any "Benali".
+ */
+const AMBIGUOUS_INITIALS = new Set(["M", "L", "D"]);
+
+/**
  * "A. Benali" when no one else claims it; "Benali" alone only when no one else in the base
  * bears the surname (and it is no given name), since a lone surname matches on its own.
  */
 function addPersonAliases(people: PersonSpec[], registry: NameRegistry): void {
   const surnameCount = new Map<string, number>();
-  for (const person of people) surnameCount.set(aliasKey(person.surname), (surnameCount.get(aliasKey(person.surname)) ?? 0) + 1);
+  for (const person of people) surnameCount.set(person.surnameKey, (surnameCount.get(person.surnameKey) ?? 0) + 1);
   const givenKeys = new Set(ORIGINS.flatMap((o) => [...o.male, ...o.female]).map(aliasKey));
   for (const person of people) {
-    const initial = `${person.given.charAt(0)}. ${person.surname}`;
-    if (registry.isFree(initial)) {
+    const letter = person.given.charAt(0);
+    const initial = `${letter}. ${person.surname}`;
+    if (!AMBIGUOUS_INITIALS.has(letter) && registry.isFree(initial)) {
       registry.claim(initial);
       person.aliases.push(initial);
     }
-    const key = aliasKey(person.surname);
+    const key = person.surnameKey;
     if (surnameCount.get(key) === 1 && !givenKeys.has(key) && !/\s[IVXLCDM]+$/.test(person.name) && registry.isFree(person.surname)) {
       registry.claim(person.surname);
       person.aliases.push(person.surname);
@@ -1080,11 +1148,26 @@ function indexKnowledgeBase(kb: KnowledgeBaseSpec): KnowledgeIndex {
   return { kb, peopleByAgency, peopleByCountry: groupBy(kb.people, (p) => p.country), agenciesByCountry: groupBy(kb.agencies, (a) => a.country) };
 }
 
+type Story = "visit" | "arrest" | "decoration" | "nomination" | "trial" | "agreement";
+
+const STORIES: readonly (readonly [Story, number])[] = [
+  ["visit", 22],
+  ["arrest", 26],
+  ["decoration", 10],
+  ["nomination", 14],
+  ["trial", 14],
+  ["agreement", 14],
+];
+
 interface Cast {
+  story: Story;
   country: Country;
   people: PersonSpec[];
   agencies: AgencySpec[];
   places: PlaceRef[];
+  /** What the article is about: one or two crime topics. */
+  crimes: TopicSpec[];
+  /** Crime topics and zero to two frame topics: the responses the article talks about. */
   topics: TopicSpec[];
 }
 
@@ -1100,8 +1183,9 @@ interface PlaceRef {
 const cityRef = (city: string): PlaceRef => ({ le: city, a: `à ${city}`, de: deCity(city) });
 const countryRef = (country: Country): PlaceRef => ({ le: country.the, a: country.in, de: country.of });
 
-/** Who and what an article is about: 3–8 actors that belong together, 1–3 places, 1–3 topics. */
+/** Who and what an article is about: 3–8 actors that belong together, 1–3 places, 1–4 topics. */
 function castFor(rng: Rng, index: KnowledgeIndex): Cast {
+  const story = weighted(rng, STORIES);
   const country = weighted(rng, COUNTRY_WEIGHTS);
   const total = int(rng, 3, 8);
   const peopleWanted = Math.min(total - 1, Math.max(2, Math.round(total * 0.6)));
@@ -1119,25 +1203,32 @@ function castFor(rng: Rng, index: KnowledgeIndex): Cast {
   const surnames = new Set<string>();
   const addPerson = (person: PersonSpec) => {
     // Two people of one article never share a surname: "M. Benali" must name one of them.
-    const key = aliasKey(person.surname);
+    const key = person.surnameKey;
     if (people.length < peopleWanted && !people.includes(person) && !surnames.has(key)) {
       people.push(person);
       surnames.add(key);
     }
   };
-  for (const agency of agencies) {
-    const staff = index.peopleByAgency.get(agency.id);
-    if (staff) addPerson(pick(rng, staff));
+  // People who work (or worked) for the article's agencies first: their titles name those agencies.
+  for (let round = 0; round < 2; round++) {
+    for (const agency of agencies) {
+      const staff = index.peopleByAgency.get(agency.id);
+      if (staff && (round === 0 || chance(rng, 0.5))) addPerson(pick(rng, staff));
+    }
   }
   const compatriots = index.peopleByCountry.get(country.code) ?? index.kb.people;
   for (let tries = 0; people.length < peopleWanted && tries < 50; tries++) addPerson(pick(rng, chance(rng, 0.6) ? compatriots : index.kb.people));
 
   const places: PlaceRef[] = [cityRef(pick(rng, country.cities))];
   if (chance(rng, 0.6)) places.push(countryRef(country));
-  if (chance(rng, 0.35)) places.push(chance(rng, 0.5) ? countryRef(pick(rng, COUNTRIES.filter((c) => c !== country))) : cityRef(pick(rng, country.cities.filter((c) => c !== places[0]?.le))));
+  if (chance(rng, 0.35)) {
+    const first = places[0]?.le;
+    places.push(chance(rng, 0.5) ? countryRef(pick(rng, COUNTRIES.filter((c) => c !== country))) : cityRef(pick(rng, country.cities.filter((c) => c !== first))));
+  }
 
-  const topics = shuffled(rng, TOPICS).slice(0, int(rng, 1, 3));
-  return { country, people, agencies, places, topics };
+  const crimes = shuffled(rng, CRIME_TOPICS).slice(0, chance(rng, 0.7) ? 1 : 2);
+  const frames = shuffled(rng, FRAME_TOPICS).slice(0, int(rng, 0, 2));
+  return { story, country, people, agencies, places, crimes, topics: [...crimes, ...frames] };
 }
 
 interface ArticleFile {
@@ -1196,39 +1287,62 @@ interface TitleContext {
   p1: PersonSpec;
   p2: PersonSpec;
   a1: AgencySpec;
-  a2: AgencySpec;
+  a2: AgencySpec | undefined;
   place: PlaceRef;
-  topic: TopicSpec;
+  crime: TopicSpec;
+  response: string;
 }
+
+type TitleTemplate = (c: TitleContext) => string;
 
 const short = (agency: AgencySpec): string => agency.acronym ?? agency.name;
 const g = (person: PersonSpec, m: string, f: string): string => (person.gender === "m" ? m : f);
-const ofCountry = (c: TitleContext) => pick(c.rng, COUNTRIES.filter((country) => country !== c.cast.country));
+const otherCountry = (c: TitleContext): Country => pick(c.rng, COUNTRIES.filter((country) => country !== c.cast.country));
 
-const TITLES: readonly ((c: TitleContext) => string)[] = [
-  (c) => `${c.p1.name} reçoit l'ambassadeur ${ofCountry(c).from}`,
-  (c) => `${c.p1.name} en visite de travail ${c.place.a}`,
-  (c) => `${short(c.a1)} : ${c.p1.name} ${g(c.p1, "nommé", "nommée")} à un poste clé`,
-  (c) => `${capitalize(c.place.le)} : ${int(c.rng, 3, 40)} suspects interpellés par ${withArticle(short(c.a1), c.a1.gender)}`,
-  (c) => `Démantèlement d'une cellule de ${int(c.rng, 3, 12)} membres ${c.place.a}`,
-  (c) => `${c.p1.name} ${g(c.p1, "décoré", "décorée")} du wissam de l'ordre du Mérite`,
-  (c) => `Procès ${c.place.de} : ${int(c.rng, 4, 30)} ans de prison requis contre ${int(c.rng, 2, 15)} accusés`,
-  (c) => `${short(c.a1)} et ${c.a1 === c.a2 ? "ses partenaires" : short(c.a2)} signent un accord de coopération`,
-  (c) => `Saisie de ${int(c.rng, 2, 90)} tonnes de résine de cannabis ${c.place.a}`,
-  (c) => `${c.topic.name} : ${c.p1.name} appelle à la vigilance`,
-  (c) => `${c.topic.name} : ${c.cast.country.the} et ${ofCountry(c).the} renforcent leur coopération`,
-  (c) => `${c.p1.name} et ${c.p2.name} font le point sur ${pick(c.rng, c.topic.phrases)}`,
-  (c) => `${capitalize(c.place.le)} accueille une réunion sur ${pick(c.rng, c.topic.phrases)}`,
-  (c) => `${short(c.a1)} : le bilan ${c.date.year} présenté par ${c.p1.name}`,
-  (c) => `Ce qu'a dit ${c.p1.name} ${c.place.a}`,
-  (c) => `${c.p1.name} quitte la tête ${deName(short(c.a1), c.a1.gender)}`,
-  (c) => `Un nouveau patron pour ${withArticle(short(c.a1), c.a1.gender)}`,
-  (c) => `${short(c.a1)} : ${c.p1.surname} passe le relais à ${c.p2.name}`,
-  (c) => `${c.topic.name} : les confidences de ${c.p1.name}`,
-  (c) => `${c.p1.name} au cœur ${dePhrase(pick(c.rng, c.topic.phrases))}`,
-  (c) => `${capitalize(c.place.le)} : ${c.p1.name} ${g(c.p1, "attendu", "attendue")} ce ${WEEKDAYS[c.date.weekday]}`,
-  (c) => `${c.topic.name} ${c.place.a} : ${int(c.rng, 5, 60)} interpellations en ${MONTHS[c.date.month - 1]}`,
-];
+const TITLES: Readonly<Record<Story | "any", readonly TitleTemplate[]>> = {
+  visit: [
+    (c) => `${c.p1.name} reçoit l'ambassadeur ${otherCountry(c).from}`,
+    (c) => `${c.p1.name} en visite de travail ${c.place.a}`,
+    (c) => `${capitalize(c.place.le)} : ${c.p1.name} ${g(c.p1, "attendu", "attendue")} ce ${WEEKDAYS[c.date.weekday]}`,
+    (c) => `${capitalize(c.place.le)} accueille une réunion sur ${c.response}`,
+    (c) => `${c.p1.name} et ${c.p2.name} font le point sur ${c.response}`,
+  ],
+  arrest: [
+    (c) => `${capitalize(c.place.le)} : ${int(c.rng, 3, 40)} suspects interpellés par ${withArticle(short(c.a1), c.a1.gender)}`,
+    (c) => `Démantèlement d'une cellule de ${int(c.rng, 3, 12)} membres ${c.place.a}`,
+    (c) => `Coup de filet ${c.place.a} : ${int(c.rng, 3, 25)} arrestations`,
+    (c) => `${c.crime.name} ${c.place.a} : ${int(c.rng, 5, 60)} interpellations en ${MONTHS[c.date.month - 1]}`,
+    (c) => `${short(c.a1)} : un réseau démantelé ${c.place.a}`,
+  ],
+  decoration: [
+    (c) => `${c.p1.name} ${g(c.p1, "décoré", "décorée")} du wissam de l'ordre du Mérite`,
+    (c) => `${short(c.a1)} : ${c.p1.name} et ses équipes à l'honneur`,
+    (c) => `Les cadres ${deName(short(c.a1), c.a1.gender)} ${g(c.p1, "décorés", "décorés")} ${c.place.a}`,
+  ],
+  nomination: [
+    (c) => `${short(c.a1)} : ${c.p1.name} ${g(c.p1, "nommé", "nommée")} à un poste clé`,
+    (c) => `${c.p1.name} quitte la tête ${deName(short(c.a1), c.a1.gender)}`,
+    (c) => `Un nouveau patron pour ${withArticle(short(c.a1), c.a1.gender)}`,
+    (c) => `${short(c.a1)} : ${c.p1.surname} passe le relais à ${c.p2.name}`,
+  ],
+  trial: [
+    (c) => `Procès ${c.place.de} : ${int(c.rng, 4, 30)} ans de prison requis contre ${int(c.rng, 2, 15)} accusés`,
+    (c) => `${c.crime.name} : verdict attendu dans le procès ${c.place.de}`,
+    (c) => `Procès ${c.place.de} : ${c.p1.name} ${g(c.p1, "appelé", "appelée")} à témoigner`,
+  ],
+  agreement: [
+    (c) => `${short(c.a1)} et ${c.a2 ? short(c.a2) : "ses partenaires"} signent un accord de coopération`,
+    (c) => `${c.crime.name} : ${c.cast.country.the} et ${otherCountry(c).the} renforcent leur coopération`,
+    (c) => `${c.p1.name} et ${c.p2.name} scellent un partenariat ${c.place.a}`,
+  ],
+  any: [
+    (c) => `${c.crime.name} : ${c.p1.name} appelle à la vigilance`,
+    (c) => `${short(c.a1)} : le bilan ${c.date.year} présenté par ${c.p1.name}`,
+    (c) => `Ce qu'a dit ${c.p1.name} ${c.place.a}`,
+    (c) => `${c.crime.name} : les confidences de ${c.p1.name}`,
+    (c) => `${c.p1.name} au cœur ${dePhrase(c.response)}`,
+  ],
+};
 
 /** A title whose slug no other article has: new draws first, then a counter on a shortened title. */
 function uniqueTitle(rng: Rng, cast: Cast, date: ArticleDate, slugs: Set<string>): { title: string; slug: string } {
@@ -1254,11 +1368,21 @@ function uniqueTitle(rng: Rng, cast: Cast, date: ArticleDate, slugs: Set<string>
 }
 
 function drawTitle(rng: Rng, cast: Cast, date: ArticleDate): string {
-  const [p1, a1] = [cast.people[0], cast.agencies[0]];
-  if (!p1 || !a1) throw new Error("an article needs a person and an agency");
-  const [p2, a2] = [cast.people[1] ?? p1, cast.agencies[1] ?? a1];
-  const context: TitleContext = { rng, cast, date, p1, p2, a1, a2, place: pick(rng, cast.places), topic: pick(rng, cast.topics) };
-  return pick(rng, TITLES)(context);
+  const [p1, a1, crime] = [cast.people[0], cast.agencies[0], cast.crimes[0]];
+  if (!p1 || !a1 || !crime) throw new Error("an article needs a person, an agency and a topic");
+  const context: TitleContext = {
+    rng,
+    cast,
+    date,
+    p1,
+    p2: cast.people[1] ?? p1,
+    a1,
+    a2: cast.agencies[1],
+    place: pick(rng, cast.places),
+    crime,
+    response: pick(rng, pick(rng, cast.topics).responses),
+  };
+  return pick(rng, chance(rng, 0.75) ? TITLES[cast.story] : TITLES.any)(context);
 }
 
 // Body --------------------------------------------------------------------------------
@@ -1287,9 +1411,13 @@ interface Ctx {
   ag2(first: AgencyMention): AgencyMention;
   pl(): PlaceRef;
   pl2(first: PlaceRef): PlaceRef;
+  /** A problem of the article's crime topics: "le trafic de drogue", "la menace terroriste". */
   t(): string;
-  /** A topic phrase as a subject, with its verb agreeing: "la menace terroriste reste", "les cyberattaques restent". */
+  /** A response: "la lutte contre le terrorisme", "la coopération policière". */
+  r(): string;
+  /** The same as subjects, with their verb agreeing: "la menace terroriste reste", "les cyberattaques restent". */
   tv(singular: string, plural: string): string;
+  rv(singular: string, plural: string): string;
   when(): string;
   q(): string;
   n(min: number, max: number): number;
@@ -1299,222 +1427,373 @@ interface Ctx {
 
 type Template = (c: Ctx) => string;
 
-/** Opening sentences: each names a person or an agency and sets the scene. */
-const LEADS: readonly Template[] = [
-  (c) => `${c.p().mid()} a reçu ${c.when()} une délégation ${c.ag().de()} ${c.pl().a}, pour des entretiens consacrés à ${c.t()}.`,
-  (c) => {
-    const p = c.p();
-    return `${p.mid()} s'est ${p.g("rendu", "rendue")} ${c.when()} ${c.pl().a} pour une visite de travail consacrée à ${c.t()}.`;
-  },
-  (c) => `Les éléments ${c.ag().de()} ont interpellé ${c.when()} ${c.n(3, 14)} individus soupçonnés d'être impliqués dans ${c.t()} ${c.pl().a}.`,
-  (c) => `Une cellule de ${c.n(3, 12)} membres a été démantelée ${c.when()} ${c.pl().a}, a annoncé ${c.ag().le()} dans un communiqué.`,
-  (c) => {
-    const p = c.p();
-    return `${p.mid()} a été ${p.g("décoré", "décorée")} ${c.when()} du wissam de l'ordre du Mérite, en reconnaissance de son engagement dans ${c.t()}.`;
-  },
-  (c) => {
-    const p = c.p();
-    return `${p.mid()} a été ${p.g("nommé", "nommée")} à la tête ${c.ag().de()}, a-t-on appris ${c.when()} de source officielle.`;
-  },
-  (c) => `La chambre criminelle ${c.pl().de} a condamné ${c.when()} ${c.n(2, 12)} prévenus poursuivis pour des faits liés à ${c.t()}.`,
-  (c) => {
-    const first = c.ag();
-    return `${first.le()} et ${c.ag2(first).le()} ont signé ${c.when()} ${c.pl().a} un accord de coopération portant sur ${c.t()}.`;
-  },
-];
+/** The opening sentence of each kind of story: it names a person or an agency and sets the scene. */
+const LEADS: Readonly<Record<Story, readonly Template[]>> = {
+  visit: [
+    (c) => `${c.p().mid()} a reçu ${c.when()} une délégation ${c.ag().de()} ${c.pl().a}, pour des entretiens consacrés ${aPhrase(c.r())}.`,
+    (c) => {
+      const p = c.p();
+      return `${p.mid()} s'est ${p.g("rendu", "rendue")} ${c.when()} ${c.pl().a} pour une visite de travail consacrée ${aPhrase(c.r())}.`;
+    },
+  ],
+  arrest: [
+    (c) => `Les éléments ${c.ag().de()} ont interpellé ${c.when()} ${c.n(3, 14)} individus soupçonnés d'être impliqués dans ${c.t()} ${c.pl().a}.`,
+    (c) => `Une cellule de ${c.n(3, 12)} membres liée ${aPhrase(c.t())} a été démantelée ${c.when()} ${c.pl().a}, a annoncé ${c.ag().le()} dans un communiqué.`,
+  ],
+  decoration: [
+    (c) => {
+      const p = c.p();
+      return `${p.mid()} a été ${p.g("décoré", "décorée")} ${c.when()} du wissam de l'ordre du Mérite, en reconnaissance de son engagement dans ${c.r()}.`;
+    },
+  ],
+  nomination: [
+    (c) => {
+      const p = c.p();
+      return `${p.mid()} a été ${p.g("nommé", "nommée")} à la tête ${c.ag().de()}, a-t-on appris ${c.when()} de source officielle.`;
+    },
+  ],
+  trial: [
+    // "le tribunal de Nador", never a court's full name: that would name an agency outside the cast.
+    (c) => `Le tribunal ${c.pl().de} a condamné ${c.when()} ${c.n(2, 12)} prévenus poursuivis pour des faits liés ${aPhrase(c.t())}.`,
+  ],
+  agreement: [
+    (c) => {
+      const first = c.ag();
+      return `${first.le()} et ${c.ag2(first).le()} ont signé ${c.when()} ${c.pl().a} un accord de coopération portant sur ${c.r()}.`;
+    },
+  ],
+};
 
-/** At least forty sentence shapes: visits, arrests, decorations, nominations, trials, agreements, statements. */
-const SENTENCES: readonly Template[] = [
-  // Visits and meetings
-  (c) => `Au cours de cette rencontre, les deux parties ont passé en revue ${c.t()} et les moyens de renforcer ${c.t()}.`,
-  (c) => `Cette visite ${c.pl().de} s'inscrit dans le cadre du renforcement de ${c.t()}, selon un communiqué ${c.ag().de()}.`,
-  (c) => {
-    const p = c.p();
-    return `${p.mid()} a été ${p.g("accueilli", "accueillie")} au siège ${c.ag().de()} par de hauts responsables.`;
-  },
-  (c) => `Les entretiens ont porté sur ${c.t()}, ainsi que sur l'échange d'expertise entre ${c.ag().le()} et ses partenaires.`,
-  (c) => `En marge de cette visite, ${c.p().mid()} a visité plusieurs unités opérationnelles ${c.ag().de()}.`,
-  (c) => `La réunion, tenue ${c.pl().a}, a rassemblé des représentants ${c.ag().de()} et de plusieurs services partenaires.`,
-  (c) => {
-    const [one, two] = [c.p(), c.p()];
-    return `${one.mid()} et ${two.mid()} se sont ${one.g("entretenus", two.g("entretenus", "entretenues"))} en tête-à-tête pendant près de ${c.n(2, 4)} heures.`;
-  },
-  // Arrests and operations
-  (c) => `L'opération, menée en coordination avec ${c.ag().le()}, a permis la saisie de ${c.n(4, 40)} téléphones portables, d'armes blanches et de documents.`,
-  (c) => `Selon ${c.ag().le()}, les suspects, âgés de ${c.n(19, 29)} à ${c.n(31, 58)} ans, s'apprêtaient à passer à l'action.`,
-  (c) => `Les personnes interpellées ont été placées en garde à vue sous la supervision du parquet compétent.`,
-  (c) => `Les investigations ont montré que le réseau était impliqué dans ${c.t()} depuis au moins ${c.n(2, 9)} ans.`,
-  (c) => `${c.ag().le()} a précisé que l'un des suspects faisait déjà l'objet d'un mandat d'arrêt international.`,
-  (c) => `Les perquisitions effectuées ${c.pl().a} ont permis de saisir ${c.n(3, 80)} kilogrammes de produits chimiques et du matériel électronique.`,
-  (c) => `D'après des sources proches du dossier, ${c.ag().le()} suivait les membres de ce groupe depuis plusieurs mois.`,
-  (c) => `Selon les chiffres communiqués par ${c.ag().le()}, plus de ${c.n(40, 900)} personnes ont été interpellées depuis le début de l'année.`,
-  (c) => `Une enquête a été ouverte sous la supervision du parquet ${c.pl().de} afin d'identifier d'éventuels complices.`,
-  // Decorations
-  (c) => `La cérémonie s'est déroulée ${c.when()} au siège ${c.ag().de()}, en présence ${c.p().de()}.`,
-  (c) => `Cette distinction récompense ${c.n(12, 35)} années de service au sein ${c.ag().de()}.`,
-  (c) => `${c.p().mid()} a salué « le professionnalisme des femmes et des hommes » ${c.ag().de()}.`,
-  (c) => `Plusieurs cadres ${c.ag().de()} ont également été distingués à cette occasion, aux côtés ${c.p().de()}.`,
-  // Nominations
-  (c) => {
-    const p = c.p();
-    return `${p.mid()} a été ${p.g("nommé", "nommée")} à la tête ${c.ag().de()}, en remplacement ${c.p().de()}.`;
-  },
-  (c) => `Cette nomination intervient dans un contexte marqué par ${c.t()}.`,
-  (c) => `Avant cette promotion, ${c.p().mid()} avait dirigé plusieurs services ${c.ag().de()}.`,
-  (c) => `Le nouveau responsable devra notamment piloter ${c.t()} ${c.pl().a}.`,
-  (c) => {
-    const p = c.p();
-    return `${p.g("Diplômé", "Diplômée")} en droit, ${p.mid()} a fait toute sa carrière au sein ${c.ag().de()}.`;
-  },
-  // Trials
-  (c) => `Le tribunal ${c.pl().de} a prononcé des peines allant de ${c.n(1, 5)} à ${c.n(6, 30)} ans de prison ferme.`,
-  (c) => `Le procès, ouvert en présence ${c.p().de()}, a été marqué par de longues plaidoiries de la défense.`,
-  (c) => `Le parquet avait requis ${c.n(5, 30)} ans de prison contre le principal accusé, poursuivi pour des faits liés à ${c.t()}.`,
-  (c) => `La défense a annoncé son intention de faire appel du verdict devant la cour d'appel.`,
-  (c) => `Selon l'acte d'accusation, les accusés entretenaient des contacts réguliers avec des complices ${c.pl().a}.`,
-  (c) => `${c.p().mid()} a témoigné à la barre sur le rôle ${c.ag().de()} dans l'enquête.`,
-  // Cooperation agreements
-  (c) => {
-    const first = c.ag();
-    return `${first.le()} et ${c.ag2(first).le()} ont signé ${c.when()} un protocole d'accord portant sur ${c.t()}.`;
-  },
-  (c) => `L'accord prévoit la création d'une cellule commune chargée ${dePhrase(c.t())}.`,
-  (c) => `Les deux institutions se sont engagées à intensifier l'échange d'expertise et la formation de leurs cadres.`,
-  (c) => {
-    const first = c.pl();
-    return `Ce partenariat s'inscrit dans la continuité des liens entre ${first.le} et ${c.pl2(first).le}.`;
-  },
-  (c) => `${c.p().mid()} a présenté ${c.t()} comme une priorité commune.`,
-  (c) => `Un programme de formation au profit des cadres ${c.ag().de()} sera lancé ${c.pl().a} dès l'an prochain.`,
-  (c) => {
-    const first = c.ag();
-    return `Des officiers de liaison ${first.de()} seront détachés auprès ${c.ag2(first).de()}.`;
-  },
-  // Statements and quotes
+/** The sentences of each kind of story (at least eight each). */
+const STORY_SENTENCES: Readonly<Record<Story, readonly Template[]>> = {
+  visit: [
+    (c) => `Au cours de cette rencontre, les deux parties ont passé en revue ${c.r()} et les moyens de renforcer ${c.r()}.`,
+    (c) => `Cette visite ${c.pl().de} s'inscrit dans le cadre ${dePhrase(c.r())}, selon un communiqué ${c.ag().de()}.`,
+    (c) => {
+      const p = c.p();
+      return `${p.mid()} a été ${p.g("accueilli", "accueillie")} au siège ${c.ag().de()} par de hauts responsables.`;
+    },
+    (c) => `Les entretiens ont porté sur ${c.r()}, ainsi que sur l'échange d'expertise entre ${c.ag().le()} et ses partenaires.`,
+    (c) => `En marge de cette visite, ${c.p().mid()} a visité plusieurs unités opérationnelles ${c.ag().de()}.`,
+    (c) => `La réunion, tenue ${c.pl().a}, a rassemblé des représentants ${c.ag().de()} et de plusieurs services partenaires.`,
+    (c) => {
+      const [one, two] = [c.p(), c.p()];
+      return `${one.mid()} et ${two.mid()} se sont ${one.g("entretenus", two.g("entretenus", "entretenues"))} en tête-à-tête pendant près de ${c.n(2, 4)} heures.`;
+    },
+    (c) => `La délégation a également visité le centre de commandement ${c.ag().de()}, inauguré en ${c.year - c.n(1, 8)}.`,
+    (c) => `Cette visite intervient quelques semaines après celle ${c.p().de()} ${c.pl().a}.`,
+  ],
+  arrest: [
+    (c) => `L'opération, menée en coordination avec ${c.ag().le()}, a permis la saisie de ${c.n(4, 40)} téléphones portables, d'armes blanches et de documents.`,
+    (c) => `Selon ${c.ag().le()}, les suspects, âgés de ${c.n(19, 29)} à ${c.n(31, 58)} ans, s'apprêtaient à passer à l'action.`,
+    () => `Les personnes interpellées ont été placées en garde à vue sous la supervision du parquet compétent.`,
+    (c) => `Les investigations ont montré que le réseau était impliqué dans ${c.t()} depuis au moins ${c.n(2, 9)} ans.`,
+    (c) => `${c.ag().le()} a précisé que l'un des suspects faisait déjà l'objet d'un mandat d'arrêt international.`,
+    (c) => `Les perquisitions effectuées ${c.pl().a} ont permis de saisir ${c.n(3, 80)} kilogrammes de produits chimiques et du matériel électronique.`,
+    (c) => `D'après des sources proches du dossier, ${c.ag().le()} suivait les membres de ce groupe depuis plusieurs mois.`,
+    (c) => `Une enquête a été ouverte sous la supervision du parquet ${c.pl().de} afin d'identifier d'éventuels complices.`,
+    (c) => `${c.p().mid()} a salué « une opération exemplaire » menée par les enquêteurs ${c.ag().de()}.`,
+    (c) => `Le chef présumé du groupe, de nationalité ${c.dem.f}, a été arrêté ${c.pl().a} alors qu'il tentait de quitter le territoire.`,
+  ],
+  decoration: [
+    (c) => `La cérémonie s'est déroulée ${c.when()} au siège ${c.ag().de()}, en présence ${c.p().de()}.`,
+    (c) => `Cette distinction récompense ${c.n(12, 35)} années de service au sein ${c.ag().de()}.`,
+    (c) => `${c.p().mid()} a salué « le professionnalisme des femmes et des hommes » ${c.ag().de()}.`,
+    (c) => `Plusieurs cadres ${c.ag().de()} ont également été distingués à cette occasion, aux côtés ${c.p().de()}.`,
+    (c) => `${c.p().mid()} a dédié cette décoration aux agents ${c.ag().de()} tombés en service.`,
+    (c) => `La médaille a été remise par ${c.p().end()}, au terme d'une cérémonie sobre.`,
+    (c) => `Les décorations ont été remises ${c.pl().a} en présence de nombreux invités étrangers.`,
+    (c) => `Dans son allocution, ${c.p().mid()} a rappelé les succès obtenus dans ${c.r()}.`,
+  ],
+  nomination: [
+    (c) => {
+      const p = c.p();
+      return `${p.mid()} a été ${p.g("nommé", "nommée")} à la tête ${c.ag().de()}, en remplacement ${c.p().de()}.`;
+    },
+    (c) => `Cette nomination intervient dans un contexte marqué par ${c.t()}.`,
+    (c) => `Avant cette promotion, ${c.p().mid()} avait dirigé plusieurs services ${c.ag().de()}.`,
+    (c) => `Le nouveau responsable devra notamment piloter ${c.r()} ${c.pl().a}.`,
+    (c) => {
+      const p = c.p();
+      return `${p.g("Diplômé", "Diplômée")} en droit, ${p.mid()} a fait toute sa carrière au sein ${c.ag().de()}.`;
+    },
+    (c) => `${c.p().mid()} quitte ses fonctions après ${c.n(3, 12)} années passées au sein ${c.ag().de()}.`,
+    (c) => `La passation de pouvoirs s'est déroulée ${c.when()} au siège ${c.ag().de()}.`,
+    (c) => `D'autres nominations ont été annoncées au sein ${c.ag().de()}, notamment ${c.pl().a}.`,
+  ],
+  trial: [
+    (c) => `Le tribunal ${c.pl().de} a prononcé des peines allant de ${c.n(1, 5)} à ${c.n(6, 30)} ans de prison ferme.`,
+    (c) => `Le procès, ouvert en présence ${c.p().de()}, a été marqué par de longues plaidoiries de la défense.`,
+    (c) => `Le parquet avait requis ${c.n(5, 30)} ans de prison contre le principal accusé, poursuivi pour des faits liés ${aPhrase(c.t())}.`,
+    () => `La défense a annoncé son intention de faire appel du verdict devant la cour d'appel.`,
+    (c) => `Selon l'acte d'accusation, les accusés entretenaient des contacts réguliers avec des complices ${c.pl().a}.`,
+    (c) => `${c.p().mid()} a témoigné à la barre sur le rôle ${c.ag().de()} dans l'enquête.`,
+    (c) => `Les accusés ont nié toute implication dans ${c.t()}, évoquant des aveux obtenus sous la contrainte.`,
+    (c) => `Le verdict a été accueilli avec satisfaction par ${c.ag().le()}, à l'origine de l'enquête.`,
+    () => `Deux accusés ont été acquittés faute de preuves suffisantes.`,
+  ],
+  agreement: [
+    (c) => {
+      const first = c.ag();
+      return `${first.le()} et ${c.ag2(first).le()} ont signé ${c.when()} un protocole d'accord portant sur ${c.r()}.`;
+    },
+    (c) => `L'accord prévoit la création d'une cellule commune chargée ${dePhrase(c.r())}.`,
+    () => `Les deux institutions se sont engagées à intensifier l'échange d'expertise et la formation de leurs cadres.`,
+    (c) => {
+      const first = c.pl();
+      return `Ce partenariat s'inscrit dans la continuité des liens entre ${first.le} et ${c.pl2(first).le}.`;
+    },
+    (c) => `${c.p().mid()} a présenté ${c.r()} comme une priorité commune.`,
+    (c) => `Un programme de formation au profit des cadres ${c.ag().de()} sera lancé ${c.pl().a} dès l'an prochain.`,
+    (c) => {
+      const first = c.ag();
+      return `Des officiers de liaison ${first.de()} seront détachés auprès ${c.ag2(first).de()}.`;
+    },
+    (c) => `Le texte a été paraphé par ${c.p().mid()} et ${c.p().end()}.`,
+    (c) => {
+      const first = c.pl();
+      return `Un comité de suivi se réunira deux fois par an, alternativement ${first.a} et ${c.pl2(first).a}.`;
+    },
+  ],
+};
+
+/** Sentences any story uses: statements with quotes, and background. */
+const SHARED_SENTENCES: readonly Template[] = [
   (c) => `« ${c.q()} », a déclaré ${c.p().end()}.`,
   (c) => `« ${c.q()} », a souligné ${c.p().mid()} lors d'un point de presse ${c.pl().a}.`,
   (c) => `${c.p().mid()} a affirmé : « ${c.q()} ».`,
   (c) => {
     const p = c.p();
-    return `${p.g("Interrogé", "Interrogée")} par la presse, ${p.mid()} a estimé que ${c.tv("restait", "restaient")} « une priorité absolue ».`;
+    return `${p.g("Interrogé", "Interrogée")} par la presse, ${p.mid()} a estimé que ${c.rv("restait", "restaient")} « une priorité absolue ».`;
   },
   (c) => `Dans une déclaration à la presse, ${c.p().mid()} a rappelé : « ${c.q()} ».`,
-  (c) => `${c.p().mid()} a insisté sur la nécessité de renforcer ${c.t()}.`,
+  (c) => `${c.p().mid()} a insisté sur la nécessité de renforcer ${c.r()}.`,
   (c) => `Pour ${c.p().end()}, « ${c.q()} ».`,
-  (c) => `Le communiqué ${c.ag().de()} rappelle que ${c.tv("mobilise", "mobilisent")} des moyens considérables.`,
-  (c) => `De son côté, ${c.p().mid()} a salué les résultats obtenus dans ${c.t()}.`,
+  (c) => `Le communiqué ${c.ag().de()} rappelle que ${c.rv("mobilise", "mobilisent")} des moyens considérables.`,
+  (c) => `De son côté, ${c.p().mid()} a salué les résultats obtenus dans ${c.r()}.`,
   (c) => `« ${c.q()}. ${c.q()} », a ajouté ${c.p().end()}.`,
-  // Background
   (c) => `Ces dernières années, les autorités ${c.pl().de} ont renforcé leur dispositif face ${aPhrase(c.t())}.`,
   (c) => `Les autorités ${c.dem.fp} ont multiplié les opérations de ce type au cours des derniers mois.`,
   (c) => `Cette affaire relance le débat sur ${c.t()} ${c.pl().a}.`,
-  (c) => `${c.p().mid()} avait déjà participé en ${c.year - c.n(1, 4)} à une réunion consacrée ${aPhrase(c.t())}.`,
-  (c) => `Plusieurs observateurs saluent l'efficacité ${c.ag().de()} dans ${c.t()}.`,
+  (c) => `${c.p().mid()} avait déjà participé en ${c.year - c.n(1, 4)} à une réunion consacrée ${aPhrase(c.r())}.`,
+  (c) => `Plusieurs observateurs saluent l'efficacité ${c.ag().de()} dans ${c.r()}.`,
   (c) => `Les services ${c.dem.mp} et leurs homologues étrangers travaillent ensemble sur ces dossiers depuis ${c.year - c.n(3, 15)}.`,
   (c) => `Le bilan présenté ${c.pl().a} fait état de ${c.n(12, 400)} dossiers transmis à la justice.`,
   (c) => `Selon un rapport ${c.ag().de()}, ${c.tv("a pris", "ont pris")} une ampleur inédite depuis ${c.year - c.n(1, 6)}.`,
+  (c) => `Selon les chiffres communiqués par ${c.ag().le()}, plus de ${c.n(40, 900)} personnes ont été interpellées depuis le début de l'année.`,
 ];
 
-/** The mention state of one article: who has been named in full, which acronyms are defined. */
-function articleContext(rng: Rng, cast: Cast, date: ArticleDate): Ctx {
-  const introducedAgencies = new Set<AgencySpec>();
-  const introducedPeople = new Set<PersonSpec>();
+/** The number of distinct sentence shapes, for the tests. */
+export const TEMPLATE_COUNT = Object.values(LEADS).flat().length + Object.values(STORY_SENTENCES).flat().length + SHARED_SENTENCES.length;
+
+/** Every actor, place and topic comes up once early, then at random (never twice in a row). */
+class Rotation<T> {
+  private next = 0;
+  private last: T | undefined;
+  constructor(
+    private readonly rng: Rng,
+    private readonly items: readonly T[],
+  ) {}
+
+  take(): T {
+    let item: T;
+    if (this.next < this.items.length) item = this.items[this.next++] as T;
+    else {
+      item = pick(this.rng, this.items);
+      if (item === this.last && this.items.length > 1) item = pick(this.rng, this.items.filter((other) => other !== this.last));
+    }
+    this.last = item;
+    return item;
+  }
+}
+
+const PARTNERS: AgencyMention = { le: () => "ses partenaires étrangers", de: () => "de ses partenaires étrangers", a: () => "à ses partenaires étrangers" };
+const NEIGHBOURS: PlaceRef = { le: "les pays voisins", a: "dans les pays voisins", de: "des pays voisins" };
+
+/**
+ * The mention state of one article: who has been named in full, which acronyms are defined.
+ * Classes rather than closures: an article makes hundreds of mentions, and the per-call
+ * objects stay cheap.
+ */
+class ArticleWriter implements Ctx {
+  readonly year: number;
+  readonly dem: Demonym;
+  private readonly introducedAgencies = new Set<AgencySpec>();
+  private readonly introducedPeople = new Set<PersonSpec>();
+  private readonly people: Rotation<PersonSpec>;
+  private readonly agencies: Rotation<AgencySpec>;
+  private readonly places: Rotation<PlaceRef>;
+  private readonly crimes: Rotation<TopicSpec>;
+  private readonly topics: Rotation<TopicSpec>;
+  private readonly personMentions = new Map<PersonSpec, PersonMention>();
+  private readonly agencyMentions = new Map<AgencySpec, AgencyMention>();
+
+  constructor(
+    private readonly rng: Rng,
+    private readonly cast: Cast,
+    private readonly date: ArticleDate,
+  ) {
+    this.year = date.year;
+    this.dem = cast.country.dem;
+    this.people = new Rotation(rng, cast.people);
+    this.agencies = new Rotation(rng, cast.agencies);
+    this.places = new Rotation(rng, cast.places);
+    this.crimes = new Rotation(rng, cast.crimes);
+    this.topics = new Rotation(rng, cast.topics);
+    for (const person of cast.people) this.personMentions.set(person, new PersonRef(this, person));
+    for (const agency of cast.agencies) this.agencyMentions.set(agency, new AgencyRef(this, agency));
+  }
+
+  p(): PersonMention {
+    return this.personMentions.get(this.people.take()) as PersonMention;
+  }
+
+  ag(): AgencyMention {
+    // An agency a title has already named waits its turn: "une délégation du SCLC" is not the SCLC's own head.
+    const fresh = this.cast.agencies.find((agency) => !this.introducedAgencies.has(agency));
+    return this.agencyMentions.get(fresh ?? this.agencies.take()) as AgencyMention;
+  }
+
+  ag2(first: AgencyMention): AgencyMention {
+    const others = [...this.agencyMentions.values()].filter((mention) => mention !== first);
+    return others.length ? pick(this.rng, others) : PARTNERS;
+  }
+
+  pl(): PlaceRef {
+    return this.places.take();
+  }
+
+  pl2(first: PlaceRef): PlaceRef {
+    const others = this.cast.places.filter((place) => place !== first && place.le !== first.le);
+    return others.length ? pick(this.rng, others) : NEIGHBOURS;
+  }
+
+  t(): string {
+    return pick(this.rng, this.crimes.take().problems);
+  }
+
+  r(): string {
+    return pick(this.rng, this.topics.take().responses);
+  }
+
+  tv(singular: string, plural: string): string {
+    return agree(this.t(), singular, plural);
+  }
+
+  rv(singular: string, plural: string): string {
+    return agree(this.r(), singular, plural);
+  }
+
+  when(): string {
+    return whenPhrase(this.rng, this.date);
+  }
+
+  q(): string {
+    return pick(this.rng, QUOTES);
+  }
+
+  n(min: number, max: number): number {
+    return int(this.rng, min, max);
+  }
 
   /** The agency's name as written now: in full (with its acronym) the first time, then mostly the acronym. */
-  const agencyName = (agency: AgencySpec): string => {
-    if (!introducedAgencies.has(agency)) {
-      introducedAgencies.add(agency);
+  agencyName(agency: AgencySpec): string {
+    if (!this.introducedAgencies.has(agency)) {
+      this.introducedAgencies.add(agency);
       return agency.acronym ? `${agency.name} (${agency.acronym})` : agency.name;
     }
-    if (agency.acronym && chance(rng, 0.85)) return agency.acronym;
-    if (agency.sharedAlias && chance(rng, 0.7)) return agency.sharedAlias;
+    if (agency.acronym && chance(this.rng, 0.85)) return agency.acronym;
+    if (agency.sharedAlias && chance(this.rng, 0.7)) return agency.sharedAlias;
     return agency.name;
-  };
-  const agencyMention = (agency: AgencySpec): AgencyMention => ({
-    le: () => withArticle(agencyName(agency), agency.gender),
-    de: () => deName(agencyName(agency), agency.gender),
-    a: () => aName(agencyName(agency), agency.gender),
-  });
-  const partners: AgencyMention = { le: () => "ses partenaires étrangers", de: () => "de ses partenaires étrangers", a: () => "à ses partenaires étrangers" };
+  }
+
+  /** "Ahmed Benali, directeur de la DRST" the first time, then "M. Benali", "A. Benali" or the full name. */
+  personName(person: PersonSpec, end: boolean): string {
+    if (!this.introducedPeople.has(person)) {
+      this.introducedPeople.add(person);
+      const role = this.apposition(person);
+      // "Ahmed Benali, directeur de la DRST," or "le directeur de la DRST, Ahmed Benali,".
+      if (chance(this.rng, 0.7)) return `${person.name}, ${role}${end ? "" : ","}`;
+      return `${withArticle(role, person.gender)}, ${person.name}${end ? "" : ","}`;
+    }
+    const roll = this.rng();
+    if (roll < 0.6) return `${person.gender === "m" ? "M." : "Mme"} ${person.surname}`;
+    const initial = person.aliases.find((alias) => /^\p{L}\. /u.test(alias));
+    if (roll < 0.75 && initial) return initial;
+    return person.name;
+  }
 
   /** The role the person held that year (or last held, as "ancien"), named through its agency. */
-  const apposition = (person: PersonSpec): string => {
-    const current = person.roles.find((role) => role.from <= date.year && (role.to === undefined || role.to >= date.year));
-    const past = [...person.roles].reverse().find((role) => role.to !== undefined && role.to < date.year);
+  private apposition(person: PersonSpec): string {
+    const year = this.date.year;
+    const current = person.roles.find((role) => role.from <= year && (role.to === undefined || role.to >= year));
+    const past = [...person.roles].reverse().find((role) => role.to !== undefined && role.to < year);
     const role = current ?? past ?? person.roles[0];
     const dem = countryOf(person.country).dem[person.gender];
     if (!role) return `${person.gender === "m" ? "haut responsable" : "haute responsable"} ${dem}`;
     const former = !current && Boolean(past);
-    // A role in an agency the article is not about is written without the agency, keeping the cast to its 3–8 actors.
-    if (!cast.agencies.includes(role.agency) && role.title.link !== "none") {
-      return `${former ? (person.gender === "m" ? "ancien " : "ancienne ") : ""}${role.title[person.gender]} ${dem}`;
+    // A role in an agency the article is not about is told by its field ("magistrat marocain"),
+    // so that the article names only its cast of 3–8 actors (and no ambassador's extra places).
+    // A minister's title ("ministre de l'Intérieur") names no agency and stays.
+    if (!this.cast.agencies.includes(role.agency) && !(role.agency.category === "ministere" && role.title.link === "none")) {
+      const noun = PERSON_NOUNS[role.agency.category][person.gender === "m" ? 0 : 1].toLowerCase();
+      return `${former ? (person.gender === "m" ? "ancien " : "ancienne ") : ""}${noun} ${dem}`;
     }
-    return roleText(role, person.gender, former, agencyName, (agency) => withArticle(agencyName(agency), agency.gender));
-  };
-  const personMention = (person: PersonSpec): PersonMention => {
-    const named = (end: boolean): string => {
-      if (!introducedPeople.has(person)) {
-        introducedPeople.add(person);
-        const role = apposition(person);
-        // "Ahmed Benali, directeur de la DRST," or "le directeur de la DRST, Ahmed Benali,".
-        if (chance(rng, 0.7)) return `${person.name}, ${role}${end ? "" : ","}`;
-        return `${withArticle(role, person.gender)}, ${person.name}${end ? "" : ","}`;
-      }
-      const roll = rng();
-      if (roll < 0.6) return `${person.gender === "m" ? "M." : "Mme"} ${person.surname}`;
-      const initial = person.aliases.find((alias) => /^\p{L}\. /u.test(alias));
-      if (roll < 0.75 && initial) return initial;
-      return person.name;
-    };
-    return { mid: () => named(false), end: () => named(true), de: () => deMention(named(true)), g: (m, f) => (person.gender === "m" ? m : f) };
-  };
+    return roleText(
+      role,
+      person.gender,
+      former,
+      (agency) => this.agencyName(agency),
+      (agency) => withArticle(this.agencyName(agency), agency.gender),
+    );
+  }
+}
 
-  // Round robins: every actor, place and topic comes up early, then at random (never twice in a row).
-  const rotation = <T>(items: readonly T[]) => {
-    let next = 0;
-    let last: T | undefined;
-    return (): T => {
-      let item: T;
-      if (next < items.length) item = items[next++] as T;
-      else {
-        item = pick(rng, items);
-        if (item === last && items.length > 1) item = pick(rng, items.filter((other) => other !== last));
-      }
-      last = item;
-      return item;
-    };
-  };
-  const nextPerson = rotation(cast.people);
-  const nextAgency = rotation(cast.agencies);
-  const nextPlace = rotation(cast.places);
-  const nextTopic = rotation(cast.topics);
-  const agencyMentions = new Map(cast.agencies.map((agency) => [agency, agencyMention(agency)]));
-  const mentionOf = (agency: AgencySpec) => agencyMentions.get(agency) as AgencyMention;
-  const neighbours: PlaceRef = { le: "les pays voisins", a: "dans les pays voisins", de: "des pays voisins" };
+class PersonRef implements PersonMention {
+  constructor(
+    private readonly writer: ArticleWriter,
+    private readonly person: PersonSpec,
+  ) {}
 
-  return {
-    p: () => personMention(nextPerson()),
-    ag: () => mentionOf(nextAgency()),
-    ag2: (first) => {
-      const others = cast.agencies.filter((agency) => mentionOf(agency) !== first);
-      return others.length ? mentionOf(pick(rng, others)) : partners;
-    },
-    pl: nextPlace,
-    pl2: (first) => {
-      const others = cast.places.filter((place) => place !== first && place.le !== first.le);
-      return others.length ? pick(rng, others) : neighbours;
-    },
-    t: () => pick(rng, nextTopic().phrases),
-    tv: (singular, plural) => {
-      const phrase = pick(rng, nextTopic().phrases);
-      return `${phrase} ${phrase.startsWith("les ") ? plural : singular}`;
-    },
-    when: () => whenPhrase(rng, date),
-    q: () => pick(rng, QUOTES),
-    n: (min, max) => int(rng, min, max),
-    year: date.year,
-    dem: cast.country.dem,
-  };
+  mid(): string {
+    return this.writer.personName(this.person, false);
+  }
+
+  end(): string {
+    return this.writer.personName(this.person, true);
+  }
+
+  de(): string {
+    return deMention(this.end());
+  }
+
+  g(m: string, f: string): string {
+    return this.person.gender === "m" ? m : f;
+  }
+}
+
+class AgencyRef implements AgencyMention {
+  constructor(
+    private readonly writer: ArticleWriter,
+    private readonly agency: AgencySpec,
+  ) {}
+
+  le(): string {
+    return withArticle(this.writer.agencyName(this.agency), this.agency.gender);
+  }
+
+  de(): string {
+    return deName(this.writer.agencyName(this.agency), this.agency.gender);
+  }
+
+  a(): string {
+    return aName(this.writer.agencyName(this.agency), this.agency.gender);
+  }
+}
+
+/** A subject and its verb: "la menace terroriste reste", "les cyberattaques restent". */
+function agree(phrase: string, singular: string, plural: string): string {
+  return `${phrase} ${phrase.startsWith("les ") ? plural : singular}`;
 }
 
 function whenPhrase(rng: Rng, date: ArticleDate): string {
@@ -1536,26 +1815,25 @@ function whenPhrase(rng: Rng, date: ArticleDate): string {
 const WORDS_PER_PARAGRAPH = 85;
 /** Bytes per word of this prose (accents, punctuation, spaces), to turn a byte budget into words. */
 const BYTES_PER_WORD = 6.6;
+/** How often a sentence comes from the story's own templates rather than the shared ones. */
+const STORY_SHARE = 0.5;
 
 /**
  * 5–10 paragraphs of 400–900 words by default; with `bytesPerArticle`, as many paragraphs
- * as that size needs. Sentences cycle through a shuffled deck of templates so that an
- * article rarely repeats one.
+ * as that size needs. Sentences are dealt from shuffled decks of templates (the story's
+ * own and the shared ones) so that an article rarely repeats one.
  */
 function articleBody(rng: Rng, cast: Cast, date: ArticleDate, bytesPerArticle: number | null): string {
-  const c = articleContext(rng, cast, date);
+  const c = new ArticleWriter(rng, cast, date);
   const sized = bytesPerArticle !== null;
   const budget = sized ? bytesPerArticle : int(rng, 400, 900);
   const words = sized ? budget / BYTES_PER_WORD : budget;
   const paragraphCount = sized ? clamp(Math.round(words / WORDS_PER_PARAGRAPH), 1, 500) : clamp(Math.round(words / WORDS_PER_PARAGRAPH), 5, 10);
-  const measure = sized ? (s: string) => Buffer.byteLength(s) + 1 : countWords;
+  const measure = sized ? (sentence: string) => Buffer.byteLength(sentence) + 1 : countWords;
   const perParagraph = budget / paragraphCount;
+  const storyDeck = deck(rng, STORY_SENTENCES[cast.story]);
+  const sharedDeck = deck(rng, SHARED_SENTENCES);
 
-  let deck: Template[] = [];
-  const draw = (): Template => {
-    if (deck.length === 0) deck = shuffled(rng, SENTENCES);
-    return deck.pop() as Template;
-  };
   const paragraphs: string[] = [];
   let used = 0;
   for (let k = 0; k < paragraphCount; k++) {
@@ -1564,7 +1842,8 @@ function articleBody(rng: Rng, cast: Cast, date: ArticleDate, bytesPerArticle: n
     const target = Math.min(perParagraph * 1.4, (budget - used) / (paragraphCount - k));
     let size = 0;
     do {
-      const sentence = capitalize((k === 0 && sentences.length === 0 ? pick(rng, LEADS) : draw())(c));
+      const template = k === 0 && sentences.length === 0 ? pick(rng, LEADS[cast.story]) : chance(rng, STORY_SHARE) ? storyDeck() : sharedDeck();
+      const sentence = capitalize(template(c));
       sentences.push(sentence);
       size += measure(sentence);
     } while (size < target);
@@ -1574,9 +1853,23 @@ function articleBody(rng: Rng, cast: Cast, date: ArticleDate, bytesPerArticle: n
   return paragraphs.join("\n\n");
 }
 
+/** Deals the templates in a shuffled order, reshuffling when the deck is empty (never the same card twice in a row). */
+function deck(rng: Rng, templates: readonly Template[]): () => Template {
+  let cards: Template[] = [];
+  let last: Template | undefined;
+  return () => {
+    if (cards.length === 0) {
+      cards = shuffled(rng, templates);
+      if (cards.at(-1) === last && cards.length > 1) [cards[0], cards[cards.length - 1]] = [cards[cards.length - 1] as Template, cards[0] as Template];
+    }
+    last = cards.pop() as Template;
+    return last;
+  };
+}
+
 function countWords(sentence: string): number {
   let n = 1;
-  for (let i = 0; i < sentence.length; i++) if (sentence.charCodeAt(i) === 32) n++;
+  for (let i = sentence.indexOf(" "); i !== -1; i = sentence.indexOf(" ", i + 1)) n++;
   return n;
 }
 

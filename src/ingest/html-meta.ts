@@ -124,16 +124,19 @@ const SEPARATOR = /\s+(?:[-–—|•·:/]|::)\s+/;
  * site's name when, letters and digits only, it equals the name, the domain ("lesite.fr")
  * or the domain's main label, with or without a top-level domain; a segment written as a
  * domain ("Le Site.fr") is one even when the site is not known. Anything that is not a
- * whole segment is kept: a headline may mention a site.
+ * whole segment is kept: a headline may mention a site. A colon sets a headline's topic
+ * apart ("Cyberattaque : Exemple.fr") more often than a site's name, so a domain-like
+ * segment after or before a colon is kept unless it is the known site.
  */
 export function stripSiteName(title: string, sites: ReadonlyArray<string | undefined>): string {
   const keys = new Set(sites.flatMap((site) => (site ? siteKeys(site) : [])));
   const segments = splitSegments(title);
   if (segments.length < 2) return title;
-  const isSite = (segment: string): boolean => DOMAIN_LIKE.test(segment.trim()) || segmentKeys(segment).some((key) => keys.has(key));
-  const suffixAt = segments.findIndex((segment, index) => index > 0 && isSite(segment.text));
+  const isSite = (segment: string, separator: string): boolean =>
+    segmentKeys(segment).some((key) => keys.has(key)) || (separator.trim() !== ":" && DOMAIN_LIKE.test(segment.trim()));
+  const suffixAt = segments.findIndex((segment, index) => index > 0 && isSite(segment.text, segment.before));
   if (suffixAt > 0) return title.slice(0, (segments[suffixAt] as Segment).start).replace(SEPARATOR_END, "").trim();
-  const prefixAt = findLastIndex(segments, (segment, index) => index < segments.length - 1 && isSite(segment.text));
+  const prefixAt = findLastIndex(segments, (segment, index) => index < segments.length - 1 && isSite(segment.text, segments[index + 1]?.before ?? ""));
   if (prefixAt >= 0) return title.slice((segments[prefixAt + 1] as Segment).start).trim();
   return title;
 }
@@ -144,6 +147,8 @@ const DOMAIN_LIKE = /^[\p{L}\p{N}][\p{L}\p{N}' -]{0,40}\.(?:fr|ma|dz|tn|sn|ci|be
 interface Segment {
   text: string;
   start: number;
+  /** The separator before the segment ("" for the first). */
+  before: string;
 }
 
 const SEPARATOR_END = new RegExp(`(?:${SEPARATOR.source})$`);
@@ -152,12 +157,14 @@ function splitSegments(title: string): Segment[] {
   const segments: Segment[] = [];
   const separator = new RegExp(SEPARATOR.source, "g");
   let start = 0;
+  let before = "";
   for (let match = separator.exec(title); match; match = separator.exec(title)) {
-    segments.push({ text: title.slice(start, match.index), start });
+    segments.push({ text: title.slice(start, match.index), start, before });
     start = match.index + match[0].length;
+    before = match[0];
   }
-  segments.push({ text: title.slice(start), start });
-  return segments.filter((segment) => segment.text.trim() !== "");
+  segments.push({ text: title.slice(start), start, before });
+  return segments;
 }
 
 /** `https://www.le-site.fr/x` → `lesitefr`, `lesite`; `Le Site` → `lesite`. */
@@ -193,7 +200,8 @@ function fold(value: string): string {
  */
 export function cleanText(value: string): string {
   let text = value;
-  if (/&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);?/i.test(text)) text = decodeEntities(text);
+  // Twice at most: `&amp;eacute;` is an entity encoded twice, a third level is text.
+  for (let pass = 0; pass < 2 && /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);?/i.test(text); pass++) text = decodeEntities(text);
   if (/<\/?[a-z][^>]*>/i.test(text)) text = text.replace(/<\/?[a-z][^>]*>/gi, " ");
   return text
     .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, "")
@@ -280,16 +288,18 @@ function absolute(href: string, base: string | undefined): string {
 }
 
 /**
- * A microdata property (`itemprop`), read from `content`, `datetime` or the text; with
- * `child`, the nested property (`publisher` → `name`).
+ * A microdata property (`itemprop`), read from `content`, `datetime` or (not for dates)
+ * the text; with `child`, the nested property (`publisher` → `name`).
  */
 function microdata(document: Document, property: string, child?: string): Found | undefined {
+  const isDate = property.startsWith("date");
   for (const element of document.querySelectorAll("[itemprop]")) {
     if (!tokens(element.getAttribute("itemprop")).includes(property)) continue;
     const target = child ? [...element.querySelectorAll("[itemprop]")].find((inner) => tokens(inner.getAttribute("itemprop")).includes(child)) : element;
     if (!target) continue;
     const tag = target.tagName.toLowerCase();
-    const value = target.getAttribute("content") ?? target.getAttribute("datetime") ?? textOf(target);
+    // A date is read from its machine-readable attribute only: the text is for readers ("hier à 18h").
+    const value = target.getAttribute("content") ?? target.getAttribute("datetime") ?? (isDate ? undefined : textOf(target));
     const found = clean(value, child ? `[itemprop=${property}] [itemprop=${child}]` : `${tag}[itemprop=${property}]`);
     if (found) return found;
   }

@@ -101,7 +101,8 @@ const handlers: Record<string, Handle> = {
 };
 
 /** Prose is written as it is: remark's escapes (`l\'État`, `\*`, `\_`, `\[`) would reach entity matching. */
-const text: StringifyHandle = (node: Text) => escapeStructure(node.value);
+const text: StringifyHandle = (node: Text, _parent: unknown, _state: unknown, info: Parameters<StringifyHandle>[3]) =>
+  escapeStructure(node.value, info.before === "" || info.before === "\n");
 
 /** A `<br>` ends a line (a dateline under a byline); inside a heading, a space. */
 const lineBreak: StringifyHandle = (_node: unknown, _parent: unknown, state: Parameters<StringifyHandle>[2]) =>
@@ -120,17 +121,23 @@ const processor = unified()
 
 /**
  * The only escapes kept are those without which the text would change shape when rendered:
- * a line opening with `#` and a space (a heading), a line of `=` or `-` alone (a setext
- * underline), `<` before a tag name (raw HTML, which the renderer strips) and an entity-like
+ * a line opening with `#` and a space (a heading) or made of `=` or `-` alone (a setext
+ * underline), checked only where a line starts (remark passes the character before the
+ * text); `<` before a tag name (raw HTML, which the renderer strips); and an entity-like
  * `&name;` (which it would decode).
  */
-export function escapeStructure(value: string): string {
+function escapeStructure(value: string, atLineStart: boolean): string {
+  const [heading, underline] = atLineStart ? LINE_STARTS : LINE_STARTS_AFTER_BREAK;
   return value
-    .replace(/^(#{1,6})(?=[ \t]|$)/gm, "\\$1")
-    .replace(/^([=-]+)[ \t]*$/gm, "\\$1")
+    .replace(heading, "\\$1")
+    .replace(underline, "\\$1")
     .replace(/<(?=[A-Za-z/!?])/g, "\\<")
     .replace(/&(?=#\d+;|#x[\dA-Fa-f]+;|[A-Za-z][A-Za-z\d]*;)/g, "\\&");
 }
+
+/** A heading's `#` and a setext underline where a line starts: at the text's start and after each break, or after breaks only. */
+const LINE_STARTS = [/^(#{1,6})(?=[ \t]|$)/gm, /^([=-]+)(?=[ \t]*$)/gm] as const;
+const LINE_STARTS_AFTER_BREAK = [/(?<=\n)(#{1,6})(?=[ \t]|$)/gm, /(?<=\n)([=-]+)(?=[ \t]*$)/gm] as const;
 
 /** Trailing spaces off, at most one blank line between blocks, invisible characters out. */
 function tidy(markdown: string): string {

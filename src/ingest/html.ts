@@ -141,7 +141,10 @@ function mainContent(document: Document, headline: Element | undefined): string 
     if (markdown) return markdown;
   }
   const container = fallbackContainer(document, headline);
-  return container ? safely(() => htmlToMarkdown(container.innerHTML), "") || cleanText(container.textContent ?? "") : "";
+  if (!container) return "";
+  // The Markdown conversion recurses too: a tree nested too deep is read as plain text.
+  const markdown = withinBounds(container, Infinity) ? safely(() => htmlToMarkdown(container.innerHTML), "") : "";
+  return markdown || cleanText(container.textContent ?? "");
 }
 
 /**
@@ -207,8 +210,36 @@ function paragraphText(paragraphs: Iterable<Element>): number {
   return length;
 }
 
-/** Beyond this many elements Readability gives up (and the fallback is used): a bound on time. */
+/**
+ * Beyond this many elements, or this depth, Readability is not run (the fallback is used):
+ * bounds on its time, and on its recursion, which overflows the stack on pages nested
+ * thousands deep after seconds of work.
+ */
 const MAX_ELEMENTS = 60_000;
+const MAX_DEPTH = 400;
+
+/** Whether the tree under `root` stays within the element and depth bounds, in one walk. */
+function withinBounds(root: Element, maxElements = MAX_ELEMENTS, maxDepth = MAX_DEPTH): boolean {
+  let elements = 0;
+  let depth = 0;
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if (node.nodeType === ELEMENT_NODE) {
+      if (++elements > maxElements) return false;
+      if (node.firstChild) {
+        if (++depth > maxDepth) return false;
+        node = node.firstChild;
+        continue;
+      }
+    }
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      depth--;
+    }
+    node = node && node !== root ? node.nextSibling : null;
+  }
+  return true;
+}
 
 /**
  * Readability takes the first byline-looking element out of the text to report it apart,
@@ -217,9 +248,9 @@ const MAX_ELEMENTS = 60_000;
  */
 function readabilityHtml(document: Document): string | undefined {
   // Readability's own `maxElemsToParse` counts `getElementsByTagName("*")`, which linkedom
-  // answers with nothing: the bound is kept here.
-  const elements = (document.body as Element | null)?.querySelectorAll("*").length ?? 0;
-  if (elements > MAX_ELEMENTS) return undefined;
+  // answers with nothing: the bounds are kept here.
+  const body = document.body as Element | null;
+  if (!body || !withinBounds(body)) return undefined;
   const clone = document.cloneNode(true) as Document;
   const author = clone.createElement("meta");
   author.setAttribute("name", "author");
@@ -533,7 +564,7 @@ function sameWords(a: string, b: string): boolean {
 
 /** Last resort when no document could be built: the markup's text, tags off. */
 function plainText(raw: string): string {
-  return cleanText(raw.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " "));
+  return safely(() => cleanText(stripInert(raw).replace(/<[^>]*>/g, " ")), "");
 }
 
 function escapeText(value: string): string {
