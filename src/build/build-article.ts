@@ -48,12 +48,15 @@ export function buildArticle(doc: SourceDoc, compiled: CompiledKnowledge, option
 
   const found = extractEntities(articleText, compiled, {
     ...(options.homeCountry ? { homeCountry: options.homeCountry } : {}),
-    ignore: [...page.bylines, ...(fm.authors ?? [])],
+    ignore: [...page.bylines, ...(fm.authors ?? []), ...(doc.meta.author ? [doc.meta.author] : [])],
   });
   for (const kind of found.capped) {
     diagnostics.push({ file: doc.path, rule: "too-many-entities", severity: "warning", message: `the article names more than ${MAX_ENTITIES_PER_KIND} ${kind === "person" ? "people" : kind === "agency" ? "agencies" : "places"}: only the most mentioned tag it`, fix: "List the ones that matter in the front matter." });
   }
-  const tags = resolveTags(page.tags, compiled);
+  // A page's tag line names topics; its keywords <meta> (often SEO lists) only count where the base knows them.
+  const tagLine = resolveTags(page.tags, compiled);
+  const keywords = resolveTags(doc.meta.keywords ?? [], compiled, { knownOnly: true });
+  const tags = { topics: mergeRefs(tagLine.topics, keywords.topics), entities: [...tagLine.entities, ...keywords.entities] };
   let topics = mergeRefs(tags.topics, extractTopics(title, page.body.join("\n"), compiled));
   let people: EntityRef[] = found.people;
   let agencies: AgencyRef[] = found.agencies;

@@ -42,7 +42,7 @@ export interface TagResolution {
  * "Sujets associés : États-Unis - Diplomatie - Abdellatif Hammouchi - DGST": each term is a
  * known topic, actor or place when the base knows it; any other term becomes a topic of its own.
  */
-export function resolveTags(tags: readonly string[], compiled: CompiledKnowledge): TagResolution {
+export function resolveTags(tags: readonly string[], compiled: CompiledKnowledge, options: { knownOnly?: boolean } = {}): TagResolution {
   const { kb } = compiled;
   const topics: EntityRef[] = [];
   const entities: TagResolution["entities"] = [];
@@ -62,6 +62,7 @@ export function resolveTags(tags: readonly string[], compiled: CompiledKnowledge
       if (entity) entities.push({ kind: entry.kind, id: entity.id, name: entity.name, tag });
       continue;
     }
+    if (options.knownOnly) continue;
     const id = slugify(tag);
     if (!topics.some((t) => t.id === id)) topics.push({ id, name: tag, via: "text", mentions: [tag] });
   }
