@@ -54,6 +54,9 @@ export function extractOutlet(evidence: OutletEvidence, kb: KnowledgeBase): Enti
     const known = findOutletName(cue, index);
     if (known) return ref(known, "text", cue);
   }
+  // An outlet the base does not know yet: named by its domain, as readers name many sites.
+  const host = evidence.url ? hostOf(evidence.url) : undefined;
+  if (host) return { id: slugify(host), name: host, via: "url", mentions: [host] };
   return null;
 }
 
