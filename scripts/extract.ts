@@ -38,7 +38,7 @@ run(() => {
     const read = readSourceFile(job.path, job.path, job.url ? { url: job.url } : {});
     if (values.verbose) printDiagnostics(read.diagnostics);
     if (!read.doc) return { sourcePath: job.path, error: read.diagnostics.map((d) => d.message).join("; ") };
-    const record = buildArticle(read.doc, compiled, { url: job.url, homeCountry: config.homeCountry, today });
+    const record = buildArticle(read.doc, compiled, { url: job.url, homeCountry: config.homeCountry, today, render: false });
     if (values.verbose) printDiagnostics(record.diagnostics);
     return forOutput(record);
   });

@@ -5,17 +5,19 @@ import { aliasKey } from "../knowledge/names.ts";
 import { RULE_FILES } from "../knowledge/rules.ts";
 import { slugify } from "../text/slug.ts";
 
-/**
+/*
  * A deterministic generator of realistic benchmark corpora: a knowledge base of people,
  * agencies, topics, places and outlets, and French news articles that name them the way
  * the press does ("Prénom Nom, directeur de la …", "M. Nom", an acronym defined once).
  * Front matter carries only title, date, outlet and url, so every actor, place and topic
  * must be found by extraction: the corpus measures the extractor, not the front matter.
  *
- * Everything comes from one seeded PRNG (never Math.random, never the clock), and each
- * article has its own stream derived from (seed, index): article i is the same whatever
- * the number of articles asked for. Articles are written one at a time, never held.
+ * Everything comes from seeded PRNG streams (never Math.random, never the clock): one for
+ * the knowledge base, and one per article derived from (seed, index), so that article i is
+ * the same whatever the number of articles asked for. Articles are written one at a time
+ * and never held: only their slugs are kept, to keep them unique.
  */
+
 export interface CorpusOptions {
   articles: number;
   /** People + agencies in the knowledge base (about 70 % people). Default 1200. */
@@ -46,6 +48,12 @@ const MIN_ACTORS = 4;
 const FIRST_YEAR = 2005;
 const LAST_YEAR = 2025;
 
+/**
+ * Writes a complete content folder at `dir` (laid out like the project's `content/`):
+ * actors, topics, places, outlets, rules, site.yml and `articles/YYYY/YYYY-MM-DD-slug.md`.
+ * Creates `dir` if needed; refuses a non-empty folder that lacks the generator's marker,
+ * and replaces the corpus in one that has it. Throws RangeError on impossible options.
+ */
 export function generateCorpus(dir: string, options: CorpusOptions): CorpusSummary {
   const settings = checkOptions(options);
   prepareFolder(dir);
@@ -830,12 +838,12 @@ function genericAgency(rng: Rng, registry: NameRegistry, nationalByDomain: Map<s
   const head = pick(rng, HEADS);
   const [domain, category] = pick(rng, DOMAINS);
   const regional = chance(rng, 0.55);
-  const country = regional ? undefined : weighted(rng, COUNTRY_WEIGHTS);
   const city = regional ? pickCity(rng) : undefined;
+  const country = city?.country ?? weighted(rng, COUNTRY_WEIGHTS);
   const adjective = regional ? (chance(rng, 0.8) ? pick(rng, REGIONAL_ADJECTIVES) : undefined) : pick(rng, NATIONAL_ADJECTIVES);
   const name = [head.word, adjective?.[head.gender], domain, city ? deCity(city.city) : undefined].filter(Boolean).join(" ");
   if (!registry.isFreeEntity(name)) return undefined;
-  const code = city?.country.code ?? (country as Country).code;
+  const code = country.code;
   const id = registry.claimEntity(name);
   const domainKey = `${code}|${head.word}|${domain}`;
   const parent = regional ? nationalByDomain.get(domainKey) : undefined;
@@ -849,7 +857,7 @@ function genericAgency(rng: Rng, registry: NameRegistry, nationalByDomain: Map<s
     country: code,
     ...optionalAcronym(name, registry),
     ...(parent ? { parent } : {}),
-    description: agencyDescription(category, countryOf(code), city?.city),
+    description: agencyDescription(category, country, city?.city),
     titles: [chief, ...STAFF_TITLES[category]],
   };
 }
@@ -1093,7 +1101,7 @@ function personDescription(person: PersonSpec): string {
   const noun = PERSON_NOUNS[category][person.gender === "m" ? 0 : 1];
   const dem = countryOf(person.country).dem[person.gender];
   if (!latest) return `${noun} ${dem}.`;
-  const role = roleText(latest, person.gender, latest.to !== undefined, (agency) => agency.name, (agency) => withArticle(agency.name, agency.gender));
+  const role = roleText(latest, person.gender, latest.to !== undefined, (agency) => agency.name);
   return `${noun} ${dem}, ${role}.`;
 }
 
@@ -1116,14 +1124,16 @@ function outletData(outlet: OutletSpec): Record<string, unknown> {
   };
 }
 
-/** "directeur de la DRST", "ancienne procureure générale près la Cour d'appel de Fès", "ambassadeur du Maroc à Madrid". */
-function roleText(role: RoleSpec, gender: Gender, former: boolean, nameDe: (agency: AgencySpec) => string, nameLe: (agency: AgencySpec) => string): string {
+/**
+ * "directeur de la DRST", "ancienne procureure générale près la Cour d'appel de Fès",
+ * "ambassadeur du Maroc à Madrid". `nameOf` says how the agency is written here (in full,
+ * or its acronym once defined); the article before it agrees with that form.
+ */
+function roleText(role: RoleSpec, gender: Gender, former: boolean, nameOf: (agency: AgencySpec) => string): string {
   const title = `${former ? (gender === "m" ? "ancien " : "ancienne ") : ""}${role.title[gender]}`;
   if (role.title.link === "none") return title;
-  if (role.title.link === "près") return `${title} près ${nameLe(role.agency)}`;
-  const name = nameDe(role.agency);
-  // nameDe gives the bare name; the preposition agrees with how it is written (acronym or full name).
-  return `${title} ${deName(name, role.agency.gender)}`;
+  const name = nameOf(role.agency);
+  return role.title.link === "près" ? `${title} près ${withArticle(name, role.agency.gender)}` : `${title} ${deName(name, role.agency.gender)}`;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1739,13 +1749,7 @@ class ArticleWriter implements Ctx {
       const noun = PERSON_NOUNS[role.agency.category][person.gender === "m" ? 0 : 1].toLowerCase();
       return `${former ? (person.gender === "m" ? "ancien " : "ancienne ") : ""}${noun} ${dem}`;
     }
-    return roleText(
-      role,
-      person.gender,
-      former,
-      (agency) => this.agencyName(agency),
-      (agency) => withArticle(this.agencyName(agency), agency.gender),
-    );
+    return roleText(role, person.gender, former, (agency) => this.agencyName(agency));
   }
 }
 
@@ -1812,6 +1816,10 @@ function whenPhrase(rng: Rng, date: ArticleDate): string {
   }
 }
 
+const MIN_WORDS = 400;
+const MAX_WORDS = 900;
+/** Longer than any sentence the templates make, so a body never passes MAX_WORDS. */
+const LAST_SENTENCE_ROOM = 60;
 const WORDS_PER_PARAGRAPH = 85;
 /** Bytes per word of this prose (accents, punctuation, spaces), to turn a byte budget into words. */
 const BYTES_PER_WORD = 6.6;
@@ -1826,7 +1834,8 @@ const STORY_SHARE = 0.5;
 function articleBody(rng: Rng, cast: Cast, date: ArticleDate, bytesPerArticle: number | null): string {
   const c = new ArticleWriter(rng, cast, date);
   const sized = bytesPerArticle !== null;
-  const budget = sized ? bytesPerArticle : int(rng, 400, 900);
+  // The last sentence of a paragraph crosses the budget: leave it room below 900 words.
+  const budget = sized ? bytesPerArticle : int(rng, MIN_WORDS, MAX_WORDS - LAST_SENTENCE_ROOM);
   const words = sized ? budget / BYTES_PER_WORD : budget;
   const paragraphCount = sized ? clamp(Math.round(words / WORDS_PER_PARAGRAPH), 1, 500) : clamp(Math.round(words / WORDS_PER_PARAGRAPH), 5, 10);
   const measure = sized ? (sentence: string) => Buffer.byteLength(sentence) + 1 : countWords;

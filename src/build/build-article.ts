@@ -10,6 +10,7 @@ import { extractOutlet, resolveOutlet } from "../extract/outlet.ts";
 import { normalize, segmentPage } from "../extract/segment.ts";
 import { extractTopics, resolveTags } from "../extract/topics.ts";
 import { slugify } from "../text/slug.ts";
+import { tokenize } from "../text/tokenize.ts";
 import { validateFrontMatter, type FrontMatter } from "./front-matter.ts";
 import { renderMarkdown } from "./render-markdown.ts";
 import { kindOf, resolveRef, type RefKind } from "./resolve-refs.ts";
@@ -21,6 +22,8 @@ export interface BuildArticleOptions {
   homeCountry?: string | undefined;
   /** Today, for date candidates (never read from the clock inside extraction). */
   today: Date;
+  /** Render the body to HTML (the site needs it; extraction alone does not). Default true. */
+  render?: boolean;
 }
 
 const SUMMARY_LENGTH = 280;
@@ -46,7 +49,9 @@ export function buildArticle(doc: SourceDoc, compiled: CompiledKnowledge, option
     ? resolveOutlet(fm.outlet, kb)
     : extractOutlet({ url, siteName: doc.meta.siteName, cues: [...page.bylines, ...page.furniture] }, kb);
 
+  const tokens = tokenize(articleText);
   const found = extractEntities(articleText, compiled, {
+    tokens,
     ...(options.homeCountry ? { homeCountry: options.homeCountry } : {}),
     ignore: [...page.bylines, ...(fm.authors ?? []), ...(doc.meta.author ? [doc.meta.author] : [])],
   });
@@ -57,7 +62,7 @@ export function buildArticle(doc: SourceDoc, compiled: CompiledKnowledge, option
   const tagLine = resolveTags(page.tags, compiled);
   const keywords = resolveTags(doc.meta.keywords ?? [], compiled, { knownOnly: true });
   const tags = { topics: mergeRefs(tagLine.topics, keywords.topics), entities: [...tagLine.entities, ...keywords.entities] };
-  let topics = mergeRefs(tags.topics, extractTopics(title, page.body.join("\n"), compiled));
+  let topics = mergeRefs(tags.topics, extractTopics(tokens, articleText, (title ?? "").length, compiled));
   let people: EntityRef[] = found.people;
   let agencies: AgencyRef[] = found.agencies;
   let places: EntityRef[] = found.places;
@@ -133,7 +138,7 @@ export function buildArticle(doc: SourceDoc, compiled: CompiledKnowledge, option
     topics,
     summary: fm.summary ?? summarize(page.body),
     body,
-    html: renderMarkdown(body),
+    html: options.render === false ? "" : renderMarkdown(body),
     draft: fm.draft === true,
     suggestions: found.suggestions.filter((s: Suggestion) => !people.some((p) => p.name === s.name) || s.published),
     diagnostics,

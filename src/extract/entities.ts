@@ -36,6 +36,8 @@ export interface EntityOptions {
   homeCountry?: string;
   /** Names that are not subjects of the article (bylines, credits). */
   ignore?: readonly string[];
+  /** The text's tokens, when the caller has them already. */
+  tokens?: readonly Token[];
 }
 
 interface Found {
@@ -51,7 +53,7 @@ interface Found {
 
 export function extractEntities(text: string, compiled: CompiledKnowledge, options: EntityOptions = {}): ExtractedEntities {
   const { kb } = compiled;
-  const tokens = tokenize(text);
+  const tokens = options.tokens ?? tokenize(text);
   const matches = findNames(tokens, text, compiled.names).filter((match) => !isNickname(match, tokens, compiled));
   const covered = new Uint8Array(tokens.length);
   for (const match of matches) covered.fill(1, match.first, match.last);

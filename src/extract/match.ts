@@ -105,21 +105,29 @@ export function findNames(tokens: readonly Token[], text: string, matcher: NameM
   return matches;
 }
 
+/** Indexes of the tokens matched so far, reused from call to call (this is the hot loop). */
+let matched = new Int32Array(64);
+
 function longestAt(tokens: readonly Token[], first: number, root: TrieNode): { last: number; entries: NameEntry[] } | undefined {
   const start = tokens[first];
   if (!start || start.key === "") return undefined;
+  // Most words start no name: one map lookup decides, with nothing allocated.
+  if (!root.children.has(start.key) && (root.prefixTerminals.length === 0 || !root.prefixTerminals.some((p) => start.key.startsWith(p.prefix)))) return undefined;
   let node: TrieNode = root;
   let best: { last: number; entries: NameEntry[] } | undefined;
-  /** Indexes of the tokens that matched alias tokens, in order. */
-  const matched: number[] = [];
+  let count = 0;
   for (let j = first; j < tokens.length; j++) {
     const token = tokens[j] as Token;
     if (token.key === "" && j > first) continue;
-    if (j > first && /[\n\r]/.test(token.gap)) break;
+    if (j > first && (token.gap.includes("\n") || token.gap.includes("\r"))) break;
+    if (count + 1 >= matched.length) {
+      const larger = new Int32Array(matched.length * 2);
+      larger.set(matched);
+      matched = larger;
+    }
     for (const { prefix, terminal } of node.prefixTerminals) {
-      if (token.key.startsWith(prefix) && accepts(terminal, tokens, [...matched, j])) {
-        best = { last: j + 1, entries: [terminal.entry] };
-      }
+      matched[count] = j;
+      if (token.key.startsWith(prefix) && accepts(terminal, tokens, count + 1)) best = { last: j + 1, entries: [terminal.entry] };
     }
     const child = node.children.get(token.key);
     if (!child) {
@@ -128,16 +136,20 @@ function longestAt(tokens: readonly Token[], first: number, root: TrieNode): { l
       break;
     }
     node = child;
-    matched.push(j);
-    const entries = unique(node.terminals.filter((terminal) => accepts(terminal, tokens, matched)).map((terminal) => terminal.entry));
-    if (entries.length) best = { last: j + 1, entries };
+    matched[count++] = j;
+    if (node.terminals.length === 0) continue;
+    let entries: NameEntry[] | undefined;
+    for (const terminal of node.terminals) {
+      if (accepts(terminal, tokens, count)) (entries ??= []).push(terminal.entry);
+    }
+    if (entries) best = { last: j + 1, entries: unique(entries) };
   }
   return best;
 }
 
-function accepts(terminal: Terminal, tokens: readonly Token[], matched: readonly number[]): boolean {
-  if (terminal.tokens.length !== matched.length) return false;
-  for (let k = 0; k < matched.length; k++) {
+function accepts(terminal: Terminal, tokens: readonly Token[], count: number): boolean {
+  if (terminal.tokens.length !== count) return false;
+  for (let k = 0; k < count; k++) {
     const index = matched[k] as number;
     const token = tokens[index] as Token;
     const aliasToken = terminal.tokens[k] as AliasToken;

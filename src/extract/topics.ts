@@ -1,29 +1,25 @@
 import type { EntityRef } from "../records/article.ts";
 import { foldText } from "../text/fold.ts";
 import { slugify } from "../text/slug.ts";
-import { tokenize } from "../text/tokenize.ts";
+import { tokenize, type Token } from "../text/tokenize.ts";
 import type { CompiledKnowledge } from "./compile.ts";
 import { findNames } from "./match.ts";
 
 /**
  * Topics from the knowledge base's keywords (with their French word forms through `*`),
  * counted in the article's own text: a topic tags the article once its keywords occur
- * `min_mentions` times (a keyword in the headline counts twice).
+ * `min_mentions` times (a keyword in the headline, the text before `titleEnd`, counts twice).
  */
-export function extractTopics(title: string | null, body: string, compiled: CompiledKnowledge): EntityRef[] {
+export function extractTopics(tokens: readonly Token[], text: string, titleEnd: number, compiled: CompiledKnowledge): EntityRef[] {
   const counts = new Map<string, { count: number; mentions: string[]; first: number }>();
-  const count = (text: string, weight: number, offset: number) => {
-    for (const match of findNames(tokenize(text), text, compiled.topics)) {
-      for (const entry of match.entries) {
-        const item = counts.get(entry.id) ?? { count: 0, mentions: [], first: offset + match.start };
-        item.count += weight;
-        if (!item.mentions.includes(match.surface)) item.mentions.push(match.surface);
-        counts.set(entry.id, item);
-      }
+  for (const match of findNames(tokens, text, compiled.topics)) {
+    for (const entry of match.entries) {
+      const item = counts.get(entry.id) ?? { count: 0, mentions: [], first: match.start };
+      item.count += match.start < titleEnd ? 2 : 1;
+      if (!item.mentions.includes(match.surface)) item.mentions.push(match.surface);
+      counts.set(entry.id, item);
     }
-  };
-  if (title) count(title, 2, -1);
-  count(body, 1, 0);
+  }
   const topics: (EntityRef & { first: number })[] = [];
   for (const [id, { count: n, mentions, first }] of counts) {
     const topic = compiled.kb.topics.get(id);
@@ -46,8 +42,7 @@ export function resolveTags(tags: readonly string[], compiled: CompiledKnowledge
   const { kb } = compiled;
   const topics: EntityRef[] = [];
   const entities: TagResolution["entities"] = [];
-  const topicByName = new Map<string, string>();
-  for (const topic of kb.topics.values()) topicByName.set(foldText(topic.name), topic.id).set(foldText(topic.id), topic.id);
+  const topicByName = topicNames(compiled);
   for (const tag of tags) {
     const topicId = topicByName.get(foldText(tag));
     if (topicId) {
@@ -67,4 +62,17 @@ export function resolveTags(tags: readonly string[], compiled: CompiledKnowledge
     if (!topics.some((t) => t.id === id)) topics.push({ id, name: tag, via: "text", mentions: [tag] });
   }
   return { topics, entities };
+}
+
+const topicNameIndexes = new WeakMap<CompiledKnowledge, Map<string, string>>();
+
+/** Folded topic name or id → topic id, built once per knowledge base. */
+function topicNames(compiled: CompiledKnowledge): Map<string, string> {
+  let index = topicNameIndexes.get(compiled);
+  if (!index) {
+    index = new Map();
+    for (const topic of compiled.kb.topics.values()) index.set(foldText(topic.name), topic.id).set(foldText(topic.id), topic.id);
+    topicNameIndexes.set(compiled, index);
+  }
+  return index;
 }

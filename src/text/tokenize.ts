@@ -28,7 +28,6 @@ export interface Token {
   gap: string;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
 const ARTICLE_KEYS: Readonly<Record<string, string>> = {
   le: "",
   la: "",
@@ -40,35 +39,60 @@ const ARTICLE_KEYS: Readonly<Record<string, string>> = {
   d: "de",
 };
 
+/** Word characters (letters and digits of any script), by UTF-16 code unit, decided once each. */
+const wordUnit = new Int8Array(0x10000);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
+
+function isWordUnit(code: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  // Surrogates: a supplementary character counts as a word character when it is a letter.
+  if (code >= 0xd800 && code <= 0xdfff) return true;
+  let known = wordUnit[code];
+  if (known === 0) {
+    known = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 1 : -1;
+    wordUnit[code] = known;
+  }
+  return known === 1;
+}
+
+/** Tokenizes in one pass over the characters (this runs on every article: no regex per word). */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  const length = text.length;
   let previousEnd = 0;
-  for (const match of text.matchAll(WORD)) {
-    const word = match[0];
-    const start = match.index;
-    const end = start + word.length;
+  let i = 0;
+  while (i < length) {
+    if (!isWordUnit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < length && isWordUnit(text.charCodeAt(i))) i++;
+    const word = text.slice(start, i);
     const folded = foldWord(word);
-    const first = word[0] ?? "";
-    const isCapitalized = first !== first.toLowerCase();
+    const first = word.charCodeAt(0);
+    const isCapitalized = first < 128 ? first >= 65 && first <= 90 : word[0] !== word[0]?.toLowerCase();
     tokens.push({
       text: word,
       folded,
       key: ARTICLE_KEYS[folded] ?? folded,
       start,
-      end,
-      isUpper: word.length >= 2 && isCapitalized && word === word.toUpperCase() && /\p{L}/u.test(word.slice(1)),
+      end: i,
+      isUpper: isCapitalized && word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase() && /\p{L}/u.test(word.slice(1)),
       isCapitalized,
-      inParentheses: text[start - 1] === "(" && text[end] === ")",
+      inParentheses: text.charCodeAt(start - 1) === 40 && text.charCodeAt(i) === 41,
       gap: text.slice(previousEnd, start),
     });
-    previousEnd = end;
+    previousEnd = i;
   }
   return tokens;
 }
 
 /** Characters that end a name: a name never runs across them unless its alias has them too. */
 export const HARD_PUNCTUATION = /[.,;:!?()[\]{}«»"“”\n\r\t|/•·…]/g;
+const HAS_HARD_PUNCTUATION = /[.,;:!?()[\]{}«»"“”\n\r\t|/•·…]/;
 
 export function hardPunctuation(gap: string): string {
+  if (gap === " " || !HAS_HARD_PUNCTUATION.test(gap)) return "";
   return (gap.match(HARD_PUNCTUATION) ?? []).join("");
 }
