@@ -72,10 +72,12 @@ export function tokenize(text: string): Token[] {
     const folded = foldWord(word);
     const first = word.charCodeAt(0);
     const isCapitalized = first < 128 ? first >= 65 && first <= 90 : word[0] !== word[0]?.toLowerCase();
+    // "l'" and "d'" are articles only when elided: "L. Akhannouch" is an initial.
+    const elidable = folded.length > 1 || text.charCodeAt(i) === 39 || text.charCodeAt(i) === 0x2019;
     tokens.push({
       text: word,
       folded,
-      key: ARTICLE_KEYS[folded] ?? folded,
+      key: elidable ? (ARTICLE_KEYS[folded] ?? folded) : folded,
       start,
       end: i,
       isUpper: isCapitalized && word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase() && /\p{L}/u.test(word.slice(1)),

@@ -36,4 +36,8 @@ describe("tokenize", () => {
     const keys = tokenize("Bureau central des investigations, du Bureau, d'investigations, la le l'").map((t) => t.key);
     assert.deepEqual(keys, ["bureau", "central", "de", "investigations", "de", "bureau", "de", "investigations", "", "", ""]);
   });
+
+  it("keeps one-letter initials: 'L. Akhannouch' is not an article", () => {
+    assert.deepEqual(tokenize("L. Akhannouch et D. Fournier, l'État").map((t) => t.key), ["l", "akhannouch", "et", "d", "fournier", "", "etat"]);
+  });
 });
