@@ -29,10 +29,13 @@ export function findAcronymDefinitions(
 ): AcronymDefinition[] {
   const matchEndingAt = new Map(matches.map((match) => [match.last, match]));
   const matchStartingAt = new Map(matches.map((match) => [match.first, match]));
+  // An acronym inside a known name ("Bureau central national (BCN) d'Interpol à Paris") defines nothing new.
+  const inside = new Uint8Array(tokens.length);
+  for (const match of matches) inside.fill(1, match.first, match.last);
   const definitions: AcronymDefinition[] = [];
   for (let k = 1; k < tokens.length; k++) {
     const token = tokens[k] as Token;
-    if (!token.isUpper || token.text.length < 2 || token.text.length > 10) continue;
+    if (!token.isUpper || token.text.length < 2 || token.text.length > 10 || inside[k]) continue;
     if (token.inParentheses) {
       // Long form, then the acronym in parentheses.
       const known = matchEndingAt.get(k);

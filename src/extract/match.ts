@@ -70,7 +70,9 @@ export function buildNameMatcher(entries: Iterable<NameEntry>): NameMatcher {
     const terminal: Terminal = {
       entry,
       tokens: aliasTokens,
-      needsCapital: tokens.length === 1 && !isPrefix && entry.kind !== "topic",
+      // Written with a capital, a one-word alias ("Parlement") only matches a capitalised word;
+      // written in lower case ("ressortissant", "@interiorgob"), it matches any case.
+      needsCapital: tokens.length === 1 && !isPrefix && (tokens[0] as Token).isCapitalized,
     };
     let node = root;
     const path = isPrefix ? aliasTokens.slice(0, -1) : aliasTokens;
