@@ -29,7 +29,7 @@ describe("a reader browsing the bundled archive", () => {
     await page.waitForURL(/\/articles\/2020\//);
     assert.equal(await page.locator("h1").textContent(), "Abdellatif Hammouchi reçoit l’ambassadeur des États-Unis");
 
-    await page.locator("footer.tags").getByRole("link", { name: "Abdellatif Hammouchi", exact: true }).click();
+    await page.locator("section.tags").getByRole("link", { name: "Abdellatif Hammouchi", exact: true }).click();
     await page.waitForURL(/\/personnes\/abdellatif-hammouchi\/$/);
     assert.equal(await page.locator("h1").textContent(), "Abdellatif Hammouchi");
     const titles = await page.locator(".article-list h3 a").allTextContents();
