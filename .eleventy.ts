@@ -37,7 +37,7 @@ interface EleventyConfig {
 
 export default function (eleventyConfig: EleventyConfig) {
   // Re-read on every build, so the dev server shows edits to articles and the knowledge base.
-  eleventyConfig.addGlobalData("site", () => toSiteData(provided ?? buildArchive({ contentDir: CONTENT_DIR })));
+  eleventyConfig.addGlobalData("site", async () => toSiteData(provided ?? (await buildArchive({ contentDir: CONTENT_DIR, cacheFile: join(CONTENT_DIR, "..", ".cache", "records.json") }))));
   eleventyConfig.addWatchTarget(CONTENT_DIR);
   // Stylesheet, scripts and icon are written by a template, not copied: a failed render then
   // leaves no copy running into a folder the build is removing.

@@ -11,9 +11,9 @@ import { parse, ROOT, run } from "./lib/cli.ts";
 
 const USAGE = "usage: npm run actors:suggest -- [--content DIR] [--limit N]";
 
-run(() => {
+run(async () => {
   const { values } = parse({ content: { type: "string" }, limit: { type: "string" } }, USAGE);
-  const archive = buildArchive({ contentDir: resolve(values.content ?? join(ROOT, "content")) });
+  const archive = await buildArchive({ contentDir: resolve(values.content ?? join(ROOT, "content")) });
   const suggestions = suggestActors(archive).slice(0, Number(values.limit ?? 50));
   if (suggestions.length === 0) {
     process.stdout.write("Every name found in the articles is in the knowledge base.\n");

@@ -5,6 +5,7 @@
  * renders the site with Eleventy into a temporary folder that replaces the output only
  * when everything succeeded. Under CI=true any content error stops the build.
  */
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { buildArchive, type Archive } from "../src/build/build-archive.ts";
@@ -28,6 +29,8 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /** Settings overrides (REVUE_PER_PAGE…), defaults to the process environment. */
   env?: NodeJS.ProcessEnv;
+  /** Where extracted records are cached; by default .cache/ beside the output folder. */
+  cacheFile?: string;
   /** Another templates folder (tests use a broken copy to check that a failed render changes nothing). */
   templates?: string;
 }
@@ -35,7 +38,11 @@ export interface BuildOptions {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const started = performance.now();
-  const archive = buildArchive({ contentDir: options.content, ...(options.env ? { env: options.env } : {}) });
+  const archive = await buildArchive({
+    contentDir: options.content,
+    cacheFile: options.cacheFile ?? join(dirname(resolve(options.output)), ".cache", `records-${createHash("sha1").update(resolve(options.content)).digest("hex").slice(0, 8)}.json`),
+    ...(options.env ? { env: options.env } : {}),
+  });
   const errors = archive.diagnostics.filter((d) => d.severity === "error");
   const warnings = archive.diagnostics.filter((d) => d.severity === "warning");
   const { report } = archive;

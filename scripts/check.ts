@@ -12,9 +12,9 @@ import { parse, printDiagnostics, ROOT, run } from "./lib/cli.ts";
 
 const USAGE = "usage: npm run check -- [--content DIR] [--quiet]";
 
-run(() => {
+run(async () => {
   const { values } = parse({ content: { type: "string" }, quiet: { type: "boolean" } }, USAGE);
-  const archive = buildArchive({ contentDir: resolve(values.content ?? join(ROOT, "content")) });
+  const archive = await buildArchive({ contentDir: resolve(values.content ?? join(ROOT, "content")) });
   const diagnostics = values.quiet ? archive.diagnostics.filter((d) => d.severity === "error") : archive.diagnostics;
   printDiagnostics(diagnostics, process.stdout);
   const errors = archive.diagnostics.filter((d) => d.severity === "error").length;

@@ -1,12 +1,15 @@
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { ArticleRecord } from "../records/article.ts";
 import type { Diagnostic } from "../records/diagnostic.ts";
 import type { KnowledgeBase } from "../records/knowledge.ts";
 import { compileKnowledge } from "../extract/compile.ts";
-import { readSourceFile } from "../ingest/read-source.ts";
 import { loadKnowledgeBase } from "../knowledge/load.ts";
 import { loadSiteConfig, type SiteConfig } from "../config.ts";
-import { buildArticle } from "./build-article.ts";
+import { extractionCodeVersion } from "./code-version.ts";
+import { extractInParallel, threadCount } from "./extract-pool.ts";
+import { extractSource } from "./extract-source.ts";
+import { RecordCache, type SourceResult } from "./record-cache.ts";
 import { walkFiles } from "./walk.ts";
 
 export interface Rejection {
@@ -31,6 +34,9 @@ export interface Archive {
   report: BuildReport;
   /** Knowledge-base and content problems, warnings included. */
   diagnostics: Diagnostic[];
+  /** Sources taken from the record cache, and sources extracted in this build. */
+  cacheHits: number;
+  extracted: number;
 }
 
 export interface BuildArchiveOptions {
@@ -39,34 +45,69 @@ export interface BuildArchiveOptions {
   cwd?: string;
   today?: Date;
   env?: NodeJS.ProcessEnv;
+  /** Where extracted records are cached between builds; no cache when absent. */
+  cacheFile?: string;
+  /** Extraction threads: "auto" uses every core once there are enough sources to pay for it. */
+  threads?: number | "auto";
 }
 
 export const ARTICLES_FOLDER = "articles";
 
 /** Reads content/ into an archive of records: the model every page is made from. */
-export function buildArchive(options: BuildArchiveOptions): Archive {
+export async function buildArchive(options: BuildArchiveOptions): Promise<Archive> {
   const cwd = options.cwd ?? process.cwd();
   const config = loadSiteConfig(options.contentDir, options.env);
   const { kb, diagnostics } = loadKnowledgeBase(options.contentDir, cwd);
-  const compiled = compileKnowledge(kb);
   const today = options.today ?? new Date();
+  const extractOptions = { homeCountry: config.homeCountry, today };
+  const cache = options.cacheFile
+    ? RecordCache.open(options.cacheFile, [kb.version, extractionCodeVersion(), config.homeCountry, today.getUTCFullYear()].join(":"))
+    : undefined;
+
+  // Cached results for unchanged sources; the rest is extracted, on every core when there are many.
+  const files = walkFiles(join(options.contentDir, ARTICLES_FOLDER)).map((file) => ({ file, display: relative(cwd, file) || file }));
+  const results = new Map<string, SourceResult>();
+  const hashes = new Map<string, string>();
+  const jobs: { file: string; display: string }[] = [];
+  for (const source of files) {
+    if (cache) {
+      const hash = RecordCache.hashOf(readBytes(source.file));
+      hashes.set(source.display, hash);
+      const cached = cache.get(source.display, hash);
+      if (cached) {
+        results.set(source.display, cached);
+        continue;
+      }
+    }
+    jobs.push(source);
+  }
+  const threads = options.threads === "auto" || options.threads === undefined ? threadCount(jobs.length) : options.threads;
+  const extracted =
+    threads > 1
+      ? await extractInParallel({ contentDir: options.contentDir, cwd, homeCountry: config.homeCountry, today: today.toISOString() }, jobs, threads)
+      : jobs.map((job) => extractSource(job.file, job.display, compileKnowledge(kb), extractOptions));
+  for (const result of extracted) {
+    results.set(result.path, result);
+    const hash = hashes.get(result.path);
+    if (cache && hash) cache.set(result.path, hash, result);
+  }
+  cache?.save(new Set(files.map((f) => f.display)));
+
   const report: BuildReport = { read: 0, published: [], drafts: [], rejected: [] };
   const records: ArticleRecord[] = [];
   const drafts: ArticleRecord[] = [];
   const byId = new Map<string, ArticleRecord>();
   const byUrl = new Map<string, ArticleRecord>();
-
-  for (const path of walkFiles(join(options.contentDir, ARTICLES_FOLDER))) {
-    const display = relative(cwd, path) || path;
+  for (const { display } of files) {
+    const result = results.get(display) as SourceResult;
     report.read++;
-    const read = readSourceFile(path, display);
-    diagnostics.push(...read.diagnostics);
-    if (!read.doc) {
-      report.rejected.push({ path: display, reasons: read.diagnostics.filter((d) => d.severity === "error").map((d) => d.message) });
+    diagnostics.push(...result.diagnostics);
+    const record = result.record;
+    if (!record) {
+      report.rejected.push({ path: display, reasons: result.diagnostics.filter((d) => d.severity === "error").map((d) => d.message) });
       continue;
     }
-    const record = buildArticle(read.doc, compiled, { homeCountry: config.homeCountry, today });
-    const problems = [...read.diagnostics.filter((d) => BLOCKING_RULES.has(d.rule)), ...record.diagnostics];
+    const problems = [...result.diagnostics.filter((d) => BLOCKING_RULES.has(d.rule)), ...record.diagnostics];
     const duplicate = byId.get(record.id);
     if (duplicate) {
       problems.push({ file: display, line: 1, rule: "duplicate-slug", severity: "error", message: `slug \`${record.id}\` is already used by ${duplicate.sourcePath}`, fix: "Give one of them another `slug:` (or title) in its front matter." });
@@ -92,7 +133,15 @@ export function buildArchive(options: BuildArchiveOptions): Archive {
     }
   }
   records.sort(newestFirst);
-  return { config, kb, records, drafts, report, diagnostics };
+  return { config, kb, records, drafts, report, diagnostics, cacheHits: cache?.hitCount ?? 0, extracted: jobs.length };
+}
+
+function readBytes(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch {
+    return Buffer.alloc(0);
+  }
 }
 
 /** Errors that make a record unpublishable; other errors are fixed by dropping the bad field. */

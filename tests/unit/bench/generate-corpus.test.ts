@@ -180,9 +180,9 @@ describe("generateCorpus", () => {
     }
   });
 
-  it("writes prose from which extraction finds 3–8 known actors, a place and a topic", () => {
+  it("writes prose from which extraction finds 3–8 known actors, a place and a topic", async () => {
     const { dir } = main();
-    const archive = buildArchive({ contentDir: dir, cwd: dir, today: new Date(Date.UTC(2026, 0, 1)) });
+    const archive = await buildArchive({ contentDir: dir, cwd: dir, today: new Date(Date.UTC(2026, 0, 1)) });
     assert.equal(archive.records.length, ARTICLES);
     for (const record of archive.records) {
       const known = [...record.people, ...record.agencies].filter((ref) => ref.via === "knowledge-base");

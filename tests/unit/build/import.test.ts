@@ -25,14 +25,14 @@ describe("importSources", () => {
     assert.ok(outcome.warnings.some((w) => w.includes("William Burns")), "names missing from the base are listed");
   });
 
-  it("imports a whole folder, every article building, and reports duplicates on a second run without writing", () => {
+  it("imports a whole folder, every article building, and reports duplicates on a second run without writing", async () => {
     const content = fixtureContent();
     const first = importSources({ contentDir: content, sources: [CORPUS], cwd: content, today });
     // The fixture content already holds the Bladi seed: it is found as a duplicate.
     assert.deepEqual(first.filter((o) => o.status === "duplicate").map((o) => basename(o.source)), ["seed-002.txt"]);
     assert.equal(first.filter((o) => o.status === "failed").length, 0);
     const before = walkFiles(join(content, "articles")).map((f) => [f, readFileSync(f, "utf8")]);
-    const archive = buildArchive({ contentDir: content, cwd: content, today });
+    const archive = await buildArchive({ contentDir: content, cwd: content, today });
     assert.equal(archive.report.rejected.length, 0, JSON.stringify(archive.report.rejected));
     assert.equal(archive.report.read, before.length);
 

@@ -12,8 +12,8 @@ describe("the seed articles' records", () => {
   const record = (title: string) => archive.records.find((r) => r.title?.startsWith(title)) as ArticleRecord;
   const ids = (refs: readonly { id: string }[]) => refs.map((r) => r.id);
 
-  before(() => {
-    archive = buildArchive({ contentDir: CONTENT, today: new Date("2026-11-23T00:00:00Z") });
+  before(async () => {
+    archive = await buildArchive({ contentDir: CONTENT, today: new Date("2026-11-23T00:00:00Z") });
   });
 
   it("publishes both, with no error", () => {
