@@ -8,18 +8,22 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { buildArchive, type Archive } from "../src/build/build-archive.ts";
+import { ARTICLES_FOLDER, buildArchive, type Archive } from "../src/build/build-archive.ts";
+import { walkFiles } from "../src/build/walk.ts";
 import { provideArchive } from "../.eleventy.ts";
 import { formatDiagnostic, parse, ROOT, run } from "./lib/cli.ts";
 import { eleventy } from "./lib/eleventy.ts";
+import { ensureHeap, heapForArticles } from "./lib/heap.ts";
 import { indexForSearch } from "./lib/search-index.ts";
 
-const USAGE = "usage: npm run build -- [--content DIR] [--output DIR]";
+const USAGE = "usage: npm run build -- [--content DIR] [--output DIR] [--timings FILE]";
 
 export interface BuildResult {
   archive: Archive;
   errors: number;
   output: string;
+  /** Milliseconds spent in each phase. */
+  timings: { records: number; render: number; search: number; total: number };
 }
 
 export interface BuildOptions {
@@ -39,6 +43,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const started = performance.now();
   const archive = await buildArchive({
+    threads: "auto",
     contentDir: options.content,
     cacheFile: options.cacheFile ?? join(dirname(resolve(options.output)), ".cache", `records-${createHash("sha1").update(resolve(options.content)).digest("hex").slice(0, 8)}.json`),
     ...(options.env ? { env: options.env } : {}),
@@ -53,6 +58,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       `${errors.length} errors, ${warnings.length} warnings (npm run check lists them) — ${Math.round(performance.now() - started)} ms`,
   );
   for (const rejected of report.rejected) log(`  rejected ${rejected.path}: ${rejected.reasons.join("; ")}`);
+  const recordsDone = performance.now();
   if (options.ci && errors.length) {
     throw new Error(`${errors.length} content errors (CI=true stops the build; the report is in ${reportPath(options.output)})`);
   }
@@ -62,8 +68,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const temporary = `${output}.tmp-${process.pid}`;
   rmSync(temporary, { recursive: true, force: true });
   provideArchive(archive);
+  let renderDone = recordsDone;
   try {
     await eleventy(temporary, { pathPrefix: archive.config.pathPrefix, ...(options.templates ? { templates: options.templates } : {}) }).write();
+    renderDone = performance.now();
     const pages = await indexForSearch(temporary);
     log(`revue: search index of ${pages} pages written`);
   } catch (error) {
@@ -76,8 +84,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (existsSync(output)) renameSync(output, previous);
   renameSync(temporary, output);
   rmSync(previous, { recursive: true, force: true });
-  log(`revue: site written to ${output} in ${Math.round(performance.now() - started)} ms`);
-  return { archive, errors: errors.length, output };
+  const done = performance.now();
+  log(`revue: site written to ${output} in ${Math.round(done - started)} ms`);
+  return { archive, errors: errors.length, output, timings: { records: recordsDone - started, render: renderDone - recordsDone, search: done - renderDone, total: done - started } };
 }
 
 function reportPath(output: string): string {
@@ -93,11 +102,14 @@ function writeReport(archive: Archive, output: string): void {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   run(async () => {
-    const { values } = parse({ content: { type: "string" }, output: { type: "string" } }, USAGE);
-    await build({
-      content: resolve(values.content ?? join(ROOT, "content")),
-      output: resolve(values.output ?? join(ROOT, "_site")),
-      ci: process.env["CI"] === "true",
-    });
+    const { values } = parse({ content: { type: "string" }, output: { type: "string" }, timings: { type: "string" } }, USAGE);
+    const content = resolve(values.content ?? join(ROOT, "content"));
+    ensureHeap(heapForArticles(walkFiles(join(content, ARTICLES_FOLDER)).length));
+    const result = await build({ content, output: resolve(values.output ?? join(ROOT, "_site")), ci: process.env["CI"] === "true" });
+    if (values.timings) {
+      const pages = walkFiles(result.output).filter((file) => file.endsWith(".html")).length;
+      const usage = { ...result.timings, pages, files: walkFiles(result.output).length, maxRssMb: process.resourceUsage().maxRSS / 1024, extracted: result.archive.extracted, cached: result.archive.cacheHits };
+      writeFileSync(values.timings, JSON.stringify(usage));
+    }
   });
 }

@@ -1,0 +1,71 @@
+/**
+ * npm run bench [-- --n 1000 --n 10000 --n 100000]
+ *
+ * Builds generated archives of N realistic French articles (400–900 words, actors named in
+ * the body, no tags in front matter, a knowledge base of 1,200 actors) as `npm run build`
+ * does, in a child process per build, and prints a table: extraction, site render, search
+ * indexing, total wall time, peak memory, pages written, for a cold build (empty cache)
+ * and a warm rebuild after one article was edited. Default N: 1,000 and 10,000.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { generateCorpus } from "../src/bench/generate-corpus.ts";
+import { walkFiles } from "../src/build/walk.ts";
+import { parse, ROOT, run } from "./lib/cli.ts";
+
+const USAGE = "usage: npm run bench -- [--n 1000] [--n 10000] [--actors 1200] [--keep]";
+
+interface Timings {
+  records: number;
+  render: number;
+  search: number;
+  total: number;
+  pages: number;
+  files: number;
+  maxRssMb: number;
+  extracted: number;
+  cached: number;
+}
+
+function buildOnce(content: string, output: string): Timings & { wall: number } {
+  const timings = join(output, "..", "timings.json");
+  const started = performance.now();
+  execFileSync(process.execPath, [...process.execArgv, join(ROOT, "scripts/build.ts"), "--content", content, "--output", output, "--timings", timings], {
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, CI: "" },
+  });
+  const wall = performance.now() - started;
+  return { ...(JSON.parse(readFileSync(timings, "utf8")) as Timings), wall };
+}
+
+run(() => {
+  const { values } = parse({ n: { type: "string", multiple: true }, actors: { type: "string" }, keep: { type: "boolean" } }, USAGE);
+  const sizes = (values.n ?? ["1000", "10000"]).map(Number);
+  const rows: string[][] = [];
+  for (const n of sizes) {
+    const root = mkdtempSync(join(tmpdir(), `revue-bench-${n}-`));
+    const content = join(root, "content");
+    const output = join(root, "_site");
+    try {
+      process.stderr.write(`bench: generating ${n} articles…\n`);
+      generateCorpus(content, { articles: n, actors: Number(values.actors ?? 1200) });
+      process.stderr.write(`bench: cold build of ${n}…\n`);
+      const cold = buildOnce(content, output);
+      const edited = walkFiles(join(content, "articles"))[Math.floor(n / 2)] as string;
+      writeFileSync(edited, `${readFileSync(edited, "utf8")}\nUn paragraphe ajouté pour mesurer la reconstruction.\n`);
+      process.stderr.write(`bench: warm rebuild of ${n} after one edit…\n`);
+      const warm = buildOnce(content, output);
+      const s = (ms: number) => (ms / 1000).toFixed(1);
+      rows.push([String(n), s(cold.records), s(cold.render), s(cold.search), s(cold.wall), (cold.wall / n).toFixed(2), cold.maxRssMb.toFixed(0), String(cold.pages), s(warm.wall), String(warm.extracted)]);
+    } finally {
+      if (!values.keep) rmSync(root, { recursive: true, force: true });
+      else process.stderr.write(`bench: kept ${root}\n`);
+    }
+  }
+  const header = ["articles", "extraction s", "render s", "search s", "total s", "ms/article", "peak MB", "pages", "warm rebuild s", "re-extracted"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] as number)).join("  ");
+  process.stdout.write(`${line(header)}\n${line(widths.map((w) => "-".repeat(w)))}\n${rows.map(line).join("\n")}\n`);
+});
