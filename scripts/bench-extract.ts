@@ -28,7 +28,7 @@ run(() => {
   const rounds = Number(values.rounds ?? 3);
   const dir = join(mkdtempSync(join(tmpdir(), "revue-bench-extract-")), "content");
   try {
-    const summary = generateCorpus(dir, { articles: n, actors });
+    const summary = generateCorpus(dir, { articles: n, actors, bytesPerArticle: 5 * 1024 });
     const { kb } = loadKnowledgeBase(dir);
     const started = performance.now();
     const compiled = compileKnowledge(kb);

@@ -60,12 +60,16 @@ export function extractEntities(text: string, compiled: CompiledKnowledge, optio
 
   const found = new Map<string, Found>();
   const add = (entry: Omit<Found, "mentions" | "count" | "first">, surface: string, position: number) => {
-    const key = `${entry.kind}:${entry.id}`;
+    const key = entry.kind + ":" + entry.id;
     const existing = found.get(key);
     if (existing) {
       existing.count++;
       if (!existing.mentions.includes(surface)) existing.mentions.push(surface);
-    } else found.set(key, { ...entry, mentions: [surface], count: 1, first: position });
+      return;
+    }
+    const item: Found = { kind: entry.kind, id: entry.id, name: entry.name, via: entry.via, mentions: [surface], count: 1, first: position };
+    if (entry.acronym) item.acronym = entry.acronym;
+    found.set(key, item);
   };
 
   // Known names; shared ones wait for the context.

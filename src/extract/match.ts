@@ -35,7 +35,21 @@ interface TrieNode {
   terminals: Terminal[];
   /** Keywords ending in `*`: the last token matches any word starting with the key. */
   prefixTerminals: { prefix: string; terminal: Terminal }[];
+  /** The same, by their first PREFIX_KEY letters, so a word is checked only against prefixes it could start with. */
+  prefixIndex: Map<string, { prefix: string; terminal: Terminal }[]>;
 }
+
+const PREFIX_KEY = 3;
+
+/** Prefix keywords a word could match: those filed under its first letters (and the very short ones). */
+function prefixCandidates(node: TrieNode, key: string): readonly { prefix: string; terminal: Terminal }[] {
+  if (node.prefixTerminals.length === 0) return NONE;
+  const filed = node.prefixIndex.get(key.slice(0, PREFIX_KEY)) ?? NONE;
+  const short = node.prefixIndex.get("") ?? NONE;
+  return short.length ? [...filed, ...short] : filed;
+}
+
+const NONE: readonly never[] = [];
 
 export interface NameMatcher {
   root: TrieNode;
@@ -53,7 +67,7 @@ export interface NameMatch {
   entries: NameEntry[];
 }
 
-const newNode = (): TrieNode => ({ children: new Map(), terminals: [], prefixTerminals: [] });
+const newNode = (): TrieNode => ({ children: new Map(), terminals: [], prefixTerminals: [], prefixIndex: new Map() });
 
 export function buildNameMatcher(entries: Iterable<NameEntry>): NameMatcher {
   const root = newNode();
@@ -81,7 +95,14 @@ export function buildNameMatcher(entries: Iterable<NameEntry>): NameMatcher {
       if (!child) node.children.set(token.key, (child = newNode()));
       node = child;
     }
-    if (isPrefix) node.prefixTerminals.push({ prefix: aliasTokens.at(-1)?.key ?? "", terminal });
+    if (isPrefix) {
+      const prefix = aliasTokens.at(-1)?.key ?? "";
+      node.prefixTerminals.push({ prefix, terminal });
+      const filing = prefix.length >= PREFIX_KEY ? prefix.slice(0, PREFIX_KEY) : "";
+      const list = node.prefixIndex.get(filing) ?? [];
+      list.push({ prefix, terminal });
+      node.prefixIndex.set(filing, list);
+    }
     else node.terminals.push(terminal);
     size++;
   }
@@ -94,8 +115,15 @@ export function buildNameMatcher(entries: Iterable<NameEntry>): NameMatcher {
  */
 export function findNames(tokens: readonly Token[], text: string, matcher: NameMatcher, overlapping = false): NameMatch[] {
   const matches: NameMatch[] = [];
+  const firstWords = matcher.root.children;
+  const anyPrefix = matcher.root.prefixTerminals.length > 0;
   let i = 0;
   while (i < tokens.length) {
+    // The common case inline: a word that starts no name.
+    if (!anyPrefix && !firstWords.has((tokens[i] as Token).key)) {
+      i++;
+      continue;
+    }
     const best = longestAt(tokens, i, matcher.root);
     if (best) {
       const firstToken = tokens[i] as Token;
@@ -114,7 +142,7 @@ function longestAt(tokens: readonly Token[], first: number, root: TrieNode): { l
   const start = tokens[first];
   if (!start || start.key === "") return undefined;
   // Most words start no name: one map lookup decides, with nothing allocated.
-  if (!root.children.has(start.key) && (root.prefixTerminals.length === 0 || !root.prefixTerminals.some((p) => start.key.startsWith(p.prefix)))) return undefined;
+  if (!root.children.has(start.key) && !prefixCandidates(root, start.key).some((p) => start.key.startsWith(p.prefix))) return undefined;
   let node: TrieNode = root;
   let best: { last: number; entries: NameEntry[] } | undefined;
   let count = 0;
@@ -127,7 +155,7 @@ function longestAt(tokens: readonly Token[], first: number, root: TrieNode): { l
       larger.set(matched);
       matched = larger;
     }
-    for (const { prefix, terminal } of node.prefixTerminals) {
+    for (const { prefix, terminal } of prefixCandidates(node, token.key)) {
       matched[count] = j;
       if (token.key.startsWith(prefix) && accepts(terminal, tokens, count + 1)) best = { last: j + 1, entries: [terminal.entry] };
     }

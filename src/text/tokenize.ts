@@ -28,16 +28,16 @@ export interface Token {
   gap: string;
 }
 
-const ARTICLE_KEYS: Readonly<Record<string, string>> = {
-  le: "",
-  la: "",
-  les: "",
-  l: "",
-  de: "de",
-  des: "de",
-  du: "de",
-  d: "de",
-};
+const ARTICLE_KEYS: ReadonlyMap<string, string> = new Map([
+  ["le", ""],
+  ["la", ""],
+  ["les", ""],
+  ["l", ""],
+  ["de", "de"],
+  ["des", "de"],
+  ["du", "de"],
+  ["d", "de"],
+]);
 
 /** Word characters (letters and digits of any script), by UTF-16 code unit, decided once each. */
 const wordUnit = new Int8Array(0x10000);
@@ -67,20 +67,32 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const start = i;
-    while (i < length && isWordUnit(text.charCodeAt(i))) i++;
+    // One pass over the word: its end, whether it is ASCII, whether it has lower-case letters.
+    let ascii = true;
+    let lower = false;
+    while (i < length) {
+      const code = text.charCodeAt(i);
+      if (code < 128) {
+        if (!((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122))) break;
+        if (code >= 97) lower = true;
+      } else if (isWordUnit(code)) ascii = false;
+      else break;
+      i++;
+    }
     const word = text.slice(start, i);
-    const folded = foldWord(word);
+    const folded = ascii ? word.toLowerCase() : foldWord(word);
     const first = word.charCodeAt(0);
     const isCapitalized = first < 128 ? first >= 65 && first <= 90 : word[0] !== word[0]?.toLowerCase();
+    const isUpper = isCapitalized && word.length >= 2 && (ascii ? !lower && /[A-Z]/.test(word.slice(1)) : word === word.toUpperCase() && word !== word.toLowerCase() && /\p{L}/u.test(word.slice(1)));
     // "l'" and "d'" are articles only when elided: "L. Akhannouch" is an initial.
     const elidable = folded.length > 1 || text.charCodeAt(i) === 39 || text.charCodeAt(i) === 0x2019;
     tokens.push({
       text: word,
       folded,
-      key: elidable ? (ARTICLE_KEYS[folded] ?? folded) : folded,
+      key: elidable ? (ARTICLE_KEYS.get(folded) ?? folded) : folded,
       start,
       end: i,
-      isUpper: isCapitalized && word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase() && /\p{L}/u.test(word.slice(1)),
+      isUpper,
       isCapitalized,
       inParentheses: text.charCodeAt(start - 1) === 40 && text.charCodeAt(i) === 41,
       gap: text.slice(previousEnd, start),
