@@ -8,6 +8,7 @@ import { join, resolve } from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { buildArchive, type Archive } from "./src/build/build-archive.ts";
 import { toSiteData } from "./src/site/site-data.ts";
+import { indexForSearch } from "./scripts/lib/search-index.ts";
 
 export const CONTENT_DIR = resolve(process.env["REVUE_CONTENT"] ?? "content");
 const ASSETS_DIR = join(import.meta.dirname, "templates", "assets");
@@ -30,6 +31,7 @@ export function provideArchive(archive: Archive | undefined): void {
 // Eleventy's config type is not exported as a TypeScript type; the few methods used are typed here.
 interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
+  on(event: "eleventy.after", callback: (event: { directories: { output: string } }) => Promise<void> | void): void;
   addWatchTarget(path: string): void;
   addPlugin(plugin: unknown, options?: unknown): void;
   setQuietMode(quiet: boolean): void;
@@ -42,6 +44,12 @@ export default function (eleventyConfig: EleventyConfig) {
   // Stylesheet, scripts and icon are written by a template, not copied: a failed render then
   // leaves no copy running into a folder the build is removing.
   eleventyConfig.addGlobalData("assets", () => readAssets(ASSETS_DIR));
+  // The dev server indexes each rebuild for search; `npm run build` indexes its own output once, timed.
+  if (process.env["REVUE_DEV_SEARCH"] === "1") {
+    eleventyConfig.on("eleventy.after", async ({ directories }) => {
+      await indexForSearch(directories.output);
+    });
+  }
   // Adds the path prefix of a sub-path host to every URL in the HTML (https://www.11ty.dev/docs/plugins/html-base/).
   eleventyConfig.addPlugin(HtmlBasePlugin);
 }

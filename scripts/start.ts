@@ -17,6 +17,7 @@ run(async () => {
   if (!Number.isInteger(port) || port <= 0) throw new Error(`invalid port ${values.port}\n\n${USAGE}`);
   // Read by .eleventy.ts when Eleventy loads it.
   if (values.content) process.env["REVUE_CONTENT"] = resolve(values.content);
+  process.env["REVUE_DEV_SEARCH"] = "1";
   const server = eleventy(resolve(values.output ?? join(ROOT, "_site")), { runMode: "serve" });
   await server.init();
   await server.watch();
