@@ -6,6 +6,8 @@
 export interface NetworkNode {
   id: string;
   name: string;
+  /** What the drawing writes under the node: an agency's acronym, a person's name. */
+  label: string;
   url: string;
   count: number;
   kind: "person" | "agency";
@@ -111,7 +113,7 @@ export function networkSvg(nodes: readonly NetworkNode[], edges: readonly Networ
     .map((node) => {
       const p = positions.get(node.id) as { x: number; y: number };
       const r = (6 + 14 * Math.sqrt(node.count / maxCount)).toFixed(1);
-      return `<a href="${escape(node.url)}" class="node ${node.kind}"><title>${escape(describe(node))}</title><circle cx="${p.x}" cy="${p.y}" r="${r}"/><text x="${p.x}" y="${(p.y + Number(r) + 14).toFixed(0)}">${escape(node.name)}</text></a>`;
+      return `<a href="${escape(node.url)}" class="node ${node.kind}"><title>${escape(describe(node))}</title><circle cx="${p.x}" cy="${p.y}" r="${r}"/><text x="${p.x}" y="${(p.y + Number(r) + 14).toFixed(0)}">${escape(node.label)}</text></a>`;
     })
     .join("");
   return `<svg class="network" viewBox="0 0 ${SIZE} ${SIZE}" role="group" aria-labelledby="network-title" xmlns="http://www.w3.org/2000/svg"><title id="network-title">${escape(title)}</title><g class="edges">${lines}</g><g class="nodes">${circles}</g></svg>`;

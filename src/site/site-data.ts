@@ -328,6 +328,7 @@ export function toSiteData(archive: Archive): SiteData {
 interface Term {
   id: string;
   name: string;
+  acronym?: string;
   records: ArticleRecord[];
 }
 
@@ -336,10 +337,10 @@ type Terms = Map<TermKind, Map<string, Term>>;
 /** Every person, agency, topic, place and outlet some published article names, with its articles newest first. */
 function collectTerms(records: readonly ArticleRecord[]): Terms {
   const terms: Terms = new Map(TERM_KINDS.map((kind) => [kind, new Map()]));
-  const add = (kind: TermKind, ref: Pick<EntityRef, "id" | "name">, record: ArticleRecord) => {
+  const add = (kind: TermKind, ref: Pick<EntityRef, "id" | "name"> & { acronym?: string }, record: ArticleRecord) => {
     const byId = terms.get(kind) as Map<string, Term>;
     let term = byId.get(ref.id);
-    if (!term) byId.set(ref.id, (term = { id: ref.id, name: ref.name, records: [] }));
+    if (!term) byId.set(ref.id, (term = { id: ref.id, name: ref.name, ...(ref.acronym ? { acronym: ref.acronym } : {}), records: [] }));
     if (term.records.at(-1) !== record) term.records.push(record);
   };
   for (const record of records) {
@@ -506,7 +507,7 @@ function networkPage(records: readonly ArticleRecord[], terms: Terms, strings: S
       weights.set(pair, (weights.get(pair) ?? 0) + 1);
     }
   }
-  const nodes: NetworkNode[] = top.map(({ t, kind }) => ({ id: key(kind, t.id), name: t.name, url: urls.term(kind, t.id), count: t.records.length, kind }));
+  const nodes: NetworkNode[] = top.map(({ t, kind }) => ({ id: key(kind, t.id), name: t.name, label: t.acronym ?? t.name, url: urls.term(kind, t.id), count: t.records.length, kind }));
   const edges: NetworkEdge[] = [...weights.entries()].map(([pair, weight]) => {
     const [source = "", target = ""] = pair.split("|");
     return { source, target, weight };

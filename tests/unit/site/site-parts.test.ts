@@ -45,7 +45,7 @@ describe("coverage timeline", () => {
 });
 
 describe("actors' network", () => {
-  const nodes = ["a", "b", "c", "d"].map((id, i) => ({ id, name: id.toUpperCase(), url: `/p/${id}/`, count: 4 - i, kind: "person" as const }));
+  const nodes = ["a", "b", "c", "d"].map((id, i) => ({ id, name: id.toUpperCase(), label: id.toUpperCase(), url: `/p/${id}/`, count: 4 - i, kind: "person" as const }));
   const edges = [{ source: "a", target: "b", weight: 3 }, { source: "a", target: "c", weight: 1 }];
 
   it("lays nodes out the same way every time, inside the drawing", () => {
