@@ -33,6 +33,21 @@ const MONTH_YEAR = new RegExp(String.raw`\b(?<month>${monthNames})\.?\s+(?<year>
 const NUMERIC = /\b(?<day>[0-3]?\d)[./-](?<month>[01]?\d)[./-](?<year>\d{4})\b/g;
 const ISO = /\b(?<year>\d{4})-(?<month>[01]\d)(?:-(?<day>[0-3]\d))?(?![\d-])/g;
 
+const PATTERNS = [ISO, NUMERIC, TEXTUAL, ENGLISH, MONTH_YEAR] as const;
+
+/** What a pattern's named groups say: numbers or month and weekday names. */
+function mentionOf(groups: Record<string, string | undefined>, canBeDeictic: boolean): Omit<DateMention, "start" | "end" | "text"> {
+  const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+  const month = groups["month"];
+  return withOptional({
+    year: number(groups["year"]),
+    month: month === undefined ? undefined : /^\d+$/.test(month) ? Number(month) : MONTHS.get(month),
+    day: number(groups["day"]),
+    weekday: groups["weekday"] === undefined ? undefined : WEEKDAYS.get(groups["weekday"]),
+    deictic: canBeDeictic && groups["deictic"] !== undefined,
+  });
+}
+
 /** The folded text keeps offsets: accents are stripped per character, never merged. */
 function foldKeepingOffsets(text: string): string {
   let out = "";
@@ -60,45 +75,9 @@ export function findDateMentions(text: string): DateMention[] {
     if (day !== undefined && month !== undefined && !isRealDate(year ?? 2000, month, day)) return;
     found.push({ ...mention, start, end, text: text.slice(start, end).trim() });
   };
-  const num = (value: string | undefined) => (value === undefined ? undefined : Number(value));
-
-  for (const match of folded.matchAll(ISO)) {
-    const g = match.groups ?? {};
-    add(match, withOptional({ year: num(g["year"]), month: num(g["month"]), day: num(g["day"]), deictic: false }));
-  }
-  for (const match of folded.matchAll(NUMERIC)) {
-    const g = match.groups ?? {};
-    add(match, withOptional({ year: num(g["year"]), month: num(g["month"]), day: num(g["day"]), deictic: false }));
-  }
-  for (const match of folded.matchAll(TEXTUAL)) {
-    const g = match.groups ?? {};
-    add(
-      match,
-      withOptional({
-        year: num(g["year"]),
-        month: MONTHS.get(g["month"] ?? ""),
-        day: num(g["day"]),
-        weekday: g["weekday"] === undefined ? undefined : WEEKDAYS.get(g["weekday"]),
-        deictic: g["deictic"] !== undefined,
-      }),
-    );
-  }
-  for (const match of folded.matchAll(ENGLISH)) {
-    const g = match.groups ?? {};
-    add(
-      match,
-      withOptional({
-        year: num(g["year"]),
-        month: MONTHS.get(g["month"] ?? ""),
-        day: num(g["day"]),
-        weekday: g["weekday"] === undefined ? undefined : WEEKDAYS.get(g["weekday"]),
-        deictic: false,
-      }),
-    );
-  }
-  for (const match of folded.matchAll(MONTH_YEAR)) {
-    const g = match.groups ?? {};
-    add(match, withOptional({ year: num(g["year"]), month: MONTHS.get(g["month"] ?? ""), deictic: false }));
+  // Patterns in order of precedence: an earlier pattern's date keeps its place.
+  for (const pattern of PATTERNS) {
+    for (const match of folded.matchAll(pattern)) add(match, mentionOf(match.groups ?? {}, pattern === TEXTUAL));
   }
   return found.sort((a, b) => a.start - b.start);
 }

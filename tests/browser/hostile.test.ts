@@ -1,35 +1,23 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
-import type { Browser } from "playwright-core";
+import { describe, it } from "node:test";
 import { walkFiles } from "../../src/build/walk.ts";
-import { launchBrowser } from "../helpers/browser.ts";
 import { hostileContent } from "../helpers/hostile.ts";
-import { serveStatic, type StaticServer } from "../helpers/serve.ts";
-import { buildSite } from "../helpers/site.ts";
+import { useBuiltSite } from "../helpers/built-site.ts";
 
 describe("the hostile articles in a browser", () => {
-  let server: StaticServer;
-  let browser: Browser;
-  let pages: string[];
+  const site = useBuiltSite({ content: hostileContent() });
 
-  before(async () => {
-    const { output } = await buildSite(hostileContent());
-    pages = walkFiles(join(output, "articles")).filter((f) => f.endsWith("index.html")).map((f) => f.slice(output.length + 1).replace(/index\.html$/, ""));
-    server = await serveStatic(output);
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const pages = (): string[] =>
+    walkFiles(join(site.output, "articles"))
+      .filter((f) => f.endsWith("index.html"))
+      .map((f) => f.slice(site.output.length + 1).replace(/index\.html$/, ""));
 
   it("opens every published hostile article with no script run and no request leaving the site", async () => {
-    assert.ok(pages.length >= 15, `${pages.length} article pages`);
-    const origin = new URL(server.url).origin;
-    for (const path of pages) {
-      const context = await browser.newContext();
+    assert.ok(pages().length >= 15, `${pages().length} article pages`);
+    const origin = new URL(site.server.url).origin;
+    for (const path of pages()) {
+      const context = await site.browser.newContext();
       const page = await context.newPage();
       const dialogs: string[] = [];
       const errors: string[] = [];
@@ -48,7 +36,7 @@ describe("the hostile articles in a browser", () => {
         outside.push(url);
         return route.abort();
       });
-      await page.goto(new URL(path, server.url).href);
+      await page.goto(new URL(path, site.server.url).href);
       await page.waitForLoadState("networkidle");
       // Hovering and clicking what an attacker would hide handlers on.
       await page.locator(".body p").first().hover();

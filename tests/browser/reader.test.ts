@@ -1,34 +1,18 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "../helpers/browser.ts";
-import { serveStatic, type StaticServer } from "../helpers/serve.ts";
-import { buildSite } from "../helpers/site.ts";
+import { useBuiltSite } from "../helpers/built-site.ts";
 
 const SEED_TITLES = ["Abdellatif Hammouchi reçoit l’ambassadeur des États-Unis", "A. Hammouchi chez l’Oncle Sam : Coopération sécuritaire et plus si affinités"];
 
 describe("the reader's archive in a browser", () => {
-  let server: StaticServer;
-  let browser: Browser;
-  let output: string;
-
-  before(async () => {
-    // One article per page, so that the two seed articles paginate an actor's page.
-    ({ output } = await buildSite(undefined, { REVUE_PER_PAGE: "1" }));
-    server = await serveStatic(output);
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useBuiltSite({ env: { REVUE_PER_PAGE: "1" } });
 
   async function open(path: string): Promise<Page> {
-    const page = await browser.newPage();
-    const response = await page.goto(new URL(path.replace(/^\//, ""), server.url).href);
+    const page = await site.browser.newPage();
+    const response = await page.goto(new URL(path.replace(/^\//, ""), site.server.url).href);
     assert.equal(response?.status(), 200, path);
     return page;
   }
@@ -63,7 +47,7 @@ describe("the reader's archive in a browser", () => {
     const href = await page.locator('link[rel="alternate"][type="application/atom+xml"][title*="Hammouchi"]').getAttribute("href");
     assert.equal(href, "/personnes/abdellatif-hammouchi/feed.xml");
     assert.ok(await page.locator("svg.timeline").isVisible(), "coverage timeline");
-    const feed = await (await fetch(new URL(href.slice(1), server.url))).text();
+    const feed = await (await fetch(new URL(href.slice(1), site.server.url))).text();
     assert.match(feed, /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
     for (const title of SEED_TITLES) assert.ok(feed.includes(`<title>${title}</title>`), title);
     await page.close();
@@ -83,13 +67,13 @@ describe("the reader's archive in a browser", () => {
   });
 
   it("serves the open data, the sitemap, robots.txt and a 404 page", async () => {
-    const articles = JSON.parse(readFileSync(join(output, "donnees/articles.json"), "utf8"));
+    const articles = JSON.parse(readFileSync(join(site.output, "donnees/articles.json"), "utf8"));
     assert.equal(articles.length, 2);
-    assert.match(readFileSync(join(output, "donnees/acteurs.csv"), "utf8"), /^id,kind,name,acronym,aliases,country,description,articles\r\n/);
-    assert.match(readFileSync(join(output, "sitemap.xml"), "utf8"), /<loc>http[^<]+\/personnes\/abdellatif-hammouchi\/<\/loc>/);
-    assert.match(readFileSync(join(output, "robots.txt"), "utf8"), /Sitemap: .+sitemap\.xml/);
-    const page = await browser.newPage();
-    const response = await page.goto(new URL("nulle-part/", server.url).href);
+    assert.match(readFileSync(join(site.output, "donnees/acteurs.csv"), "utf8"), /^id,kind,name,acronym,aliases,country,description,articles\r\n/);
+    assert.match(readFileSync(join(site.output, "sitemap.xml"), "utf8"), /<loc>http[^<]+\/personnes\/abdellatif-hammouchi\/<\/loc>/);
+    assert.match(readFileSync(join(site.output, "robots.txt"), "utf8"), /Sitemap: .+sitemap\.xml/);
+    const page = await site.browser.newPage();
+    const response = await page.goto(new URL("nulle-part/", site.server.url).href);
     assert.equal(response?.status(), 404);
     assert.equal(await page.locator("h1").textContent(), "Page introuvable");
     await page.close();

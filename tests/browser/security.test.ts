@@ -1,9 +1,7 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "../helpers/browser.ts";
-import { serveStatic, type StaticServer } from "../helpers/serve.ts";
-import { buildSite } from "../helpers/site.ts";
+import { useBuiltSite } from "../helpers/built-site.ts";
 import { PAGE_TYPES } from "./page-types.ts";
 
 /** Records CSP violations and console errors of a page. */
@@ -24,30 +22,18 @@ async function watch(browser: Browser): Promise<{ page: Page; problems: string[]
 }
 
 describe("pages under the strict Content-Security-Policy", () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  before(async () => {
-    const { output } = await buildSite();
-    server = await serveStatic(output);
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useBuiltSite();
 
   it("sends the policy as a header and as a <meta>", async () => {
-    const response = await fetch(server.url);
+    const response = await fetch(site.server.url);
     assert.match(response.headers.get("content-security-policy") ?? "", /script-src 'self'/);
     assert.match(await response.text(), /<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';/);
   });
 
   for (const [type, path] of Object.entries(PAGE_TYPES)) {
     it(`loads the ${type} page without a violation`, async () => {
-      const { page, problems } = await watch(browser);
-      const response = await page.goto(new URL(path.replace(/^\//, ""), server.url).href);
+      const { page, problems } = await watch(site.browser);
+      const response = await page.goto(new URL(path.replace(/^\//, ""), site.server.url).href);
       assert.ok(response && (response.status() === 200 || path.includes("404")));
       await page.waitForLoadState("networkidle");
       const violations = await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
@@ -58,8 +44,8 @@ describe("pages under the strict Content-Security-Policy", () => {
   }
 
   it("runs the search under the policy", async () => {
-    const { page, problems } = await watch(browser);
-    await page.goto(new URL("recherche/", server.url).href);
+    const { page, problems } = await watch(site.browser);
+    await page.goto(new URL("recherche/", site.server.url).href);
     await page.locator(".pagefind-ui__search-input").fill("Hammouchi");
     await page.locator(".pagefind-ui__result").first().waitFor();
     assert.deepEqual(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations), []);
