@@ -8,7 +8,8 @@ import { join, resolve } from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { buildArchive, type Archive } from "./src/build/build-archive.ts";
 import { toSiteData } from "./src/site/site-data.ts";
-import { indexForSearch } from "./scripts/lib/search-index.ts";
+import { writeSearchIndex } from "./scripts/lib/search-index.ts";
+import { searchRecords } from "./src/site/search-records.ts";
 
 export const CONTENT_DIR = resolve(process.env["REVUE_CONTENT"] ?? "content");
 const ASSETS_DIR = join(import.meta.dirname, "templates", "assets");
@@ -24,6 +25,8 @@ function readAssets(dir: string): { url: string; content: string }[] {
  * it over here; the dev server, which has none, rebuilds it from content/ on every change.
  */
 let provided: Archive | undefined;
+/** The archive of the last build, for the dev server's search index. */
+let current: Archive | undefined;
 export function provideArchive(archive: Archive | undefined): void {
   provided = archive;
 }
@@ -39,7 +42,10 @@ interface EleventyConfig {
 
 export default function (eleventyConfig: EleventyConfig) {
   // Re-read on every build, so the dev server shows edits to articles and the knowledge base.
-  eleventyConfig.addGlobalData("site", async () => toSiteData(provided ?? (await buildArchive({ contentDir: CONTENT_DIR, cacheFile: join(CONTENT_DIR, "..", ".cache", "records.json") }))));
+  eleventyConfig.addGlobalData("site", async () => {
+    current = provided ?? (await buildArchive({ contentDir: CONTENT_DIR, cacheFile: join(CONTENT_DIR, "..", ".cache", "records.json") }));
+    return toSiteData(current);
+  });
   eleventyConfig.addWatchTarget(CONTENT_DIR);
   // Stylesheet, scripts and icon are written by a template, not copied: a failed render then
   // leaves no copy running into a folder the build is removing.
@@ -47,7 +53,7 @@ export default function (eleventyConfig: EleventyConfig) {
   // The dev server indexes each rebuild for search; `npm run build` indexes its own output once, timed.
   if (process.env["REVUE_DEV_SEARCH"] === "1") {
     eleventyConfig.on("eleventy.after", async ({ directories }) => {
-      await indexForSearch(directories.output);
+      if (current) await writeSearchIndex(searchRecords(current), directories.output);
     });
   }
   // Adds the path prefix of a sub-path host to every URL in the HTML (https://www.11ty.dev/docs/plugins/html-base/).

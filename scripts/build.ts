@@ -6,15 +6,17 @@
  * when everything succeeded. Under CI=true any content error stops the build.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { ARTICLES_FOLDER, buildArchive, type Archive } from "../src/build/build-archive.ts";
 import { walkFiles } from "../src/build/walk.ts";
 import { provideArchive } from "../.eleventy.ts";
 import { formatDiagnostic, parse, ROOT, run } from "./lib/cli.ts";
 import { eleventy } from "./lib/eleventy.ts";
 import { ensureHeap, heapForArticles } from "./lib/heap.ts";
-import { indexForSearch } from "./lib/search-index.ts";
+import { writeSearchIndex } from "./lib/search-index.ts";
+import { searchRecords } from "../src/site/search-records.ts";
 
 const USAGE = "usage: npm run build -- [--content DIR] [--output DIR] [--timings FILE]";
 
@@ -66,14 +68,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Render into a sibling temporary folder, then swap: a failed render never leaves a half-written site.
   const output = resolve(options.output);
   const temporary = `${output}.tmp-${process.pid}`;
-  rmSync(temporary, { recursive: true, force: true });
+  removeLeftovers(output);
   provideArchive(archive);
   let renderDone = recordsDone;
   try {
+    // Pagefind indexes the records in its own process while Eleventy writes the pages.
+    const search = writeSearchIndex(searchRecords(archive), temporary);
+    search.catch(() => {});
     await eleventy(temporary, { pathPrefix: archive.config.pathPrefix, ...(options.templates ? { templates: options.templates } : {}) }).write();
     renderDone = performance.now();
-    const pages = await indexForSearch(temporary);
-    log(`revue: search index of ${pages} pages written`);
+    const pages = await search;
+    log(`revue: search index of ${pages} articles written`);
   } catch (error) {
     rmSync(temporary, { recursive: true, force: true });
     throw error;
@@ -83,10 +88,32 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const previous = `${output}.old-${process.pid}`;
   if (existsSync(output)) renameSync(output, previous);
   renameSync(temporary, output);
-  rmSync(previous, { recursive: true, force: true });
+  removeInBackground(previous);
   const done = performance.now();
   log(`revue: site written to ${output} in ${Math.round(done - started)} ms`);
   return { archive, errors: errors.length, output, timings: { records: recordsDone - started, render: renderDone - recordsDone, search: done - renderDone, total: done - started } };
+}
+
+/**
+ * The previous site is already out of the way: deleting its thousands of files need not
+ * hold up the build. A detached `rm` does it; leftovers of an interrupted one are removed
+ * by the next build.
+ */
+function removeInBackground(folder: string): void {
+  if (!existsSync(folder)) return;
+  if (process.platform === "win32") {
+    rmSync(folder, { recursive: true, force: true });
+    return;
+  }
+  spawn("rm", ["-rf", folder], { detached: true, stdio: "ignore" }).unref();
+}
+
+function removeLeftovers(output: string): void {
+  const parent = dirname(output);
+  const name = basename(output);
+  for (const entry of existsSync(parent) ? readdirSync(parent) : []) {
+    if (entry.startsWith(`${name}.old-`) || entry.startsWith(`${name}.tmp-`)) rmSync(join(parent, entry), { recursive: true, force: true });
+  }
 }
 
 function reportPath(output: string): string {

@@ -1,20 +1,23 @@
 import { join } from "node:path";
 import * as pagefind from "pagefind";
+import type { SearchRecord } from "../../src/site/search-records.ts";
 
 /**
- * Indexes the built site with Pagefind (https://pagefind.app): only article bodies
- * (`data-pagefind-body`), in the pages' language (French stemming from `<html lang="fr">`),
- * with the filters the templates mark (actor, topic, outlet, year).
+ * Writes the Pagefind index (https://pagefind.app) of the articles into `site/pagefind`:
+ * French stemming from each record's language, filters by actor, topic, outlet and year.
+ * Records are sent in order and in one go, so the index is the same from build to build
+ * and Pagefind's own process works while the pages are being rendered.
  */
-export async function indexForSearch(site: string): Promise<number> {
+export async function writeSearchIndex(records: readonly SearchRecord[], site: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   try {
-    const added = await index.addDirectory({ path: site });
-    if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join("; ")}`);
+    const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
+    const failed = added.flatMap((result) => result.errors);
+    if (failed.length) throw new Error(`Pagefind: ${failed.slice(0, 3).join("; ")}`);
     const written = await index.writeFiles({ outputPath: join(site, "pagefind") });
     if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join("; ")}`);
-    return added.page_count;
+    return records.length;
   } finally {
     await pagefind.close();
   }

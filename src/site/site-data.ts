@@ -59,13 +59,11 @@ export interface ArticlePage extends PageBase {
   card: ArticleCard;
   sourceUrl: string | null;
   outletLink: Link | null;
-  /** People, agencies, places, topics: each list with its search filter name. */
-  groups: { label: string; filter: string; links: Link[] }[];
+  /** People, agencies, places, topics. */
+  groups: { label: string; links: Link[] }[];
   html: string;
   related: ArticleCard[];
   jsonLd: string;
-  /** Publication year, a search filter. */
-  year: string | null;
 }
 
 export interface TermPage extends PageBase {
@@ -215,12 +213,11 @@ export function toSiteData(archive: Archive): SiteData {
       sourceUrl: record.url,
       outletLink: record.outlet ? { name: record.outlet.name, url: urls.term("outlet", record.outlet.id) } : null,
       groups: [
-        { label: strings.people, filter: strings.filterActor, links: links("person", record.people) },
-        { label: strings.agencies, filter: strings.filterActor, links: links("agency", record.agencies) },
-        { label: strings.places, filter: "", links: links("place", record.places) },
-        { label: strings.topics, filter: strings.filterTopic, links: links("topic", record.topics) },
+        { label: strings.people, links: links("person", record.people) },
+        { label: strings.agencies, links: links("agency", record.agencies) },
+        { label: strings.places, links: links("place", record.places) },
+        { label: strings.topics, links: links("topic", record.topics) },
       ].filter((group) => group.links.length > 0),
-      year: record.date ? record.date.value.slice(0, 4) : null,
       html: linkFirstMentions(record.html, mentionLinks),
       related: (related.get(record.id) ?? []).map(card),
       jsonLd: newsArticleJsonLd(record, kb, absolute, url, urls.term, lang),

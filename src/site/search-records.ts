@@ -1,0 +1,47 @@
+import type { Archive } from "../build/build-archive.ts";
+import { STRINGS } from "./strings.ts";
+import { urls } from "./urls.ts";
+
+/**
+ * What the search index holds for each published article: its text (headline, summary,
+ * body) and its filters (actors, topics, outlet, year). Built from the records, not from
+ * rendered pages, so indexing can run while the pages are being written.
+ */
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: { title: string };
+  filters: Record<string, string[]>;
+}
+
+export function searchRecords(archive: Archive): SearchRecord[] {
+  const strings = STRINGS[archive.config.lang];
+  return archive.records.map((record) => {
+    const filters: Record<string, string[]> = {};
+    const set = (name: string, values: string[]) => {
+      if (values.length) filters[name] = values;
+    };
+    set(strings.filterActor, [...record.people, ...record.agencies].map((ref) => ref.name));
+    set(strings.filterTopic, record.topics.map((ref) => ref.name));
+    set(strings.filterOutlet, record.outlet ? [record.outlet.name] : []);
+    set(strings.filterYear, record.date ? [record.date.value.slice(0, 4)] : []);
+    const title = record.title ?? strings.undated;
+    return {
+      url: urls.article(record),
+      content: `${title}.\n${plainText(record.body)}`,
+      language: archive.config.lang,
+      meta: { title },
+      filters,
+    };
+  });
+}
+
+/** Markdown reduced to its words: no markup in excerpts. */
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/[*_`#>]+/g, "");
+}
