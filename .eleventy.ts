@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { buildArchive, type Archive } from "./src/build/build-archive.ts";
-import { toSiteData } from "./src/site/site-data.ts";
+import { toSiteData, type SiteData } from "./src/site/site-data.ts";
 import { writeSearchIndex } from "./scripts/lib/search-index.ts";
 import { searchRecords } from "./src/site/search-records.ts";
 
@@ -21,14 +21,15 @@ function readAssets(dir: string): { url: string; content: string }[] {
 }
 
 /**
- * The build script builds the archive first (to report on it and stop on errors) and hands
- * it over here; the dev server, which has none, rebuilds it from content/ on every change.
+ * The build script builds the archive and its site data first (to report on it, stop on
+ * errors, and render only what changed) and hands the site data over here; the dev server,
+ * which has none, rebuilds it from content/ on every change.
  */
-let provided: Archive | undefined;
-/** The archive of the last build, for the dev server's search index. */
+let provided: SiteData | undefined;
+/** The archive of the dev server's last build, for its search index. */
 let current: Archive | undefined;
-export function provideArchive(archive: Archive | undefined): void {
-  provided = archive;
+export function provideSite(site: SiteData | undefined): void {
+  provided = site;
 }
 
 // Eleventy's config type is not exported as a TypeScript type; the few methods used are typed here.
@@ -43,7 +44,8 @@ interface EleventyConfig {
 export default function (eleventyConfig: EleventyConfig) {
   // Re-read on every build, so the dev server shows edits to articles and the knowledge base.
   eleventyConfig.addGlobalData("site", async () => {
-    current = provided ?? (await buildArchive({ contentDir: CONTENT_DIR, cacheFile: join(CONTENT_DIR, "..", ".cache", "records.json") }));
+    if (provided) return provided;
+    current = await buildArchive({ contentDir: CONTENT_DIR, cacheFile: join(CONTENT_DIR, "..", ".cache", "records.json") });
     return toSiteData(current);
   });
   eleventyConfig.addWatchTarget(CONTENT_DIR);

@@ -6,12 +6,14 @@
  * when everything succeeded. Under CI=true any content error stops the build.
  */
 import { createHash } from "node:crypto";
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { ARTICLES_FOLDER, buildArchive, type Archive } from "../src/build/build-archive.ts";
 import { walkFiles } from "../src/build/walk.ts";
-import { provideArchive } from "../.eleventy.ts";
+import { provideSite } from "../.eleventy.ts";
+import { changedPart, diffManifests, fingerprintSite, type SiteManifest } from "../src/site/fingerprint.ts";
+import { toSiteData } from "../src/site/site-data.ts";
 import { formatDiagnostic, parse, ROOT, run } from "./lib/cli.ts";
 import { eleventy } from "./lib/eleventy.ts";
 import { ensureHeap, heapForArticles } from "./lib/heap.ts";
@@ -47,7 +49,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const archive = await buildArchive({
     threads: "auto",
     contentDir: options.content,
-    cacheFile: options.cacheFile ?? join(dirname(resolve(options.output)), ".cache", `records-${createHash("sha1").update(resolve(options.content)).digest("hex").slice(0, 8)}.json`),
+    cacheFile: options.cacheFile ?? join(dirname(resolve(options.output)), ".cache", `records-${contentKey(options.content)}.json`),
     ...(options.env ? { env: options.env } : {}),
   });
   const errors = archive.diagnostics.filter((d) => d.severity === "error");
@@ -66,29 +68,48 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   // Render into a sibling temporary folder, then swap: a failed render never leaves a half-written site.
+  // When only some view models changed, the temporary folder starts as hard links to the
+  // previous site and only the changed files are rendered again.
   const output = resolve(options.output);
   const temporary = `${output}.tmp-${process.pid}`;
   removeLeftovers(output);
-  provideArchive(archive);
+  const site = toSiteData(archive);
+  const manifestFile = join(dirname(output), ".cache", `pages-${contentKey(options.content)}.json`);
+  const manifest = fingerprintSite(site, templatesVersion(options.templates));
+  const searchDigest = createHash("sha1").update(JSON.stringify(searchRecords(archive))).digest("hex");
+  const previous = existsSync(output) ? readManifest(manifestFile) : undefined;
+  const changes = previous && previous.search ? diffManifests(previous.site, manifest) : undefined;
+  const reindex = !changes || previous?.search !== searchDigest;
+  let rendered = site.pages.length + site.feeds.length + site.files.length;
+  if (changes) {
+    linkTree(output, temporary);
+    for (const path of [...changes.changed, ...changes.removed, ...ALWAYS_RENDERED]) rmSync(join(temporary, path), { recursive: true, force: true });
+    if (reindex) rmSync(join(temporary, "pagefind"), { recursive: true, force: true });
+    rendered = changes.changed.size;
+  }
+  provideSite(changes ? changedPart(site, changes.changed) : site);
   let renderDone = recordsDone;
+  // Pagefind indexes the records in its own process while Eleventy writes the pages.
+  const search = reindex ? writeSearchIndex(searchRecords(archive), temporary) : Promise.resolve(0);
+  search.catch(() => {});
   try {
-    // Pagefind indexes the records in its own process while Eleventy writes the pages.
-    const search = writeSearchIndex(searchRecords(archive), temporary);
-    search.catch(() => {});
     await eleventy(temporary, { pathPrefix: archive.config.pathPrefix, ...(options.templates ? { templates: options.templates } : {}) }).write();
     renderDone = performance.now();
-    const pages = await search;
-    log(`revue: search index of ${pages} articles written`);
+    const indexed = await search;
+    log(`revue: ${changes ? `${rendered} changed files rendered, ${changes.removed.length} removed` : `${rendered} files rendered`}; ${reindex ? `search index of ${indexed} articles written` : "search index unchanged"}`);
   } catch (error) {
+    // Let the indexer finish with the folder before removing it (and before another build starts one).
+    await search.catch(() => {});
     rmSync(temporary, { recursive: true, force: true });
     throw error;
   } finally {
-    provideArchive(undefined);
+    provideSite(undefined);
   }
-  const previous = `${output}.old-${process.pid}`;
-  if (existsSync(output)) renameSync(output, previous);
+  const old = `${output}.old-${process.pid}`;
+  if (existsSync(output)) renameSync(output, old);
   renameSync(temporary, output);
-  removeInBackground(previous);
+  removeInBackground(old);
+  writeManifest(manifestFile, { site: manifest, search: searchDigest });
   const done = performance.now();
   log(`revue: site written to ${output} in ${Math.round(done - started)} ms`);
   return { archive, errors: errors.length, output, timings: { records: recordsDone - started, render: renderDone - recordsDone, search: done - renderDone, total: done - started } };
@@ -114,6 +135,48 @@ function removeLeftovers(output: string): void {
   for (const entry of existsSync(parent) ? readdirSync(parent) : []) {
     if (entry.startsWith(`${name}.old-`) || entry.startsWith(`${name}.tmp-`)) rmSync(join(parent, entry), { recursive: true, force: true });
   }
+}
+
+/** Files the templates write on every render, whatever changed. */
+const ALWAYS_RENDERED = ["robots.txt", "_headers", "sitemap.xml", "assets"];
+
+interface BuildManifest {
+  site: SiteManifest;
+  /** Hash of the records the search index was made from. */
+  search: string;
+}
+
+function readManifest(file: string): BuildManifest | undefined {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as BuildManifest;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeManifest(file: string, manifest: BuildManifest): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(manifest));
+}
+
+function contentKey(content: string): string {
+  return createHash("sha1").update(resolve(content)).digest("hex").slice(0, 8);
+}
+
+/** Every file the pages are made with: templates, assets, the Eleventy wiring. */
+function templatesVersion(templates = join(ROOT, "templates")): string {
+  const hash = createHash("sha1");
+  for (const file of [...walkFiles(templates), join(ROOT, ".eleventy.ts")]) hash.update(file).update("\0").update(readFileSync(file));
+  return hash.digest("hex");
+}
+
+/** A copy of a folder made of hard links (instant, no data copied); files are replaced, never written through. */
+function linkTree(from: string, to: string): void {
+  if (process.platform === "linux") {
+    execFileSync("cp", ["-al", from, to]);
+    return;
+  }
+  cpSync(from, to, { recursive: true });
 }
 
 function reportPath(output: string): string {

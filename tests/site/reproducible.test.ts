@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, it } from "node:test";
@@ -37,5 +37,36 @@ describe("the build's output", () => {
     assert.deepEqual(fingerprint(output), before);
     assert.equal(walkFiles(join(output, "..")).some((f) => f.includes(".tmp-")), false, "no temporary folder left");
     assert.ok(existsSync(join(output, "index.html")));
+  });
+});
+
+describe("a rebuild after an edit", () => {
+  it("renders only what changed, and gives the same site as a build from scratch", async () => {
+    const content = fixtureContent();
+    const lines: string[] = [];
+    const root = mkdtempSync(join(tmpdir(), "revue-incremental-"));
+    const output = join(root, "_site");
+    await build({ content, output, ci: false, log: () => {} });
+    const article = join(content, "articles/2020/2020-09-26-abdellatif-hammouchi-recoit-l-ambassadeur-des-etats-unis.md");
+    // A change in the last paragraph: the article page (and the search index) change, not the lists that show its summary.
+    writeFileSync(article, readFileSync(article, "utf8").replace("précise La Map", "précise l’agence MAP"));
+    await build({ content, output, ci: false, log: (line) => lines.push(line) });
+    const summary = lines.find((line) => line.includes("changed files rendered")) ?? "";
+    const rendered = Number(/(\d+) changed files rendered/.exec(summary)?.[1]);
+    assert.ok(rendered > 0 && rendered < 5, summary);
+    const scratch = await buildSite(content);
+    assert.deepEqual(fingerprint(output), fingerprint(scratch.output));
+  });
+
+  it("removes the pages of a deleted article", async () => {
+    const content = fixtureContent();
+    const output = join(mkdtempSync(join(tmpdir(), "revue-incremental-")), "_site");
+    await build({ content, output, ci: false, log: () => {} });
+    const page = join(output, "articles/2020/abdellatif-hammouchi-recoit-l-ambassadeur-des-etats-unis/index.html");
+    assert.ok(existsSync(page));
+    rmSync(join(content, "articles/2020"), { recursive: true });
+    await build({ content, output, ci: false, log: () => {} });
+    assert.ok(!existsSync(page));
+    assert.deepEqual(fingerprint(output), fingerprint((await buildSite(content)).output));
   });
 });
