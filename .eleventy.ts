@@ -10,6 +10,7 @@ import { buildArchive, type Archive } from "./src/build/build-archive.ts";
 import { toSiteData, type SiteData } from "./src/site/site-data.ts";
 import { writeSearchIndex } from "./scripts/lib/search-index.ts";
 import { searchRecords } from "./src/site/search-records.ts";
+import { searchShardCount, searchShardsInUse, splitSearchRecords } from "./src/site/search-shards.ts";
 
 export const CONTENT_DIR = resolve(process.env["REVUE_CONTENT"] ?? "content");
 const ASSETS_DIR = join(import.meta.dirname, "templates", "assets");
@@ -45,7 +46,7 @@ export default function (eleventyConfig: EleventyConfig) {
   // Re-read on every build, so the dev server shows edits to articles and the knowledge base.
   eleventyConfig.addGlobalData("site", async () => {
     if (provided) return provided;
-    current = await buildArchive({ contentDir: CONTENT_DIR, cacheFile: join(CONTENT_DIR, "..", ".cache", "records.json") });
+    current = await buildArchive({ contentDir: CONTENT_DIR, cacheDir: join(CONTENT_DIR, "..", ".cache", "records") });
     return toSiteData(current);
   });
   eleventyConfig.addWatchTarget(CONTENT_DIR);
@@ -55,7 +56,9 @@ export default function (eleventyConfig: EleventyConfig) {
   // The dev server indexes each rebuild for search; `npm run build` indexes its own output once, timed.
   if (process.env["REVUE_DEV_SEARCH"] === "1") {
     eleventyConfig.on("eleventy.after", async ({ directories }) => {
-      if (current) await writeSearchIndex(searchRecords(current), directories.output);
+      if (!current) return;
+      const shards = splitSearchRecords(searchRecords(current), searchShardCount(current.records.length, current.config.searchShardSize));
+      await writeSearchIndex(searchShardsInUse(shards).map((shard) => ({ shard, records: shards[shard] ?? [] })), directories.output);
     });
   }
   // Adds the path prefix of a sub-path host to every URL in the HTML (https://www.11ty.dev/docs/plugins/html-base/).

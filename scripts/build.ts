@@ -6,9 +6,9 @@
  * when everything succeeded. Under CI=true any content error stops the build.
  */
 import { createHash } from "node:crypto";
-import { execFileSync, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { ARTICLES_FOLDER, buildArchive, type Archive } from "../src/build/build-archive.ts";
 import { walkFiles } from "../src/build/walk.ts";
 import { provideSite } from "../.eleventy.ts";
@@ -19,6 +19,7 @@ import { eleventy } from "./lib/eleventy.ts";
 import { ensureHeap, heapForArticles } from "./lib/heap.ts";
 import { writeSearchIndex } from "./lib/search-index.ts";
 import { searchRecords } from "../src/site/search-records.ts";
+import { searchBundlePath, searchShardCount, searchShardDigest, searchShardsInUse, splitSearchRecords } from "../src/site/search-shards.ts";
 
 const USAGE = "usage: npm run build -- [--content DIR] [--output DIR] [--timings FILE]";
 
@@ -38,7 +39,7 @@ export interface BuildOptions {
   /** Settings overrides (REVUE_PER_PAGE…), defaults to the process environment. */
   env?: NodeJS.ProcessEnv;
   /** Where extracted records are cached; by default .cache/ beside the output folder. */
-  cacheFile?: string;
+  cacheDir?: string;
   /** Another templates folder (tests use a broken copy to check that a failed render changes nothing). */
   templates?: string;
 }
@@ -49,7 +50,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const archive = await buildArchive({
     threads: "auto",
     contentDir: options.content,
-    cacheFile: options.cacheFile ?? join(dirname(resolve(options.output)), ".cache", `records-${contentKey(options.content)}.json`),
+    cacheDir: options.cacheDir ?? join(dirname(resolve(options.output)), ".cache", `records-${contentKey(options.content)}`),
     ...(options.env ? { env: options.env } : {}),
   });
   const errors = archive.diagnostics.filter((d) => d.severity === "error");
@@ -67,36 +68,49 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw new Error(`${errors.length} content errors (CI=true stops the build; the report is in ${reportPath(options.output)})`);
   }
 
-  // Render into a sibling temporary folder, then swap: a failed render never leaves a half-written site.
-  // When only some view models changed, the temporary folder starts as hard links to the
-  // previous site and only the changed files are rendered again.
+  // Everything is made in a sibling temporary folder first: a failed build never touches the site.
+  // A full build then swaps the folders; a rebuild whose pages mostly did not change renders
+  // only the changed files there and moves them into the site (each file is old or new, never half-written).
   const output = resolve(options.output);
   const temporary = `${output}.tmp-${process.pid}`;
   removeLeftovers(output);
-  const site = toSiteData(archive);
-  const manifestFile = join(dirname(output), ".cache", `pages-${contentKey(options.content)}.json`);
-  const manifest = fingerprintSite(site, templatesVersion(options.templates));
-  const searchDigest = createHash("sha1").update(JSON.stringify(searchRecords(archive))).digest("hex");
+  mkdirSync(temporary, { recursive: true });
+  const manifestFile = join(dirname(output), ".cache", `pages-${contentKey(options.content, output)}.json`);
   const previous = existsSync(output) ? readManifest(manifestFile) : undefined;
-  const changes = previous && previous.search ? diffManifests(previous.site, manifest) : undefined;
-  const reindex = !changes || previous?.search !== searchDigest;
-  let rendered = site.pages.length + site.feeds.length + site.files.length;
-  if (changes) {
-    linkTree(output, temporary);
-    for (const path of [...changes.changed, ...changes.removed, ...ALWAYS_RENDERED]) rmSync(join(temporary, path), { recursive: true, force: true });
-    if (reindex) rmSync(join(temporary, "pagefind"), { recursive: true, force: true });
-    rendered = changes.changed.size;
-  }
-  provideSite(changes ? changedPart(site, changes.changed) : site);
-  let renderDone = recordsDone;
-  // Pagefind indexes the records in its own process while Eleventy writes the pages.
-  const search = reindex ? writeSearchIndex(searchRecords(archive), temporary) : Promise.resolve(0);
+
+  // Search shards first, so Pagefind works while the pages are being prepared and written.
+  const shardRecords = splitSearchRecords(searchRecords(archive), searchShardCount(archive.records.length, archive.config.searchShardSize));
+  const digests = shardRecords.map(searchShardDigest);
+  const inUse = searchShardsInUse(shardRecords);
+  const stale = inUse.filter((shard) => previous?.search.length !== digests.length || previous.search[shard] !== digests[shard]);
+  const search = writeSearchIndex(stale.map((shard) => ({ shard, records: shardRecords[shard] ?? [] })), temporary);
   search.catch(() => {});
+
+  let renderDone = recordsDone;
   try {
+    const site = toSiteData(archive);
+    const manifest = fingerprintSite(site, templatesVersion(options.templates));
+    const changes = previous ? diffManifests(previous.site, manifest) : undefined;
+    provideSite(changes ? changedPart(site, changes.changed) : site);
     await eleventy(temporary, { pathPrefix: archive.config.pathPrefix, ...(options.templates ? { templates: options.templates } : {}) }).write();
     renderDone = performance.now();
     const indexed = await search;
-    log(`revue: ${changes ? `${rendered} changed files rendered, ${changes.removed.length} removed` : `${rendered} files rendered`}; ${reindex ? `search index of ${indexed} articles written` : "search index unchanged"}`);
+    const rendered = changes ? `${changes.changed.size} changed files rendered, ${changes.removed.length} removed` : `${site.pages.length + site.feeds.length + site.files.length} files rendered`;
+    log(`revue: ${rendered}; search index: ${stale.length} of ${inUse.length} shards written (${indexed} articles)`);
+    // The search shards that did not change come from the previous site.
+    const inUseFolders = new Set(inUse.map(searchBundleFolder));
+    if (changes) {
+      for (const name of readdirSync(output)) if (SEARCH_FOLDER.test(name) && !inUseFolders.has(name)) rmSync(join(output, name), { recursive: true, force: true });
+      for (const path of changes.removed) removeFile(output, path);
+      moveInto(temporary, output);
+    } else {
+      for (const shard of inUse) if (!stale.includes(shard) && previous) renameSync(join(output, searchBundleFolder(shard)), join(temporary, searchBundleFolder(shard)));
+      const old = `${output}.old-${process.pid}`;
+      if (existsSync(output)) renameSync(output, old);
+      renameSync(temporary, output);
+      removeInBackground(old);
+    }
+    writeManifest(manifestFile, { site: manifest, search: digests });
   } catch (error) {
     // Let the indexer finish with the folder before removing it (and before another build starts one).
     await search.catch(() => {});
@@ -105,11 +119,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } finally {
     provideSite(undefined);
   }
-  const old = `${output}.old-${process.pid}`;
-  if (existsSync(output)) renameSync(output, old);
-  renameSync(temporary, output);
-  removeInBackground(old);
-  writeManifest(manifestFile, { site: manifest, search: searchDigest });
   const done = performance.now();
   log(`revue: site written to ${output} in ${Math.round(done - started)} ms`);
   return { archive, errors: errors.length, output, timings: { records: recordsDone - started, render: renderDone - recordsDone, search: done - renderDone, total: done - started } };
@@ -137,18 +146,20 @@ function removeLeftovers(output: string): void {
   }
 }
 
-/** Files the templates write on every render, whatever changed. */
-const ALWAYS_RENDERED = ["robots.txt", "_headers", "sitemap.xml", "assets"];
+/** Pagefind bundles of the search shards: `pagefind`, `pagefind-1`… */
+const SEARCH_FOLDER = /^pagefind(-\d+)?$/;
+const searchBundleFolder = (shard: number) => searchBundlePath(shard).replace(/\//g, "");
 
 interface BuildManifest {
   site: SiteManifest;
-  /** Hash of the records the search index was made from. */
-  search: string;
+  /** Hash of the records each search shard was made from. */
+  search: string[];
 }
 
 function readManifest(file: string): BuildManifest | undefined {
   try {
-    return JSON.parse(readFileSync(file, "utf8")) as BuildManifest;
+    const manifest = JSON.parse(readFileSync(file, "utf8")) as BuildManifest;
+    return Array.isArray(manifest.search) && manifest.site ? manifest : undefined;
   } catch {
     return undefined;
   }
@@ -159,8 +170,9 @@ function writeManifest(file: string, manifest: BuildManifest): void {
   writeFileSync(file, JSON.stringify(manifest));
 }
 
-function contentKey(content: string): string {
-  return createHash("sha1").update(resolve(content)).digest("hex").slice(0, 8);
+/** A short key for cache files: one per content folder (and output folder, when given). */
+function contentKey(content: string, output?: string): string {
+  return createHash("sha1").update(resolve(content)).update(output ? `\0${output}` : "").digest("hex").slice(0, 8);
 }
 
 /** Every file the pages are made with: templates, assets, the Eleventy wiring. */
@@ -170,13 +182,28 @@ function templatesVersion(templates = join(ROOT, "templates")): string {
   return hash.digest("hex");
 }
 
-/** A copy of a folder made of hard links (instant, no data copied); files are replaced, never written through. */
-function linkTree(from: string, to: string): void {
-  if (process.platform === "linux") {
-    execFileSync("cp", ["-al", from, to]);
-    return;
+/** Removes a file of the site, and the folders it leaves empty. */
+function removeFile(site: string, path: string): void {
+  rmSync(join(site, path), { force: true });
+  for (let folder = dirname(join(site, path)); folder.startsWith(`${site}/`) && readdirSync(folder).length === 0; folder = dirname(folder)) rmSync(folder, { recursive: true });
+}
+
+/**
+ * Moves what a rebuild made into the site and removes the temporary folder: search bundles
+ * as whole folders (the old one out first), pages file by file (a rename replaces a file at once).
+ */
+function moveInto(from: string, to: string): void {
+  for (const name of readdirSync(from)) {
+    if (!SEARCH_FOLDER.test(name)) continue;
+    rmSync(join(to, name), { recursive: true, force: true });
+    renameSync(join(from, name), join(to, name));
   }
-  cpSync(from, to, { recursive: true });
+  for (const file of walkFiles(from)) {
+    const target = join(to, relative(from, file));
+    mkdirSync(dirname(target), { recursive: true });
+    renameSync(file, target);
+  }
+  rmSync(from, { recursive: true, force: true });
 }
 
 function reportPath(output: string): string {

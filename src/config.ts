@@ -4,7 +4,7 @@ import { parseYaml } from "./ingest/yaml.ts";
 
 /**
  * The archive's settings, in one place: content/site.yml, overridden by environment
- * variables (REVUE_BASE_URL, REVUE_PATH_PREFIX, REVUE_LANG, REVUE_TITLE, REVUE_PER_PAGE)
+ * variables (REVUE_BASE_URL, REVUE_PATH_PREFIX, REVUE_LANG, REVUE_TITLE, REVUE_PER_PAGE…)
  * so that CI can set the host's address without editing files.
  */
 export interface SiteConfig {
@@ -18,6 +18,8 @@ export interface SiteConfig {
   lang: "fr" | "en";
   /** Articles per page on actor, topic and archive pages. */
   perPage: number;
+  /** Articles per shard of the search index (see search-shards.ts): smaller shards re-index faster after an edit. */
+  searchShardSize: number;
   /** ISO code of the country the archive is about: decides names shared by several countries' institutions. */
   homeCountry: string;
 }
@@ -29,6 +31,7 @@ const DEFAULTS: SiteConfig = {
   pathPrefix: "/",
   lang: "fr",
   perPage: 20,
+  searchShardSize: 2000,
   homeCountry: "MA",
 };
 
@@ -45,6 +48,7 @@ export function loadSiteConfig(contentDir: string, env: NodeJS.ProcessEnv = proc
   const pick = (envName: string, key: string): string | undefined => env[envName] || (typeof file[key] === "string" || typeof file[key] === "number" ? String(file[key]) : undefined);
   const lang = pick("REVUE_LANG", "lang") === "en" ? "en" : "fr";
   const perPage = Number(pick("REVUE_PER_PAGE", "per_page") ?? DEFAULTS.perPage);
+  const searchShardSize = Number(pick("REVUE_SEARCH_SHARD_SIZE", "search_shard_size") ?? DEFAULTS.searchShardSize);
   return {
     title: pick("REVUE_TITLE", "title") ?? DEFAULTS.title,
     description: pick("REVUE_DESCRIPTION", "description") ?? DEFAULTS.description,
@@ -52,6 +56,7 @@ export function loadSiteConfig(contentDir: string, env: NodeJS.ProcessEnv = proc
     pathPrefix: normalizePrefix(pick("REVUE_PATH_PREFIX", "path_prefix") ?? DEFAULTS.pathPrefix),
     lang,
     perPage: Number.isInteger(perPage) && perPage > 0 ? perPage : DEFAULTS.perPage,
+    searchShardSize: Number.isInteger(searchShardSize) && searchShardSize > 0 ? searchShardSize : DEFAULTS.searchShardSize,
     homeCountry: pick("REVUE_HOME_COUNTRY", "home_country") ?? DEFAULTS.homeCountry,
   };
 }

@@ -46,7 +46,7 @@ export interface BuildArchiveOptions {
   today?: Date;
   env?: NodeJS.ProcessEnv;
   /** Where extracted records are cached between builds; no cache when absent. */
-  cacheFile?: string;
+  cacheDir?: string;
   /** Extraction threads: "auto" uses every core once there are enough sources to pay for it. */
   threads?: number | "auto";
 }
@@ -60,8 +60,8 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
   const { kb, diagnostics } = loadKnowledgeBase(options.contentDir, cwd);
   const today = options.today ?? new Date();
   const extractOptions = { homeCountry: config.homeCountry, today };
-  const cache = options.cacheFile
-    ? RecordCache.open(options.cacheFile, [kb.version, extractionCodeVersion(), config.homeCountry, today.getUTCFullYear()].join(":"))
+  const cache = options.cacheDir
+    ? RecordCache.open(options.cacheDir, [kb.version, extractionCodeVersion(), config.homeCountry, today.getUTCFullYear()].join(":"))
     : undefined;
 
   // Cached results for unchanged sources; the rest is extracted, on every core when there are many.

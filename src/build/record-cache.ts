@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { ArticleRecord } from "../records/article.ts";
 import type { Diagnostic } from "../records/diagnostic.ts";
 
@@ -16,29 +16,57 @@ export interface SourceResult {
   record: ArticleRecord | null;
 }
 
-interface CacheFile {
-  key: string;
-  entries: Record<string, { hash: string; result: SourceResult }>;
+interface Entry {
+  hash: string;
+  result: SourceResult;
 }
 
+interface BucketFile {
+  key: string;
+  entries: Record<string, Entry>;
+}
+
+/**
+ * The cache is a folder of buckets (sources spread by a hash of their path), not one file:
+ * a rebuild after one edit rewrites one small bucket, and no single JSON string has to hold
+ * a whole 100,000-article archive (V8 strings stop at 512 MB).
+ */
+const BUCKETS = 256;
+const bucketOf = (path: string) => createHash("sha1").update(path).digest()[0] as number;
+const bucketFile = (dir: string, bucket: number) => join(dir, `${bucket.toString(16).padStart(2, "0")}.json`);
+
 export class RecordCache {
-  private readonly entries = new Map<string, { hash: string; result: SourceResult }>();
+  private readonly buckets: Map<string, Entry>[] = Array.from({ length: BUCKETS }, () => new Map());
+  private readonly dirty = new Set<number>();
   private hits = 0;
 
   private constructor(
-    private readonly file: string,
+    private readonly dir: string,
     private readonly key: string,
   ) {}
 
-  /** Opens the cache at `file` for this key; a cache of another key starts empty. */
-  static open(file: string, key: string): RecordCache {
-    const cache = new RecordCache(file, key);
-    if (existsSync(file)) {
+  /** Opens the cache folder `dir` for this key; buckets of another key count as empty. */
+  static open(dir: string, key: string): RecordCache {
+    const cache = new RecordCache(dir, key);
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir).filter((name) => /^[0-9a-f]{2}\.json$/.test(name));
+    } catch {
+      return cache;
+    }
+    for (const name of names) {
+      const bucket = Number.parseInt(name.slice(0, 2), 16);
       try {
-        const data = JSON.parse(readFileSync(file, "utf8")) as CacheFile;
-        if (data.key === key) for (const [path, entry] of Object.entries(data.entries)) cache.entries.set(path, entry);
+        const data = JSON.parse(readFileSync(join(dir, name), "utf8")) as BucketFile;
+        if (data.key !== key) {
+          cache.dirty.add(bucket);
+          continue;
+        }
+        const entries = cache.buckets[bucket] as Map<string, Entry>;
+        for (const [path, entry] of Object.entries(data.entries)) entries.set(path, entry);
       } catch {
-        // A damaged cache is an empty cache.
+        // A damaged bucket is an empty one, written again on save.
+        cache.dirty.add(bucket);
       }
     }
     return cache;
@@ -49,24 +77,42 @@ export class RecordCache {
   }
 
   get(path: string, hash: string): SourceResult | undefined {
-    const entry = this.entries.get(path);
+    const entry = this.buckets[bucketOf(path)]?.get(path);
     if (entry?.hash !== hash) return undefined;
     this.hits++;
     return entry.result;
   }
 
   set(path: string, hash: string, result: SourceResult): void {
-    this.entries.set(path, { hash, result });
+    const bucket = bucketOf(path);
+    this.buckets[bucket]?.set(path, { hash, result });
+    this.dirty.add(bucket);
   }
 
-  /** Keeps only the sources seen in this build, then writes atomically. */
+  /** Forgets the sources not seen in this build, then writes the buckets that changed, each atomically. */
   save(seen: ReadonlySet<string>): void {
-    for (const path of this.entries.keys()) if (!seen.has(path)) this.entries.delete(path);
-    mkdirSync(dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.tmp-${process.pid}`;
-    const data: CacheFile = { key: this.key, entries: Object.fromEntries(this.entries) };
-    writeFileSync(temporary, JSON.stringify(data));
-    renameSync(temporary, this.file);
+    this.buckets.forEach((entries, bucket) => {
+      for (const path of entries.keys())
+        if (!seen.has(path)) {
+          entries.delete(path);
+          this.dirty.add(bucket);
+        }
+    });
+    if (this.dirty.size === 0) return;
+    mkdirSync(this.dir, { recursive: true });
+    for (const bucket of [...this.dirty].sort((a, b) => a - b)) {
+      const entries = this.buckets[bucket] as Map<string, Entry>;
+      const file = bucketFile(this.dir, bucket);
+      if (entries.size === 0) {
+        rmSync(file, { force: true });
+        continue;
+      }
+      const temporary = `${file}.tmp-${process.pid}`;
+      const data: BucketFile = { key: this.key, entries: Object.fromEntries(entries) };
+      writeFileSync(temporary, JSON.stringify(data));
+      renameSync(temporary, file);
+    }
+    this.dirty.clear();
   }
 
   get hitCount(): number {

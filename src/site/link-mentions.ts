@@ -12,17 +12,21 @@ export interface MentionLink {
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const isWordChar = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char);
+
+interface Target {
+  mention: string;
+  link: MentionLink;
+}
 
 export function linkFirstMentions(html: string, links: readonly MentionLink[]): string {
   if (links.length === 0) return html;
-  // Longest mentions first, so "Abdellatif Hammouchi" wins over "Hammouchi".
-  const targets = links
+  // Longest mentions first, so "Abdellatif Hammouchi" wins over "Hammouchi" at the same place.
+  const targets: Target[] = links
     .flatMap((link) => link.mentions.filter((m) => m.trim().length > 1).map((mention) => ({ mention: escapeHtml(mention), link })))
     .sort((a, b) => b.mention.length - a.mention.length);
   if (targets.length === 0) return html;
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${targets.map((t) => escapeRegex(t.mention)).join("|")})(?![\\p{L}\\p{N}])`, "gu");
-  const byMention = new Map(targets.map((t) => [t.mention, t.link]));
+  const linkable = new Set(targets.map((t) => t.link)).size;
   const done = new Set<MentionLink>();
   let depthInLink = 0;
   let depthInHeading = 0;
@@ -34,12 +38,47 @@ export function linkFirstMentions(html: string, links: readonly MentionLink[]): 
       else if (/^<\/h[1-6]>/i.test(tag)) depthInHeading = Math.max(0, depthInHeading - 1);
       return tag;
     }
-    if (!text || depthInLink > 0 || depthInHeading > 0 || done.size === links.length) return chunk;
-    return text.replace(pattern, (match: string) => {
-      const link = byMention.get(match);
-      if (!link || done.has(link)) return match;
-      done.add(link);
-      return `<a class="mention" href="${escapeHtml(link.url)}" title="${escapeHtml(link.title)}">${match}</a>`;
-    });
+    if (!text || depthInLink > 0 || depthInHeading > 0 || done.size === linkable) return chunk;
+    return linkInText(text, targets, linkable, done);
   });
+}
+
+/**
+ * Links, from left to right, the first whole-word mention of each actor not linked yet
+ * (a later mention of a linked actor is left as text, and hides the shorter mentions in it).
+ * Plain `indexOf` searches over the few mentions of one article: much faster than one
+ * large alternation with Unicode look-arounds, and the same leftmost-longest result.
+ */
+function linkInText(text: string, targets: readonly Target[], linkable: number, done: Set<MentionLink>): string {
+  let out = "";
+  let from = 0;
+  for (;;) {
+    let best: { at: number; target: Target } | undefined;
+    if (done.size === linkable) return out + text.slice(from);
+    for (const target of targets) {
+      // Mentions of actors already linked are still found: they cover the text they span.
+      const at = wholeWordIndex(text, target.mention, from, best?.at);
+      // Ties go to the earlier target in the list: the longer mention.
+      if (at !== -1 && (!best || at < best.at)) best = { at, target };
+    }
+    if (!best) return out + text.slice(from);
+    const { at, target } = best;
+    const end = at + target.mention.length;
+    if (done.has(target.link)) {
+      out += text.slice(from, end);
+      from = end;
+      continue;
+    }
+    done.add(target.link);
+    out += `${text.slice(from, at)}<a class="mention" href="${escapeHtml(target.link.url)}" title="${escapeHtml(target.link.title)}">${text.slice(at, end)}</a>`;
+    from = end;
+  }
+}
+
+/** The first place at or after `from` (and not after `before`) where `word` stands as a whole word, or -1. */
+function wholeWordIndex(text: string, word: string, from: number, before = Number.POSITIVE_INFINITY): number {
+  for (let at = text.indexOf(word, from); at !== -1 && at <= before; at = text.indexOf(word, at + 1)) {
+    if (!isWordChar(text[at - 1]) && !isWordChar(text[at + word.length])) return at;
+  }
+  return -1;
 }

@@ -3,39 +3,79 @@ import type { ArticleRecord } from "../records/article.ts";
 /**
  * Related articles: those sharing the most actors and topics, each shared entity weighted by
  * its rarity (an actor in every article says little). Entities found in more than
- * `maxDocFrequency` of the archive are skipped, so the cost stays linear in the archive.
+ * `MAX_DOC_FREQUENCY` of the archive are skipped. For a frequent entity, only the
+ * `WINDOW` articles nearest in date (records are newest first) are candidates, so the
+ * work per article is bounded and the whole stays linear in the size of the archive.
  */
 const MAX_DOC_FREQUENCY = 0.2;
+const WINDOW = 400;
 
 export function relatedArticles(records: readonly ArticleRecord[], limit = 5): Map<string, ArticleRecord[]> {
-  const postings = new Map<string, number[]>();
-  const keysOf = (record: ArticleRecord) => [
-    ...record.people.map((r) => `p:${r.id}`),
-    ...record.agencies.map((r) => `a:${r.id}`),
-    ...record.topics.map((r) => `t:${r.id}`),
-  ];
-  const keys = records.map(keysOf);
+  const keyIds = new Map<string, number>();
+  const keyOf = (key: string) => {
+    let id = keyIds.get(key);
+    if (id === undefined) keyIds.set(key, (id = keyIds.size));
+    return id;
+  };
+  const keys = records.map((record) => [
+    ...record.people.map((r) => keyOf(`p:${r.id}`)),
+    ...record.agencies.map((r) => keyOf(`a:${r.id}`)),
+    ...record.topics.map((r) => keyOf(`t:${r.id}`)),
+  ]);
+  // Postings in record order, so a binary search finds an article's place in them.
+  const postings: number[][] = Array.from({ length: keyIds.size }, () => []);
   keys.forEach((list, index) => {
-    for (const key of list) {
-      let posting = postings.get(key);
-      if (!posting) postings.set(key, (posting = []));
-      posting.push(index);
-    }
+    for (const key of new Set(list)) (postings[key] as number[]).push(index);
   });
   const cap = Math.max(50, Math.floor(records.length * MAX_DOC_FREQUENCY));
-  const weight = new Map<string, number>();
-  for (const [key, posting] of postings) if (posting.length <= cap) weight.set(key, Math.log(1 + records.length / posting.length));
+  const weights = postings.map((posting) => (posting.length <= cap ? Math.log(1 + records.length / posting.length) : 0));
 
+  const scores = new Float64Array(records.length);
   const related = new Map<string, ArticleRecord[]>();
   records.forEach((record, index) => {
-    const scores = new Map<number, number>();
-    for (const key of keys[index] as string[]) {
-      const w = weight.get(key);
-      if (w === undefined) continue;
-      for (const other of postings.get(key) as number[]) if (other !== index) scores.set(other, (scores.get(other) ?? 0) + w);
+    const touched: number[] = [];
+    for (const key of new Set(keys[index])) {
+      const weight = weights[key] as number;
+      if (weight === 0) continue;
+      const posting = postings[key] as number[];
+      const at = lowerBound(posting, index);
+      const from = Math.max(0, Math.min(at - WINDOW / 2, posting.length - WINDOW));
+      const to = Math.min(posting.length, from + WINDOW);
+      for (let i = from; i < to; i++) {
+        const other = posting[i] as number;
+        if (other === index) continue;
+        if (scores[other] === 0) touched.push(other);
+        scores[other] = (scores[other] as number) + weight;
+      }
     }
-    const best = [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
-    related.set(record.id, best.map(([other]) => records[other] as ArticleRecord));
+    const best = topScores(touched, scores, limit);
+    for (const other of touched) scores[other] = 0;
+    related.set(record.id, best.map((other) => records[other] as ArticleRecord));
   });
   return related;
+}
+
+/** The `limit` best candidates, highest score first, ties to the newer (lower index). */
+function topScores(candidates: readonly number[], scores: Float64Array, limit: number): number[] {
+  const better = (a: number, b: number) => (scores[a] as number) > (scores[b] as number) || (scores[a] === scores[b] && a < b);
+  const best: number[] = [];
+  for (const candidate of candidates) {
+    if (best.length === limit && !better(candidate, best[limit - 1] as number)) continue;
+    let at = best.length === limit ? limit - 1 : best.length;
+    while (at > 0 && better(candidate, best[at - 1] as number)) at--;
+    best.splice(at, 0, candidate);
+    if (best.length > limit) best.pop();
+  }
+  return best;
+}
+
+function lowerBound(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((sorted[mid] as number) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

@@ -7,6 +7,7 @@ import { linkFirstMentions } from "./link-mentions.ts";
 import { networkSvg, type NetworkEdge, type NetworkNode } from "./network.ts";
 import { openDataFiles, type DataFile } from "./open-data.ts";
 import { relatedArticles } from "./related.ts";
+import { searchBundlePath, searchShardCount, searchShardOf, searchShardsInUse } from "./search-shards.ts";
 import { contentSecurityPolicy, headersFile } from "./security.ts";
 import { STRINGS, type Strings } from "./strings.ts";
 import { coverageSeries, timelineSvg } from "./timeline.ts";
@@ -122,10 +123,16 @@ export interface NetworkPage extends PageBase {
 }
 
 export interface SimplePage extends PageBase {
-  type: "search" | "not-found" | "data";
+  type: "not-found" | "data";
 }
 
-export type PageView = ArticlePage | TermPage | TermIndexPage | ArchiveIndexPage | ArchivePage | HomePage | NetworkPage | SimplePage;
+export interface SearchPage extends PageBase {
+  type: "search";
+  /** The search index's Pagefind bundles, relative to the site's root (`pagefind/`, `pagefind-1/`…): the first is the primary. */
+  bundles: string[];
+}
+
+export type PageView = ArticlePage | TermPage | TermIndexPage | ArchiveIndexPage | ArchivePage | HomePage | NetworkPage | SearchPage | SimplePage;
 
 export interface FeedView {
   url: string;
@@ -294,7 +301,11 @@ export function toSiteData(archive: Archive): SiteData {
     years: years.map(([year, count]) => ({ name: year, url: urls.year(year), count })),
   });
   pages.push(networkPage(records, terms, strings, meta));
-  pages.push({ type: "search", url: urls.search(), meta: meta(urls.search(), strings.search, strings.searchLead) });
+  const shardCount = searchShardCount(records.length, config.searchShardSize);
+  const shards = Array.from({ length: shardCount }, (): string[] => []);
+  for (const record of records) shards[searchShardOf(urls.article(record), shardCount)]?.push(record.id);
+  const bundles = searchShardsInUse(shards).map((shard) => searchBundlePath(shard).slice(1));
+  pages.push({ type: "search", url: urls.search(), meta: meta(urls.search(), strings.search, strings.searchLead), bundles });
   const files = openDataFiles(records, kb, (record) => absolute(urls.article(record)), urls.data());
   pages.push({ type: "data", url: urls.data(), meta: meta(urls.data(), strings.openData, strings.openDataLead) });
   pages.push({ type: "not-found", url: "/404.html", meta: meta("/404.html", strings.notFound, strings.notFoundLead) });

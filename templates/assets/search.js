@@ -5,7 +5,17 @@ window.addEventListener("DOMContentLoaded", () => {
   if (!container || typeof window.PagefindUI !== "function") return;
   // Under a sub-path host, result links and the index live below the path prefix.
   const base = container.dataset.base || "/";
-  new window.PagefindUI({ element: "#search", baseUrl: base, bundlePath: `${base}pagefind/`, showSubResults: true, showImages: false, resetStyles: false });
+  // The index comes in shards (one Pagefind bundle each); the first is the primary, the others are merged into it.
+  const [primary = "pagefind/", ...others] = (container.dataset.bundles || "").split(" ").filter(Boolean);
+  new window.PagefindUI({
+    element: "#search",
+    baseUrl: base,
+    bundlePath: `${base}${primary}`,
+    mergeIndex: others.map((bundle) => ({ bundlePath: `${base}${bundle}`, baseUrl: base })),
+    showSubResults: true,
+    showImages: false,
+    resetStyles: false,
+  });
   const labelField = () => {
     const input = container.querySelector("input.pagefind-ui__search-input");
     if (!input) return requestAnimationFrame(labelField);

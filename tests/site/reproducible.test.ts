@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, it } from "node:test";
+import { importSources } from "../../src/build/import.ts";
 import { build } from "../../scripts/build.ts";
 import { walkFiles } from "../../src/build/walk.ts";
 import { fixtureContent } from "../helpers/content.ts";
@@ -67,6 +68,27 @@ describe("a rebuild after an edit", () => {
     rmSync(join(content, "articles/2020"), { recursive: true });
     await build({ content, output, ci: false, log: () => {} });
     assert.ok(!existsSync(page));
+    assert.ok(!existsSync(join(output, "articles/2020")), "no empty folder left");
     assert.deepEqual(fingerprint(output), fingerprint((await buildSite(content)).output));
   });
+
+  it("indexes again only the search shard of the edited article", async () => {
+    const content = fixtureContent();
+    importSources({ contentDir: content, sources: [join(import.meta.dirname, "../fixtures/corpus")], cwd: content, today: new Date("2026-11-23T00:00:00Z") });
+    const env = { ...process.env, REVUE_SEARCH_SHARD_SIZE: "2" };
+    const output = join(mkdtempSync(join(tmpdir(), "revue-incremental-")), "_site");
+    await build({ content, output, ci: false, env, log: () => {} });
+    const article = join(content, "articles/2020/2020-09-26-abdellatif-hammouchi-recoit-l-ambassadeur-des-etats-unis.md");
+    writeFileSync(article, readFileSync(article, "utf8").replace("précise La Map", "précise l’agence MAP"));
+    const lines: string[] = [];
+    await build({ content, output, ci: false, env, log: (line) => lines.push(line) });
+    const summary = lines.find((line) => line.includes("search index:")) ?? "";
+    const [, written, shards] = /search index: (\d+) of (\d+) shards written/.exec(summary) ?? [];
+    assert.equal(Number(written), 1, summary);
+    assert.ok(Number(shards) >= 2, summary);
+    const scratch = join(mkdtempSync(join(tmpdir(), "revue-incremental-")), "_site");
+    await build({ content, output: scratch, ci: false, env, log: () => {} });
+    assert.deepEqual(fingerprint(output), fingerprint(scratch));
+  });
 });
+

@@ -28,6 +28,17 @@ describe("linkFirstMentions", () => {
     assert.equal(linkFirstMentions("<p>DGSTX et DGST &amp; co</p>", [{ mentions: ["DGST"], url: "/i/dgst/", title: "DGST" }]), '<p>DGSTX et <a class="mention" href="/i/dgst/" title="DGST">DGST</a> &amp; co</p>');
     assert.equal(linkFirstMentions("<p>Procter &amp; Gamble</p>", [{ mentions: ["Procter & Gamble"], url: "/p/", title: "P&G" }]), '<p><a class="mention" href="/p/" title="P&amp;G">Procter &amp; Gamble</a></p>');
   });
+
+  it("prefers the longest of two actors' overlapping mentions, and a linked actor's later mention hides the shorter one", () => {
+    const agencies = [
+      { mentions: ["Sûreté nationale"], url: "/i/sn/", title: "Sûreté nationale" },
+      { mentions: ["Direction générale de la Sûreté nationale"], url: "/i/dgsn/", title: "DGSN" },
+    ];
+    assert.equal(
+      linkFirstMentions("<p>La Direction générale de la Sûreté nationale, puis la Direction générale de la Sûreté nationale et la Sûreté nationale.</p>", agencies),
+      '<p>La <a class="mention" href="/i/dgsn/" title="DGSN">Direction générale de la Sûreté nationale</a>, puis la Direction générale de la Sûreté nationale et la <a class="mention" href="/i/sn/" title="Sûreté nationale">Sûreté nationale</a>.</p>',
+    );
+  });
 });
 
 describe("coverage timeline", () => {

@@ -1,0 +1,51 @@
+import { createHash } from "node:crypto";
+import type { SearchRecord } from "./search-records.ts";
+
+/**
+ * The search index is split into shards of at most about `shardSize` articles, each a
+ * Pagefind bundle of its own that the search page merges (Pagefind's `mergeIndex`):
+ * - a rebuild after an edit indexes again only the shard of the edited article;
+ * - shards are indexed side by side, one per core;
+ * - indexing time per article stays flat (one Pagefind index slows down as it grows).
+ * The count is a power of two, so it changes only when the archive doubles, and is capped:
+ * merged shards share the primary's WebAssembly, but each costs the reader's browser a few
+ * small requests per search (its entry, its metadata, its chunk of each word searched).
+ */
+export const MAX_SEARCH_SHARDS = 16;
+
+export function searchShardCount(articles: number, shardSize: number): number {
+  let count = 1;
+  while (count < MAX_SEARCH_SHARDS && articles > count * shardSize) count *= 2;
+  return count;
+}
+
+/** The shard of an article, from its URL alone: it stays put when other articles come and go. */
+export function searchShardOf(url: string, count: number): number {
+  return createHash("sha1").update(url).digest().readUInt32BE(0) % count;
+}
+
+/**
+ * The shards that hold articles, in order: only they get a bundle, since Pagefind cannot open
+ * an empty index. The first shard stands in when there is no article at all.
+ */
+export function searchShardsInUse(shards: readonly (readonly unknown[])[]): number[] {
+  const used = shards.flatMap((records, shard) => (records.length > 0 ? [shard] : []));
+  return used.length > 0 ? used : [0];
+}
+
+/** Root-relative folder of a shard's bundle: the first shard is Pagefind's usual `/pagefind/`. */
+export function searchBundlePath(shard: number): string {
+  return shard === 0 ? "/pagefind/" : `/pagefind-${shard}/`;
+}
+
+/** The records of each shard, in the archive's order. */
+export function splitSearchRecords(records: readonly SearchRecord[], count: number): SearchRecord[][] {
+  const shards: SearchRecord[][] = Array.from({ length: count }, () => []);
+  for (const record of records) (shards[searchShardOf(record.url, count)] as SearchRecord[]).push(record);
+  return shards;
+}
+
+/** What a shard's index is made from, as one hash: a shard whose digest is unchanged is not indexed again. */
+export function searchShardDigest(records: readonly SearchRecord[]): string {
+  return createHash("sha1").update(JSON.stringify(records)).digest("base64url");
+}
