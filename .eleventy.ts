@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { buildArchive, type Archive } from "./src/build/build-archive.ts";
-import { toSiteData, type SiteData } from "./src/site/site-data.ts";
+import { renderData, toSiteData, type RenderData } from "./src/site/site-data.ts";
 import { writeSearchIndex } from "./scripts/lib/search-index.ts";
 import { searchRecords } from "./src/site/search-records.ts";
 import { searchShardCount, searchShardsInUse, splitSearchRecords } from "./src/site/search-shards.ts";
@@ -26,10 +26,10 @@ function readAssets(dir: string): { url: string; content: string }[] {
  * errors, and render only what changed) and hands the site data over here; the dev server,
  * which has none, rebuilds it from content/ on every change.
  */
-let provided: SiteData | undefined;
+let provided: RenderData | undefined;
 /** The archive of the dev server's last build, for its search index. */
 let current: Archive | undefined;
-export function provideSite(site: SiteData | undefined): void {
+export function provideSite(site: RenderData | undefined): void {
   provided = site;
 }
 
@@ -47,7 +47,7 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addGlobalData("site", async () => {
     if (provided) return provided;
     current = await buildArchive({ contentDir: CONTENT_DIR, cacheDir: join(CONTENT_DIR, "..", ".cache", "records") });
-    return toSiteData(current);
+    return renderData(toSiteData(current));
   });
   eleventyConfig.addWatchTarget(CONTENT_DIR);
   // Stylesheet, scripts and icon are written by a template, not copied: a failed render then

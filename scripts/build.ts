@@ -13,7 +13,7 @@ import { ARTICLES_FOLDER, buildArchive, type Archive } from "../src/build/build-
 import { walkFiles } from "../src/build/walk.ts";
 import { provideSite } from "../.eleventy.ts";
 import { changedPart, diffManifests, fingerprintSite, type SiteManifest } from "../src/site/fingerprint.ts";
-import { toSiteData } from "../src/site/site-data.ts";
+import { renderData, toSiteData, type RenderLists } from "../src/site/site-data.ts";
 import { formatDiagnostic, parse, ROOT, run } from "./lib/cli.ts";
 import { eleventy } from "./lib/eleventy.ts";
 import { ensureHeap, heapForArticles } from "./lib/heap.ts";
@@ -28,6 +28,7 @@ export interface BuildResult {
   errors: number;
   output: string;
   /** Milliseconds spent in each phase. */
+  /** Milliseconds: reading and extraction, site data and Eleventy, search indexing (alongside the render), the whole build. */
   timings: { records: number; render: number; search: number; total: number };
 }
 
@@ -40,6 +41,8 @@ export interface BuildOptions {
   env?: NodeJS.ProcessEnv;
   /** Where extracted records are cached; by default .cache/ beside the output folder. */
   cacheDir?: string;
+  /** Files per Eleventy run (tests use small runs). */
+  renderBatch?: number;
   /** Another templates folder (tests use a broken copy to check that a failed render changes nothing). */
   templates?: string;
 }
@@ -83,7 +86,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const digests = shardRecords.map(searchShardDigest);
   const inUse = searchShardsInUse(shardRecords);
   const stale = inUse.filter((shard) => previous?.search.length !== digests.length || previous.search[shard] !== digests[shard]);
-  const search = writeSearchIndex(stale.map((shard) => ({ shard, records: shardRecords[shard] ?? [] })), temporary);
+  let searchDone = performance.now();
+  const search = writeSearchIndex(stale.map((shard) => ({ shard, records: shardRecords[shard] ?? [] })), temporary).then((indexed) => {
+    searchDone = performance.now();
+    return indexed;
+  });
   search.catch(() => {});
 
   let renderDone = recordsDone;
@@ -91,8 +98,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const site = toSiteData(archive);
     const manifest = fingerprintSite(site, templatesVersion(options.templates));
     const changes = previous ? diffManifests(previous.site, manifest) : undefined;
-    provideSite(changes ? changedPart(site, changes.changed) : site);
-    await eleventy(temporary, { pathPrefix: archive.config.pathPrefix, ...(options.templates ? { templates: options.templates } : {}) }).write();
+    // Eleventy keeps every page it renders in memory until its run ends: runs of a few
+    // thousand files keep the memory of a large archive's build bounded.
+    for (const part of renderBatches(changes ? changedPart(site, changes.changed) : site, options.renderBatch ?? RENDER_BATCH)) {
+      provideSite(renderData(site, part));
+      await eleventy(temporary, { pathPrefix: archive.config.pathPrefix, ...(options.templates ? { templates: options.templates } : {}) }).write();
+    }
     renderDone = performance.now();
     const indexed = await search;
     const rendered = changes ? `${changes.changed.size} changed files rendered, ${changes.removed.length} removed` : `${site.pages.length + site.feeds.length + site.files.length} files rendered`;
@@ -121,7 +132,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const done = performance.now();
   log(`revue: site written to ${output} in ${Math.round(done - started)} ms`);
-  return { archive, errors: errors.length, output, timings: { records: recordsDone - started, render: renderDone - recordsDone, search: done - renderDone, total: done - started } };
+  return { archive, errors: errors.length, output, timings: { records: recordsDone - started, render: renderDone - recordsDone, search: searchDone - recordsDone, total: done - started } };
 }
 
 /**
@@ -144,6 +155,24 @@ function removeLeftovers(output: string): void {
   for (const entry of existsSync(parent) ? readdirSync(parent) : []) {
     if (entry.startsWith(`${name}.old-`) || entry.startsWith(`${name}.tmp-`)) rmSync(join(parent, entry), { recursive: true, force: true });
   }
+}
+
+/** Files per Eleventy run. */
+const RENDER_BATCH = 5000;
+
+/** The files to write, in runs of at most `size` pages, feeds and data files; always at least one run. */
+function renderBatches({ pages, feeds, files }: RenderLists, size: number): RenderLists[] {
+  const items = [...pages.map((page) => ({ page })), ...feeds.map((feed) => ({ feed })), ...files.map((file) => ({ file }))];
+  const batches: RenderLists[] = [];
+  for (let start = 0; start === 0 || start < items.length; start += size) {
+    const part = items.slice(start, start + size);
+    batches.push({
+      pages: part.flatMap((item) => ("page" in item ? [item.page] : [])),
+      feeds: part.flatMap((item) => ("feed" in item ? [item.feed] : [])),
+      files: part.flatMap((item) => ("file" in item ? [item.file] : [])),
+    });
+  }
+  return batches;
 }
 
 /** Pagefind bundles of the search shards: `pagefind`, `pagefind-1`… */

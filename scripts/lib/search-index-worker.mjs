@@ -1,12 +1,11 @@
-// One shard of the search index, written in a worker thread: each thread's `pagefind`
-// module starts a Pagefind process of its own, so shards are indexed side by side.
-// Plain JavaScript: worker threads do not inherit tsx's loader.
+// One shard of the search index, written by a child process of the build: each starts a
+// Pagefind process of its own, so shards are indexed side by side (a process, not a worker
+// thread, so that the Pagefind process it stops is reaped). Plain JavaScript: no tsx needed.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { parentPort, workerData } from "node:worker_threads";
 import * as pagefind from "pagefind";
 
-const { records, outputPath } = workerData;
+const { records, outputPath } = await new Promise((resolve) => process.once("message", resolve));
 
 async function index() {
   const { index, errors } = await pagefind.createIndex({});
@@ -30,6 +29,6 @@ async function index() {
 }
 
 index().then(
-  () => parentPort.postMessage({}),
-  (error) => parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) }),
+  () => process.send({}, () => process.exit(0)),
+  (error) => process.send({ error: error instanceof Error ? error.message : String(error) }, () => process.exit(1)),
 );

@@ -1,13 +1,14 @@
+import { fork } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { Worker } from "node:worker_threads";
+import { fileURLToPath } from "node:url";
 import type { SearchRecord } from "../../src/site/search-records.ts";
 import { searchBundlePath } from "../../src/site/search-shards.ts";
 
 /**
  * Writes Pagefind indexes (https://pagefind.app) of the articles into the site: one bundle
  * per shard (`pagefind/`, `pagefind-1/`…), French stemming from each record's language,
- * filters by actor, topic, outlet and year. Each shard is indexed in a worker thread with
+ * filters by actor, topic, outlet and year. Each shard is indexed by a child process with
  * its own Pagefind process, as many at once as there are cores; records go in order, so
  * an index is the same from build to build.
  */
@@ -33,16 +34,18 @@ export async function writeSearchIndex(shards: readonly SearchShard[], site: str
 
 function indexShard(records: readonly SearchRecord[], outputPath: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./search-index-worker.mjs", import.meta.url), { workerData: { records, outputPath } });
+    // Structured-clone messages: the records cross without a JSON round trip; no tsx loader in the child.
+    const child = fork(fileURLToPath(new URL("./search-index-worker.mjs", import.meta.url)), [], { serialization: "advanced", execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
     let failure: Error | undefined;
-    worker.once("message", (message: { error?: string }) => {
+    child.once("message", (message: { error?: string }) => {
       if (message.error) failure = new Error(message.error);
     });
-    worker.once("error", (error) => (failure = error));
-    worker.once("exit", (code) => {
+    child.once("error", (error) => (failure = error));
+    child.once("exit", (code) => {
       if (failure) reject(failure);
       else if (code !== 0) reject(new Error(`the search indexer of ${outputPath} stopped with code ${code}`));
       else resolve();
     });
+    child.send({ records, outputPath });
   });
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { SiteData } from "./site-data.ts";
+import type { RenderLists, SiteData } from "./site-data.ts";
 
 /**
  * What each output file of the site is made of, as hashes: a rebuild renders only the
@@ -47,8 +47,8 @@ export function diffManifests(previous: SiteManifest | undefined, current: SiteM
   return { changed, removed };
 }
 
-/** The site data restricted to the views of the changed files (the rest is already written). */
-export function changedPart(site: SiteData, changed: ReadonlySet<string>): SiteData {
+/** The files to render again (the rest is already written). */
+export function changedPart(site: RenderLists, changed: ReadonlySet<string>): RenderLists {
   const keep = <T extends { url: string }>(list: readonly T[]) => list.filter((item) => changed.has(outputPath(item.url)));
-  return { ...site, pages: keep(site.pages), feeds: keep(site.feeds), files: keep(site.files) };
+  return { pages: keep(site.pages), feeds: keep(site.feeds), files: keep(site.files) };
 }

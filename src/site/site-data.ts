@@ -123,7 +123,12 @@ export interface NetworkPage extends PageBase {
 }
 
 export interface SimplePage extends PageBase {
-  type: "not-found" | "data";
+  type: "not-found";
+}
+
+export interface DataPage extends PageBase {
+  type: "data";
+  files: Pick<DataFile, "name" | "url" | "format" | "description">[];
 }
 
 export interface SearchPage extends PageBase {
@@ -132,7 +137,7 @@ export interface SearchPage extends PageBase {
   bundles: string[];
 }
 
-export type PageView = ArticlePage | TermPage | TermIndexPage | ArchiveIndexPage | ArchivePage | HomePage | NetworkPage | SearchPage | SimplePage;
+export type PageView = ArticlePage | TermPage | TermIndexPage | ArchiveIndexPage | ArchivePage | HomePage | NetworkPage | SearchPage | DataPage | SimplePage;
 
 export interface FeedView {
   url: string;
@@ -155,6 +160,21 @@ export interface SiteData {
   feeds: FeedView[];
   files: DataFile[];
   sitemap: string[];
+}
+
+/** Output files to write: pages, feeds and data files. */
+export type RenderLists = Pick<SiteData, "pages" | "feeds" | "files">;
+
+/**
+ * What the templates get for one Eleventy run: what every page shows, and the files this run
+ * writes (everything, what a rebuild changed, or one run of a large build). Never the whole
+ * archive's lists: Eleventy's data cascade would walk them for every page.
+ */
+export type RenderData = Omit<SiteData, keyof RenderLists> & { render: RenderLists };
+
+export function renderData(site: SiteData, render: RenderLists = site): RenderData {
+  const { pages: _pages, feeds: _feeds, files: _files, ...shared } = site;
+  return { ...shared, render: { pages: render.pages, feeds: render.feeds, files: render.files } };
 }
 
 const HOME_LATEST = 10;
@@ -307,7 +327,7 @@ export function toSiteData(archive: Archive): SiteData {
   const bundles = searchShardsInUse(shards).map((shard) => searchBundlePath(shard).slice(1));
   pages.push({ type: "search", url: urls.search(), meta: meta(urls.search(), strings.search, strings.searchLead), bundles });
   const files = openDataFiles(records, kb, (record) => absolute(urls.article(record)), urls.data());
-  pages.push({ type: "data", url: urls.data(), meta: meta(urls.data(), strings.openData, strings.openDataLead) });
+  pages.push({ type: "data", url: urls.data(), meta: meta(urls.data(), strings.openData, strings.openDataLead), files: files.map(({ name, url, format, description }) => ({ name, url, format, description })) });
   pages.push({ type: "not-found", url: "/404.html", meta: meta("/404.html", strings.notFound, strings.notFoundLead) });
   feeds.unshift(feedOf(urls.feed(), config.title, urls.home(), records, SITE_FEED_ENTRIES));
 

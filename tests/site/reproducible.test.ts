@@ -25,6 +25,15 @@ describe("the build's output", () => {
     assert.deepEqual(b, a);
   });
 
+  it("is the same whether Eleventy renders it in one run or in several", async () => {
+    const content = fixtureContent();
+    const whole = await buildSite(content);
+    const output = join(mkdtempSync(join(tmpdir(), "revue-batches-")), "_site");
+    await build({ content, output, ci: false, log: () => {}, renderBatch: 7 });
+    assert.ok(Object.keys(fingerprint(output)).length > 7 * 3);
+    assert.deepEqual(fingerprint(output), fingerprint(whole.output));
+  });
+
   it("is replaced only when the build succeeds: a failed build leaves the previous site whole", async () => {
     const content = fixtureContent();
     const { output } = await buildSite(content);
