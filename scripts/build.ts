@@ -27,7 +27,6 @@ export interface BuildResult {
   archive: Archive;
   errors: number;
   output: string;
-  /** Milliseconds spent in each phase. */
   /** Milliseconds: reading and extraction, site data and Eleventy, search indexing (alongside the render), the whole build. */
   timings: { records: number; render: number; search: number; total: number };
 }
@@ -85,7 +84,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const shardRecords = splitSearchRecords(searchRecords(archive), searchShardCount(archive.records.length, archive.config.searchShardSize));
   const digests = shardRecords.map(searchShardDigest);
   const inUse = searchShardsInUse(shardRecords);
-  const stale = inUse.filter((shard) => previous?.search.length !== digests.length || previous.search[shard] !== digests[shard]);
+  const stale = inUse.filter((shard) => previous?.search.length !== digests.length || previous.search[shard] !== digests[shard] || !existsSync(join(output, searchBundleFolder(shard))));
   let searchDone = performance.now();
   const search = writeSearchIndex(stale.map((shard) => ({ shard, records: shardRecords[shard] ?? [] })), temporary).then((indexed) => {
     searchDone = performance.now();
@@ -98,6 +97,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const site = toSiteData(archive);
     const manifest = fingerprintSite(site, templatesVersion(options.templates));
     const changes = previous ? diffManifests(previous.site, manifest) : undefined;
+    // A file someone deleted from the site is made again.
+    if (changes) for (const path of Object.keys(manifest.files)) if (!changes.changed.has(path) && !existsSync(join(output, path))) changes.changed.add(path);
     // Eleventy keeps every page it renders in memory until its run ends: runs of a few
     // thousand files keep the memory of a large archive's build bounded.
     for (const part of renderBatches(changes ? changedPart(site, changes.changed) : site, options.renderBatch ?? RENDER_BATCH)) {
@@ -108,6 +109,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const indexed = await search;
     const rendered = changes ? `${changes.changed.size} changed files rendered, ${changes.removed.length} removed` : `${site.pages.length + site.feeds.length + site.files.length} files rendered`;
     log(`revue: ${rendered}; search index: ${stale.length} of ${inUse.length} shards written (${indexed} articles)`);
+    // No manifest while the site changes: a build stopped in the middle is followed by a full one.
+    rmSync(manifestFile, { force: true });
     // The search shards that did not change come from the previous site.
     const inUseFolders = new Set(inUse.map(searchBundleFolder));
     if (changes) {

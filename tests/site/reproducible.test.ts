@@ -68,6 +68,17 @@ describe("a rebuild after an edit", () => {
     assert.deepEqual(fingerprint(output), fingerprint(scratch.output));
   });
 
+  it("makes again the files someone deleted from the site", async () => {
+    const content = fixtureContent();
+    const output = join(mkdtempSync(join(tmpdir(), "revue-incremental-")), "_site");
+    await build({ content, output, ci: false, log: () => {} });
+    const whole = fingerprint(output);
+    rmSync(join(output, "personnes"), { recursive: true });
+    rmSync(join(output, "pagefind"), { recursive: true });
+    await build({ content, output, ci: false, log: () => {} });
+    assert.deepEqual(fingerprint(output), whole);
+  });
+
   it("removes the pages of a deleted article", async () => {
     const content = fixtureContent();
     const output = join(mkdtempSync(join(tmpdir(), "revue-incremental-")), "_site");
