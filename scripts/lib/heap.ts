@@ -22,5 +22,5 @@ export function ensureHeap(needMegabytes: number): void {
 
 /** Heap for a build of `sources` articles: records, site data and rendered pages, with room to spare. */
 export function heapForArticles(sources: number): number {
-  return 1024 + Math.ceil(sources * 0.12);
+  return 1024 + Math.ceil(sources * 0.06);
 }

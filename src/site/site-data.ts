@@ -6,6 +6,7 @@ import { newsArticleJsonLd } from "./json-ld.ts";
 import { linkFirstMentions } from "./link-mentions.ts";
 import { networkSvg, type NetworkEdge, type NetworkNode } from "./network.ts";
 import { openDataFiles, type DataFile } from "./open-data.ts";
+import { pager, type PagerView } from "./pager.ts";
 import { relatedArticles } from "./related.ts";
 import { searchBundlePath, searchShardCount, searchShardOf, searchShardsInUse } from "./search-shards.ts";
 import { contentSecurityPolicy, headersFile } from "./security.ts";
@@ -47,12 +48,6 @@ export interface PageMeta {
 interface PageBase {
   url: string;
   meta: PageMeta;
-}
-
-export interface PagerView {
-  previous: string | null;
-  next: string | null;
-  pages: { number: number; url: string; current: boolean }[];
 }
 
 export interface ArticlePage extends PageBase {
@@ -232,7 +227,7 @@ export function toSiteData(archive: Archive): SiteData {
       url: urls.term(kind, r.id),
       title: r.name,
     }));
-    pages.push({
+    pages.push(lazily({
       type: "article",
       url,
       meta: meta(url, record.title ?? strings.undated, record.summary || config.description),
@@ -245,10 +240,11 @@ export function toSiteData(archive: Archive): SiteData {
         { label: strings.places, links: links("place", record.places) },
         { label: strings.topics, links: links("topic", record.topics) },
       ].filter((group) => group.links.length > 0),
-      html: linkFirstMentions(record.html, mentionLinks),
       related: (related.get(record.id) ?? []).map(card),
-      jsonLd: newsArticleJsonLd(record, kb, absolute, url, urls.term, lang),
-    });
+    }, {
+      html: () => linkFirstMentions(record.html, mentionLinks),
+      jsonLd: () => newsArticleJsonLd(record, kb, absolute, url, urls.term, lang),
+    }));
   }
 
   // Actor, topic, place and outlet pages, paginated, with their timeline, company and feed.
@@ -353,6 +349,17 @@ export function toSiteData(archive: Archive): SiteData {
   };
 }
 
+/**
+ * A view whose largest fields are computed each time they are read, never kept: an archive's
+ * article bodies would otherwise sit in memory twice more (as linked HTML and as JSON-LD)
+ * from the moment the site data is made until the last page is written. Enumerable getters,
+ * so templates and JSON.stringify (the page fingerprint) see plain fields.
+ */
+function lazily<T extends object, K extends string>(view: T, fields: Record<K, () => string>): T & Record<K, string> {
+  for (const [name, compute] of Object.entries(fields) as [K, () => string][]) Object.defineProperty(view, name, { get: compute, enumerable: true });
+  return view as T & Record<K, string>;
+}
+
 interface Term {
   id: string;
   name: string;
@@ -455,14 +462,6 @@ function toCard(record: ArticleRecord, lang: "fr" | "en", strings: Strings): Art
     dateIso: record.date?.value ?? null,
     outlet: record.outlet?.name ?? null,
     summary: record.summary,
-  };
-}
-
-function pager(urlOf: (page: number) => string, page: number, pageCount: number): PagerView {
-  return {
-    previous: page > 1 ? urlOf(page - 1) : null,
-    next: page < pageCount ? urlOf(page + 1) : null,
-    pages: Array.from({ length: pageCount }, (_, i) => ({ number: i + 1, url: urlOf(i + 1), current: i + 1 === page })),
   };
 }
 
