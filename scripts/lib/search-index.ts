@@ -21,7 +21,8 @@ export async function writeSearchIndex(shards: readonly SearchShard[], site: str
   const queue = [...shards];
   const lanes = Math.max(1, Math.min(availableParallelism(), queue.length));
   let indexed = 0;
-  await Promise.all(
+  // Every lane finishes before a failure is reported: no indexer is left writing into a folder the build removes.
+  const results = await Promise.allSettled(
     Array.from({ length: lanes }, async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
         await indexShard(next.records, join(site, searchBundlePath(next.shard)));
@@ -29,6 +30,8 @@ export async function writeSearchIndex(shards: readonly SearchShard[], site: str
       }
     }),
   );
+  const failed = results.find((result) => result.status === "rejected");
+  if (failed) throw failed.reason;
   return indexed;
 }
 
