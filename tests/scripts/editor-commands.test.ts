@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fixtureContent } from "../helpers/content.ts";
+import { buildSite } from "../helpers/site.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -30,6 +31,20 @@ describe("npm run check", () => {
     assert.match(stdout, /^articles\/2021\/casse\.md:4: error: unknown key `auteur`/m);
     assert.match(stdout, /^articles\/2021\/casse\.md:5: error: `people` must be a list$/m);
     assert.match(stdout, /→ Write a list/);
+  });
+
+  it("warns of a front-matter actor absent from the knowledge base, who still gets a page", async () => {
+    const content = fixtureContent();
+    mkdirSync(join(content, "articles/2021"), { recursive: true });
+    writeFileSync(join(content, "articles/2021/inconnue.md"), "---\ntitle: Une visite à Rabat\ndate: 2021-03-04\npeople:\n  - Jeanne Vasseur-Lemaire\n---\n\nUne visite de travail à Rabat.\n");
+    const { code, stdout } = cli("check.ts", ["--content", content], content);
+    assert.equal(code, 0, stdout);
+    assert.match(stdout, /^articles\/2021\/inconnue\.md:4: warning: `people` names "Jeanne Vasseur-Lemaire", which is not in the knowledge base$/m);
+    assert.match(stdout, /→ Check the spelling, or add content\/actors\/people\/jeanne-vasseur-lemaire\.yml\./);
+    const { output } = await buildSite(content);
+    const page = readFileSync(join(output, "personnes/jeanne-vasseur-lemaire/index.html"), "utf8");
+    assert.match(page, /<h1[^>]*>Jeanne Vasseur-Lemaire<\/h1>/);
+    assert.match(page, /href="\/articles\/2021\/une-visite-a-rabat\/"/);
   });
 
   it("reports an alias two actors claim", () => {
