@@ -9,8 +9,7 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import { buildArchive, type Archive } from "./src/build/build-archive.ts";
 import { renderData, toSiteData, type RenderData } from "./src/site/site-data.ts";
 import { writeSearchIndex } from "./scripts/lib/search-index.ts";
-import { searchRecords } from "./src/site/search-records.ts";
-import { searchShardCount, searchShardsInUse, splitSearchRecords } from "./src/site/search-shards.ts";
+import { archiveSearchShards } from "./src/site/search-shards.ts";
 
 export const CONTENT_DIR = resolve(process.env["REVUE_CONTENT"] ?? "content");
 const ASSETS_DIR = join(import.meta.dirname, "templates", "assets");
@@ -57,8 +56,8 @@ export default function (eleventyConfig: EleventyConfig) {
   if (process.env["REVUE_DEV_SEARCH"] === "1") {
     eleventyConfig.on("eleventy.after", async ({ directories }) => {
       if (!current) return;
-      const shards = splitSearchRecords(searchRecords(current), searchShardCount(current.records.length, current.config.searchShardSize));
-      await writeSearchIndex(searchShardsInUse(shards).map((shard) => ({ shard, records: shards[shard] ?? [] })), directories.output);
+      const { shards, inUse } = archiveSearchShards(current);
+      await writeSearchIndex(inUse.map((shard) => ({ shard, records: shards[shard] ?? [] })), directories.output);
     });
   }
   // Adds the path prefix of a sub-path host to every URL in the HTML (https://www.11ty.dev/docs/plugins/html-base/).

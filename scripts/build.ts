@@ -18,8 +18,7 @@ import { formatDiagnostic, parse, ROOT, run } from "./lib/cli.ts";
 import { eleventy } from "./lib/eleventy.ts";
 import { ensureHeap, heapForArticles } from "./lib/heap.ts";
 import { writeSearchIndex } from "./lib/search-index.ts";
-import { searchRecords } from "../src/site/search-records.ts";
-import { searchBundlePath, searchShardCount, searchShardDigest, searchShardsInUse, splitSearchRecords } from "../src/site/search-shards.ts";
+import { archiveSearchShards, searchBundlePath, searchShardDigest } from "../src/site/search-shards.ts";
 
 const USAGE = "usage: npm run build -- [--content DIR] [--output DIR] [--timings FILE]";
 
@@ -81,9 +80,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const previous = existsSync(output) ? readManifest(manifestFile) : undefined;
 
   // Search shards first, so Pagefind works while the pages are being prepared and written.
-  const shardRecords = splitSearchRecords(searchRecords(archive), searchShardCount(archive.records.length, archive.config.searchShardSize));
+  const { shards: shardRecords, inUse } = archiveSearchShards(archive);
   const digests = shardRecords.map(searchShardDigest);
-  const inUse = searchShardsInUse(shardRecords);
   const stale = inUse.filter((shard) => previous?.search.length !== digests.length || previous.search[shard] !== digests[shard] || !existsSync(join(output, searchBundleFolder(shard))));
   let searchDone = performance.now();
   const search = writeSearchIndex(stale.map((shard) => ({ shard, records: shardRecords[shard] ?? [] })), temporary).then((indexed) => {
@@ -256,8 +254,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     ensureHeap(heapForArticles(walkFiles(join(content, ARTICLES_FOLDER)).length));
     const result = await build({ content, output: resolve(values.output ?? join(ROOT, "_site")), ci: process.env["CI"] === "true" });
     if (values.timings) {
-      const pages = walkFiles(result.output).filter((file) => file.endsWith(".html")).length;
-      const usage = { ...result.timings, pages, files: walkFiles(result.output).length, maxRssMb: process.resourceUsage().maxRSS / 1024, extracted: result.archive.extracted, cached: result.archive.cacheHits };
+      const files = walkFiles(result.output);
+      const usage = { ...result.timings, pages: files.filter((file) => file.endsWith(".html")).length, files: files.length, maxRssMb: process.resourceUsage().maxRSS / 1024, extracted: result.archive.extracted, cached: result.archive.cacheHits };
       writeFileSync(values.timings, JSON.stringify(usage));
     }
   });

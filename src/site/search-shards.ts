@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import type { SearchRecord } from "./search-records.ts";
+import type { Archive } from "../build/build-archive.ts";
+import { searchRecords, type SearchRecord } from "./search-records.ts";
 
 /**
  * The search index is split into shards of at most about `shardSize` articles, each a
@@ -38,11 +39,22 @@ export function searchBundlePath(shard: number): string {
   return shard === 0 ? "/pagefind/" : `/pagefind-${shard}/`;
 }
 
+/** Items (records, articles) by the shard of their URL, in their given order. */
+export function splitByShard<T>(items: readonly T[], urlOf: (item: T) => string, count: number): T[][] {
+  const shards: T[][] = Array.from({ length: count }, () => []);
+  for (const item of items) (shards[searchShardOf(urlOf(item), count)] as T[]).push(item);
+  return shards;
+}
+
 /** The records of each shard, in the archive's order. */
 export function splitSearchRecords(records: readonly SearchRecord[], count: number): SearchRecord[][] {
-  const shards: SearchRecord[][] = Array.from({ length: count }, () => []);
-  for (const record of records) (shards[searchShardOf(record.url, count)] as SearchRecord[]).push(record);
-  return shards;
+  return splitByShard(records, (record) => record.url, count);
+}
+
+/** An archive's search records by shard, and the shards that get a bundle. */
+export function archiveSearchShards(archive: Archive): { shards: SearchRecord[][]; inUse: number[] } {
+  const shards = splitSearchRecords(searchRecords(archive), searchShardCount(archive.records.length, archive.config.searchShardSize));
+  return { shards, inUse: searchShardsInUse(shards) };
 }
 
 /** What a shard's index is made from, as one hash: a shard whose digest is unchanged is not indexed again. */

@@ -8,7 +8,7 @@ import { networkSvg, type NetworkEdge, type NetworkNode } from "./network.ts";
 import { openDataFiles, type DataFile } from "./open-data.ts";
 import { pager, type PagerView } from "./pager.ts";
 import { relatedArticles } from "./related.ts";
-import { searchBundlePath, searchShardCount, searchShardOf, searchShardsInUse } from "./search-shards.ts";
+import { searchBundlePath, searchShardCount, searchShardsInUse, splitByShard } from "./search-shards.ts";
 import { contentSecurityPolicy, headersFile } from "./security.ts";
 import { STRINGS, type Strings } from "./strings.ts";
 import { coverageSeries, timelineSvg } from "./timeline.ts";
@@ -317,10 +317,8 @@ export function toSiteData(archive: Archive): SiteData {
     years: years.map(([year, count]) => ({ name: year, url: urls.year(year), count })),
   });
   pages.push(networkPage(records, terms, strings, meta));
-  const shardCount = searchShardCount(records.length, config.searchShardSize);
-  const shards = Array.from({ length: shardCount }, (): string[] => []);
-  for (const record of records) shards[searchShardOf(urls.article(record), shardCount)]?.push(record.id);
-  const bundles = searchShardsInUse(shards).map((shard) => searchBundlePath(shard).slice(1));
+  const byShard = splitByShard(records, urls.article, searchShardCount(records.length, config.searchShardSize));
+  const bundles = searchShardsInUse(byShard).map((shard) => searchBundlePath(shard).slice(1));
   pages.push({ type: "search", url: urls.search(), meta: meta(urls.search(), strings.search, strings.searchLead), bundles });
   const files = openDataFiles(records, kb, (record) => absolute(urls.article(record)), urls.data());
   pages.push({ type: "data", url: urls.data(), meta: meta(urls.data(), strings.openData, strings.openDataLead), files: files.map(({ name, url, format, description }) => ({ name, url, format, description })) });
