@@ -6,10 +6,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
-import { buildArchive, type Archive } from "./src/build/build-archive.ts";
+import { buildArchive } from "./src/build/build-archive.ts";
 import { renderData, toSiteData, type RenderData } from "./src/site/site-data.ts";
-import { writeSearchIndex } from "./scripts/lib/search-index.ts";
-import { archiveSearchShards } from "./src/site/search-shards.ts";
 
 export const CONTENT_DIR = resolve(process.env["REVUE_CONTENT"] ?? "content");
 const ASSETS_DIR = join(import.meta.dirname, "templates", "assets");
@@ -21,13 +19,11 @@ function readAssets(dir: string): { url: string; content: string }[] {
 }
 
 /**
- * The build script builds the archive and its site data first (to report on it, stop on
- * errors, and render only what changed) and hands the site data over here; the dev server,
- * which has none, rebuilds it from content/ on every change.
+ * The build script (`npm run build`, and the dev server's rebuilds) builds the archive and
+ * its site data first, to report on it, stop on errors and render only what changed, and
+ * hands the site data over here. Eleventy run on its own builds them from content/.
  */
 let provided: RenderData | undefined;
-/** The archive of the dev server's last build, for its search index. */
-let current: Archive | undefined;
 export function provideSite(site: RenderData | undefined): void {
   provided = site;
 }
@@ -35,31 +31,15 @@ export function provideSite(site: RenderData | undefined): void {
 // Eleventy's config type is not exported as a TypeScript type; the few methods used are typed here.
 interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
-  on(event: "eleventy.after", callback: (event: { directories: { output: string } }) => Promise<void> | void): void;
-  addWatchTarget(path: string): void;
   addPlugin(plugin: unknown, options?: unknown): void;
   setQuietMode(quiet: boolean): void;
 }
 
 export default function (eleventyConfig: EleventyConfig) {
-  // Re-read on every build, so the dev server shows edits to articles and the knowledge base.
-  eleventyConfig.addGlobalData("site", async () => {
-    if (provided) return provided;
-    current = await buildArchive({ contentDir: CONTENT_DIR, cacheDir: join(CONTENT_DIR, "..", ".cache", "records") });
-    return renderData(toSiteData(current));
-  });
-  eleventyConfig.addWatchTarget(CONTENT_DIR);
+  eleventyConfig.addGlobalData("site", async () => provided ?? renderData(toSiteData(await buildArchive({ contentDir: CONTENT_DIR }))));
   // Stylesheet, scripts and icon are written by a template, not copied: a failed render then
   // leaves no copy running into a folder the build is removing.
   eleventyConfig.addGlobalData("assets", () => readAssets(ASSETS_DIR));
-  // The dev server indexes each rebuild for search; `npm run build` indexes its own output once, timed.
-  if (process.env["REVUE_DEV_SEARCH"] === "1") {
-    eleventyConfig.on("eleventy.after", async ({ directories }) => {
-      if (!current) return;
-      const { shards, inUse } = archiveSearchShards(current);
-      await writeSearchIndex(inUse.map((shard) => ({ shard, records: shards[shard] ?? [] })), directories.output);
-    });
-  }
   // Adds the path prefix of a sub-path host to every URL in the HTML (https://www.11ty.dev/docs/plugins/html-base/).
   eleventyConfig.addPlugin(HtmlBasePlugin);
 }

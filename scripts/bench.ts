@@ -4,15 +4,22 @@
  * Builds generated archives of N realistic French articles (400–900 words, actors named in
  * the body, no tags in front matter, a knowledge base of 1,200 actors) as `npm run build`
  * does, in a child process per build, and prints a table: extraction, site render, search
- * indexing, total wall time, peak memory (the build's processes together), pages written, for a cold build (empty cache)
- * and a warm rebuild after one article was edited. Default N: 1,000 and 10,000.
+ * indexing, total wall time, peak memory (the build's processes together), pages written, for a cold build (empty cache),
+ * a warm rebuild after one article was edited, and the dev server's answer to one more edit
+ * (until the page is written). Default N: 1,000 and 10,000.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateCorpus } from "../src/bench/generate-corpus.ts";
 import { walkFiles } from "../src/build/walk.ts";
+import { extractSource } from "../src/build/extract-source.ts";
+import { loadSiteConfig } from "../src/config.ts";
+import { compileKnowledge } from "../src/extract/compile.ts";
+import { loadKnowledgeBase } from "../src/knowledge/load.ts";
+import { outputPath } from "../src/site/fingerprint.ts";
+import { urls } from "../src/site/urls.ts";
 import { parse, ROOT, run } from "./lib/cli.ts";
 
 const USAGE = "usage: npm run bench -- [--n 1000] [--n 10000] [--actors 1200] [--keep]";
@@ -44,6 +51,45 @@ async function buildOnce(content: string, output: string): Promise<Timings & { w
   if (code !== 0) throw new Error(`the build of ${content} failed (exit ${code})`);
   const wall = performance.now() - started;
   return { ...(JSON.parse(readFileSync(timings, "utf8")) as Timings), wall, treeMb };
+}
+
+/**
+ * The dev server's answer to an edit: `npm start` is started on the archive (after its
+ * warm build), one article is edited, and the time until its page on disk shows the
+ * edit is measured (the browser's reload follows within a few milliseconds).
+ */
+async function devServerOnce(content: string, output: string, article: string, page: string): Promise<number> {
+  const child = spawn(process.execPath, [...process.execArgv, join(ROOT, "scripts/start.ts"), "--content", content, "--output", output, "--port", "0"], {
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, CI: "" },
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on("data", (chunk: Buffer) => {
+        if (chunk.toString().includes("serving the archive")) resolve();
+      });
+      child.once("exit", (code) => reject(new Error(`the dev server stopped (exit ${code})`)));
+    });
+    const marker = `Marque${Date.now()}`;
+    const started = performance.now();
+    writeFileSync(article, readFileSync(article, "utf8").replace(/\n\n(\S)/, `\n\n${marker} $1`));
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      if (existsSync(page) && readFileSync(page, "utf8").includes(marker)) return performance.now() - started;
+      if (performance.now() - started > 120_000) throw new Error("the dev server did not show the edit in 2 minutes");
+    }
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((resolve) => (child.exitCode === null ? child.once("exit", resolve) : resolve(undefined)));
+  }
+}
+
+/** The output file of an article's page. */
+function articlePage(content: string, output: string, file: string): string {
+  const { kb } = loadKnowledgeBase(content);
+  const { record } = extractSource(file, file, compileKnowledge(kb), { homeCountry: loadSiteConfig(content).homeCountry, today: new Date() });
+  if (!record) throw new Error(`${file} gives no record`);
+  return join(output, outputPath(urls.article(record)));
 }
 
 /** Resident memory of a process and all its descendants, from /proc (0 where there is none). */
@@ -92,14 +138,16 @@ run(async () => {
       writeFileSync(edited, `${readFileSync(edited, "utf8")}\nUn paragraphe ajouté pour mesurer la reconstruction.\n`);
       process.stderr.write(`bench: warm rebuild of ${n} after one edit…\n`);
       const warm = await buildOnce(content, output);
+      process.stderr.write(`bench: the dev server on ${n} articles, one more edit…\n`);
+      const dev = await devServerOnce(content, output, edited, articlePage(content, output, edited));
       const s = (ms: number) => (ms / 1000).toFixed(1);
-      rows.push([String(n), s(cold.records), s(cold.render), s(cold.search), s(cold.wall), (cold.wall / n).toFixed(2), cold.treeMb.toFixed(0), String(cold.pages), s(warm.wall), String(warm.extracted)]);
+      rows.push([String(n), s(cold.records), s(cold.render), s(cold.search), s(cold.wall), (cold.wall / n).toFixed(2), cold.treeMb.toFixed(0), String(cold.pages), s(warm.wall), String(warm.extracted), s(dev)]);
     } finally {
       if (!values.keep) rmSync(root, { recursive: true, force: true });
       else process.stderr.write(`bench: kept ${root}\n`);
     }
   }
-  const header = ["articles", "extraction s", "render s", "search s (alongside)", "total s", "ms/article", "peak MB (all processes)", "pages", "warm rebuild s", "re-extracted"];
+  const header = ["articles", "extraction s", "render s", "search s (alongside)", "total s", "ms/article", "peak MB (all processes)", "pages", "warm rebuild s", "re-extracted", "dev server s"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] as number)).join("  ");
   process.stdout.write(`${line(header)}\n${line(widths.map((w) => "-".repeat(w)))}\n${rows.map(line).join("\n")}\n`);

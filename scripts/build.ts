@@ -9,8 +9,9 @@ import { createHash } from "node:crypto";
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { ARTICLES_FOLDER, buildArchive, type Archive } from "../src/build/build-archive.ts";
+import { ARTICLES_FOLDER, buildArchive, type Archive, type ArchiveSession } from "../src/build/build-archive.ts";
 import { walkFiles } from "../src/build/walk.ts";
+import { siteCodeVersion } from "../src/build/code-version.ts";
 import { provideSite } from "../.eleventy.ts";
 import { changedPart, diffManifests, fingerprintSite, type SiteManifest } from "../src/site/fingerprint.ts";
 import { renderData, toSiteData, type RenderLists } from "../src/site/site-data.ts";
@@ -18,7 +19,8 @@ import { formatDiagnostic, parse, ROOT, run } from "./lib/cli.ts";
 import { eleventy } from "./lib/eleventy.ts";
 import { ensureHeap, heapForArticles } from "./lib/heap.ts";
 import { writeSearchIndex } from "./lib/search-index.ts";
-import { archiveSearchShards, searchBundlePath, searchShardDigest } from "../src/site/search-shards.ts";
+import { planSearchShards, searchBundlePath } from "../src/site/search-shards.ts";
+import { searchRecords } from "../src/site/search-records.ts";
 
 const USAGE = "usage: npm run build -- [--content DIR] [--output DIR] [--timings FILE]";
 
@@ -43,6 +45,12 @@ export interface BuildOptions {
   renderBatch?: number;
   /** Another templates folder (tests use a broken copy to check that a failed render changes nothing). */
   templates?: string;
+  /** What a long-running process (the dev server) keeps from one build to the next. */
+  session?: ArchiveSession;
+  /** Called once the new pages are in place (a rebuild's come before its search index). */
+  onPages?: () => void;
+  /** Index for search once the pages are written, not alongside (the dev server: the page first). */
+  searchAfterPages?: boolean;
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -53,6 +61,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     contentDir: options.content,
     cacheDir: options.cacheDir ?? join(dirname(resolve(options.output)), ".cache", `records-${contentKey(options.content)}`),
     ...(options.env ? { env: options.env } : {}),
+    ...(options.session ? { session: options.session } : {}),
   });
   const errors = archive.diagnostics.filter((d) => d.severity === "error");
   const warnings = archive.diagnostics.filter((d) => d.severity === "warning");
@@ -80,15 +89,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const previous = existsSync(output) ? readManifest(manifestFile) : undefined;
 
   // Search shards first, so Pagefind works while the pages are being prepared and written.
-  const { shards: shardRecords, inUse } = archiveSearchShards(archive);
-  const digests = shardRecords.map(searchShardDigest);
+  const { shards: shardRecords, inUse, digests } = planSearchShards(archive);
   const stale = inUse.filter((shard) => previous?.search.length !== digests.length || previous.search[shard] !== digests[shard] || !existsSync(join(output, searchBundleFolder(shard))));
   let searchDone = performance.now();
-  const search = writeSearchIndex(stale.map((shard) => ({ shard, records: shardRecords[shard] ?? [] })), temporary).then((indexed) => {
-    searchDone = performance.now();
-    return indexed;
-  });
-  search.catch(() => {});
+  let search: Promise<number> | undefined;
+  const startSearch = () => {
+    if (!search) {
+      search = writeSearchIndex(stale.map((shard) => ({ shard, records: searchRecords(archive, shardRecords[shard] ?? []) })), temporary).then((indexed) => {
+        searchDone = performance.now();
+        return indexed;
+      });
+      search.catch(() => {});
+    }
+    return search;
+  };
+  if (!options.searchAfterPages) void startSearch();
 
   let renderDone = recordsDone;
   try {
@@ -104,28 +119,35 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await eleventy(temporary, { pathPrefix: archive.config.pathPrefix, ...(options.templates ? { templates: options.templates } : {}) }).write();
     }
     renderDone = performance.now();
-    const indexed = await search;
-    const rendered = changes ? `${changes.changed.size} changed files rendered, ${changes.removed.length} removed` : `${site.pages.length + site.feeds.length + site.files.length} files rendered`;
-    log(`revue: ${rendered}; search index: ${stale.length} of ${inUse.length} shards written (${indexed} articles)`);
     // No manifest while the site changes: a build stopped in the middle is followed by a full one.
     rmSync(manifestFile, { force: true });
+    // A rebuild puts its pages in place without waiting for the search index: the dev server reloads then.
+    if (changes) {
+      for (const path of changes.removed) removeFile(output, path);
+      movePagesInto(temporary, output);
+      options.onPages?.();
+    }
+    const indexed = await startSearch();
+    const rendered = changes ? `${changes.changed.size} changed files rendered, ${changes.removed.length} removed` : `${site.pages.length + site.feeds.length + site.files.length} files rendered`;
+    log(`revue: ${rendered}; search index: ${stale.length} of ${inUse.length} shards written (${indexed} articles)`);
     // The search shards that did not change come from the previous site.
     const inUseFolders = new Set(inUse.map(searchBundleFolder));
     if (changes) {
       for (const name of readdirSync(output)) if (SEARCH_FOLDER.test(name) && !inUseFolders.has(name)) rmSync(join(output, name), { recursive: true, force: true });
-      for (const path of changes.removed) removeFile(output, path);
-      moveInto(temporary, output);
+      moveSearchBundlesInto(temporary, output);
+      rmSync(temporary, { recursive: true, force: true });
     } else {
       for (const shard of inUse) if (!stale.includes(shard) && previous) renameSync(join(output, searchBundleFolder(shard)), join(temporary, searchBundleFolder(shard)));
       const old = `${output}.old-${process.pid}`;
       if (existsSync(output)) renameSync(output, old);
       renameSync(temporary, output);
       removeInBackground(old);
+      options.onPages?.();
     }
     writeManifest(manifestFile, { site: manifest, search: digests });
   } catch (error) {
     // Let the indexer finish with the folder before removing it (and before another build starts one).
-    await search.catch(() => {});
+    await search?.catch(() => {});
     rmSync(temporary, { recursive: true, force: true });
     throw error;
   } finally {
@@ -150,11 +172,12 @@ function removeInBackground(folder: string): void {
   spawn("rm", ["-rf", folder], { detached: true, stdio: "ignore" }).unref();
 }
 
+/** Folders left by earlier builds (a previous site still being deleted, an interrupted build's) are removed in the background too. */
 function removeLeftovers(output: string): void {
   const parent = dirname(output);
   const name = basename(output);
   for (const entry of existsSync(parent) ? readdirSync(parent) : []) {
-    if (entry.startsWith(`${name}.old-`) || entry.startsWith(`${name}.tmp-`)) rmSync(join(parent, entry), { recursive: true, force: true });
+    if (entry.startsWith(`${name}.old-`) || entry.startsWith(`${name}.tmp-`)) removeInBackground(join(parent, entry));
   }
 }
 
@@ -205,9 +228,12 @@ function contentKey(content: string, output?: string): string {
   return createHash("sha1").update(resolve(content)).update(output ? `\0${output}` : "").digest("hex").slice(0, 8);
 }
 
-/** Every file the pages are made with: templates, assets, the Eleventy wiring. */
+/**
+ * Every file the pages are made with: templates, assets, the Eleventy wiring, and the view
+ * code (the fingerprint lets record digests stand for what that code makes of records).
+ */
 function templatesVersion(templates = join(ROOT, "templates")): string {
-  const hash = createHash("sha1");
+  const hash = createHash("sha1").update(siteCodeVersion());
   for (const file of [...walkFiles(templates), join(ROOT, ".eleventy.ts")]) hash.update(file).update("\0").update(readFileSync(file));
   return hash.digest("hex");
 }
@@ -218,22 +244,24 @@ function removeFile(site: string, path: string): void {
   for (let folder = dirname(join(site, path)); folder.startsWith(`${site}/`) && readdirSync(folder).length === 0; folder = dirname(folder)) rmSync(folder, { recursive: true });
 }
 
-/**
- * Moves what a rebuild made into the site and removes the temporary folder: search bundles
- * as whole folders (the old one out first), pages file by file (a rename replaces a file at once).
- */
-function moveInto(from: string, to: string): void {
+/** Moves the pages a rebuild made into the site, file by file (a rename replaces a file at once); search bundles stay. */
+function movePagesInto(from: string, to: string): void {
+  for (const file of walkFiles(from)) {
+    const path = relative(from, file);
+    if (SEARCH_FOLDER.test(path.split("/")[0] as string)) continue;
+    const target = join(to, path);
+    mkdirSync(dirname(target), { recursive: true });
+    renameSync(file, target);
+  }
+}
+
+/** Moves the search bundles a rebuild made into the site, each as a whole folder (the old one out first). */
+function moveSearchBundlesInto(from: string, to: string): void {
   for (const name of readdirSync(from)) {
     if (!SEARCH_FOLDER.test(name)) continue;
     rmSync(join(to, name), { recursive: true, force: true });
     renameSync(join(from, name), join(to, name));
   }
-  for (const file of walkFiles(from)) {
-    const target = join(to, relative(from, file));
-    mkdirSync(dirname(target), { recursive: true });
-    renameSync(file, target);
-  }
-  rmSync(from, { recursive: true, force: true });
 }
 
 function reportPath(output: string): string {

@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { format } from "date-fns";
+import { format } from "date-fns/format";
 import { newArticleMarkdown } from "../src/build/new-article.ts";
 import { parse, ROOT, run } from "./lib/cli.ts";
 

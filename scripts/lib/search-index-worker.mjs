@@ -2,10 +2,19 @@
 // Pagefind process of its own, so shards are indexed side by side (a process, not a worker
 // thread, so that the Pagefind process it stops is reaped). Plain JavaScript: no tsx needed.
 import { mkdirSync, writeFileSync } from "node:fs";
+import { setPriority } from "node:os";
 import { dirname, join } from "node:path";
 import * as pagefind from "pagefind";
 
 const { records, outputPath } = await new Promise((resolve) => process.once("message", resolve));
+
+// Indexing yields the processor to the build's own work (the pages a reader or the dev
+// server waits for) and takes what is left; Pagefind's process inherits the priority.
+try {
+  setPriority(10);
+} catch {
+  // Not allowed here: indexing runs at the usual priority.
+}
 
 async function index() {
   const { index, errors } = await pagefind.createIndex({});

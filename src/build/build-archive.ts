@@ -1,15 +1,15 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { ArticleRecord } from "../records/article.ts";
 import type { Diagnostic } from "../records/diagnostic.ts";
 import type { KnowledgeBase } from "../records/knowledge.ts";
 import { compileKnowledge } from "../extract/compile.ts";
-import { loadKnowledgeBase } from "../knowledge/load.ts";
+import { knowledgeStamp, loadKnowledgeBase, type LoadedKnowledgeBase } from "../knowledge/load.ts";
 import { loadSiteConfig, type SiteConfig } from "../config.ts";
 import { extractionCodeVersion } from "./code-version.ts";
 import { extractInParallel, threadCount } from "./extract-pool.ts";
 import { extractSource } from "./extract-source.ts";
-import { RecordCache, type SourceResult } from "./record-cache.ts";
+import { RecordCache, type SourceResult, type SourceStat } from "./record-cache.ts";
 import { walkFiles } from "./walk.ts";
 
 export interface Rejection {
@@ -37,6 +37,11 @@ export interface Archive {
   /** Sources taken from the record cache, and sources extracted in this build. */
   cacheHits: number;
   extracted: number;
+  /**
+   * Record id → digest of what the record was made from (source path and content, knowledge
+   * base, extraction code, settings); absent when the build has no record cache.
+   */
+  digests: ReadonlyMap<string, string>;
 }
 
 export interface BuildArchiveOptions {
@@ -49,6 +54,17 @@ export interface BuildArchiveOptions {
   cacheDir?: string;
   /** Extraction threads: "auto" uses every core once there are enough sources to pay for it. */
   threads?: number | "auto";
+  /** State kept from one build to the next by a long-running process (the dev server). */
+  session?: ArchiveSession;
+}
+
+/**
+ * What a long-running process keeps between builds: the knowledge base, read again only
+ * when one of its files changed, and the record cache, opened once instead of every build.
+ */
+export interface ArchiveSession {
+  knowledge?: { stamp: string; loaded: LoadedKnowledgeBase };
+  cache?: { dir: string; key: string; cache: RecordCache };
 }
 
 export const ARTICLES_FOLDER = "articles";
@@ -57,23 +73,28 @@ export const ARTICLES_FOLDER = "articles";
 export async function buildArchive(options: BuildArchiveOptions): Promise<Archive> {
   const cwd = options.cwd ?? process.cwd();
   const config = loadSiteConfig(options.contentDir, options.env);
-  const { kb, diagnostics } = loadKnowledgeBase(options.contentDir, cwd);
+  const loaded = knowledgeOf(options.contentDir, cwd, options.session);
+  const { kb } = loaded;
+  const diagnostics = [...loaded.diagnostics];
   const today = options.today ?? new Date();
   const extractOptions = { homeCountry: config.homeCountry, today };
   const cache = options.cacheDir
-    ? RecordCache.open(options.cacheDir, [kb.version, extractionCodeVersion(), config.homeCountry, today.getUTCFullYear()].join(":"))
+    ? recordCacheOf(options.cacheDir, [kb.version, extractionCodeVersion(), config.homeCountry, today.getUTCFullYear()].join(":"), options.session)
     : undefined;
 
   // Cached results for unchanged sources; the rest is extracted, on every core when there are many.
   const files = walkFiles(join(options.contentDir, ARTICLES_FOLDER)).map((file) => ({ file, display: relative(cwd, file) || file }));
   const results = new Map<string, SourceResult>();
   const hashes = new Map<string, string>();
+  const stats = new Map<string, SourceStat>();
   const jobs: { file: string; display: string }[] = [];
   for (const source of files) {
     if (cache) {
-      const hash = RecordCache.hashOf(readBytes(source.file));
+      const stat = statOf(source.file);
+      const hash = (stat && cache.knownHash(source.display, stat)) ?? RecordCache.hashOf(readBytes(source.file));
       hashes.set(source.display, hash);
-      const cached = cache.get(source.display, hash);
+      if (stat) stats.set(source.display, stat);
+      const cached = cache.get(source.display, hash, stat);
       if (cached) {
         results.set(source.display, cached);
         continue;
@@ -89,7 +110,7 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
   for (const result of extracted) {
     results.set(result.path, result);
     const hash = hashes.get(result.path);
-    if (cache && hash) cache.set(result.path, hash, result);
+    if (cache && hash) cache.set(result.path, hash, result, stats.get(result.path));
   }
   cache?.save(new Set(files.map((f) => f.display)));
 
@@ -98,6 +119,7 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
   const drafts: ArticleRecord[] = [];
   const byId = new Map<string, ArticleRecord>();
   const byUrl = new Map<string, ArticleRecord>();
+  const digests = new Map<string, string>();
   for (const { display } of files) {
     const result = results.get(display) as SourceResult;
     report.read++;
@@ -124,6 +146,8 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
     }
     byId.set(record.id, record);
     if (record.url) byUrl.set(record.url, record);
+    const hash = hashes.get(display);
+    if (cache && hash) digests.set(record.id, cache.digestOf(display, hash));
     if (record.draft) {
       drafts.push(record);
       report.drafts.push(display);
@@ -133,7 +157,29 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
     }
   }
   records.sort(newestFirst);
-  return { config, kb, records, drafts, report, diagnostics, cacheHits: cache?.hitCount ?? 0, extracted: jobs.length };
+  return { config, kb, records, drafts, report, diagnostics, cacheHits: cache?.hitCount ?? 0, extracted: jobs.length, digests };
+}
+
+function knowledgeOf(contentDir: string, cwd: string, session: ArchiveSession | undefined): LoadedKnowledgeBase {
+  if (!session) return loadKnowledgeBase(contentDir, cwd);
+  const stamp = knowledgeStamp(contentDir);
+  if (session.knowledge?.stamp !== stamp) session.knowledge = { stamp, loaded: loadKnowledgeBase(contentDir, cwd) };
+  return session.knowledge.loaded;
+}
+
+function recordCacheOf(dir: string, key: string, session: ArchiveSession | undefined): RecordCache {
+  if (!session) return RecordCache.open(dir, key);
+  if (session.cache?.dir !== dir || session.cache.key !== key) session.cache = { dir, key, cache: RecordCache.open(dir, key) };
+  return session.cache.cache;
+}
+
+function statOf(file: string): SourceStat | undefined {
+  try {
+    const { size, mtimeMs } = statSync(file);
+    return { size, mtimeMs };
+  } catch {
+    return undefined;
+  }
 }
 
 function readBytes(file: string): Buffer {

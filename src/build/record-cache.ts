@@ -16,10 +16,24 @@ export interface SourceResult {
   record: ArticleRecord | null;
 }
 
+/** What a source file's metadata was when its content was last hashed. */
+export interface SourceStat {
+  size: number;
+  mtimeMs: number;
+}
+
 interface Entry {
   hash: string;
   result: SourceResult;
+  /** Size and modification time seen with `hash`, and when the content was hashed. */
+  stat?: SourceStat & { checkedMs: number };
 }
+
+/**
+ * A file whose modification time is this close to the moment it was hashed may have been
+ * written again within the same clock tick: its stat proves nothing and it is read again.
+ */
+const RACY_MS = 2000;
 
 interface BucketFile {
   key: string;
@@ -76,17 +90,45 @@ export class RecordCache {
     return createHash("sha1").update(bytes).digest("hex");
   }
 
-  get(path: string, hash: string): SourceResult | undefined {
-    const entry = this.buckets[bucketOf(path)]?.get(path);
+  /**
+   * The content hash of a source whose size and modification time are those seen when it
+   * was last hashed (as git's index does): a rebuild need not read every unchanged file.
+   */
+  knownHash(path: string, stat: SourceStat): string | undefined {
+    const seen = this.buckets[bucketOf(path)]?.get(path)?.stat;
+    if (!seen || seen.size !== stat.size || seen.mtimeMs !== stat.mtimeMs || stat.mtimeMs > seen.checkedMs - RACY_MS) return undefined;
+    return this.buckets[bucketOf(path)]?.get(path)?.hash;
+  }
+
+  /** The cached result of a source with this content hash; `stat` (read before hashing) is remembered with it. */
+  get(path: string, hash: string, stat?: SourceStat): SourceResult | undefined {
+    const bucket = bucketOf(path);
+    const entry = this.buckets[bucket]?.get(path);
     if (entry?.hash !== hash) return undefined;
     this.hits++;
+    // Remember the stat when it is new, or when it can now be trusted (the bucket is written again only then).
+    const now = Date.now();
+    const known = entry.stat;
+    if (stat && (!known || known.size !== stat.size || known.mtimeMs !== stat.mtimeMs || (stat.mtimeMs > known.checkedMs - RACY_MS && stat.mtimeMs <= now - RACY_MS))) {
+      entry.stat = { ...stat, checkedMs: now };
+      this.dirty.add(bucket);
+    }
     return entry.result;
   }
 
-  set(path: string, hash: string, result: SourceResult): void {
+  set(path: string, hash: string, result: SourceResult, stat?: SourceStat): void {
     const bucket = bucketOf(path);
-    this.buckets[bucket]?.set(path, { hash, result });
+    this.buckets[bucket]?.set(path, { hash, result, ...(stat ? { stat: { ...stat, checkedMs: Date.now() } } : {}) });
     this.dirty.add(bucket);
+  }
+
+  /**
+   * What a source's result is made from, as one hash: its path, its content and the cache
+   * key (knowledge base, extraction code, settings). Pages built from the record compare it
+   * instead of recomputing what they derive from the record.
+   */
+  digestOf(path: string, hash: string): string {
+    return createHash("sha1").update(this.key).update("\0").update(path).update("\0").update(hash).digest("base64url");
   }
 
   /** Forgets the sources not seen in this build, then writes the buckets that changed, each atomically. */

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import type { Diagnostic } from "../records/diagnostic.ts";
 import type { Agency, KnowledgeBase, Outlet, Person, Place, Role, Topic } from "../records/knowledge.ts";
 import { parseYaml, type ParsedYaml } from "../ingest/yaml.ts";
 import { validateAgainst, type SchemaName } from "../schemas/validate.ts";
 import { slugify } from "../text/slug.ts";
-import { loadRules } from "./rules.ts";
+import { loadRules, RULE_FILES } from "./rules.ts";
 import { validateKnowledgeBase } from "./validate.ts";
 
 /** Where each kind of knowledge-base file lives under the content folder. */
@@ -158,6 +158,32 @@ export function loadKnowledgeBase(contentDir: string, cwd = process.cwd()): Load
   const kb: KnowledgeBase = Object.freeze({ rules, people, agencies, topics, places, outlets, version: hash.digest("hex").slice(0, 16) });
   diagnostics.push(...validateKnowledgeBase(kb));
   return { kb, diagnostics };
+}
+
+/**
+ * The name, size and modification time of every knowledge-base and rules file, as one
+ * string: a long-running process reads the knowledge base again only when it changes.
+ */
+export function knowledgeStamp(contentDir: string): string {
+  const parts: string[] = [];
+  for (const folder of new Set([...Object.values(KNOWLEDGE_FOLDERS), ...RULE_FILES.map((file) => dirname(file))])) {
+    const dir = join(contentDir, folder);
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      try {
+        const { size, mtimeMs } = statSync(join(dir, name));
+        parts.push(`${folder}/${name}:${size}:${mtimeMs}`);
+      } catch {
+        // Deleted while listed: the next stamp differs anyway.
+      }
+    }
+  }
+  return parts.join("\n");
 }
 
 function listYaml(dir: string, cwd: string): KbFile[] {

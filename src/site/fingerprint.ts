@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { RenderLists, SiteData } from "./site-data.ts";
+import { COMPUTED_FROM, DIGEST, type FeedView, type PageView, type RenderLists, type SiteData } from "./site-data.ts";
 
 /**
  * What each output file of the site is made of, as hashes: a rebuild renders only the
@@ -24,11 +24,26 @@ export function outputPath(url: string): string {
 export function fingerprintSite(site: SiteData, templatesVersion: string): SiteManifest {
   const { pages, feeds, files: dataFiles, sitemap, ...shared } = site;
   const files: Record<string, string> = {};
-  for (const page of pages) files[outputPath(page.url)] = hash(page);
-  for (const feed of feeds) files[outputPath(feed.url)] = hash(feed);
+  for (const page of pages) files[outputPath(page.url)] = pageDigest(page);
+  for (const feed of feeds) files[outputPath(feed.url)] = pageDigest(feed);
   for (const file of dataFiles) files[outputPath(file.url)] = hash(file.content);
   files["sitemap.xml"] = hash(sitemap);
   return { global: hash([templatesVersion, shared]), files };
+}
+
+/**
+ * A page's hash. An article's body and JSON-LD are stood for by the digest of what its
+ * record was made from, and each card or feed entry by its own hash, made once:
+ * fingerprinting does not compute the pages' bodies, nor hash a card every time a page lists it.
+ */
+function pageDigest(page: PageView | FeedView): string {
+  const json = JSON.stringify(page, standIn);
+  const computedFrom = (page as { [COMPUTED_FROM]?: string })[COMPUTED_FROM];
+  return hash(computedFrom ? `${json}\0${computedFrom}` : json);
+}
+
+function standIn(this: unknown, _key: string, value: unknown): unknown {
+  return typeof value === "object" && value !== null && DIGEST in value ? (value as { [DIGEST]: string })[DIGEST] : value;
 }
 
 export interface SiteChanges {

@@ -1,4 +1,5 @@
 import type { Archive } from "../build/build-archive.ts";
+import type { ArticleRecord } from "../records/article.ts";
 import { STRINGS } from "./strings.ts";
 import { urls } from "./urls.ts";
 
@@ -15,9 +16,10 @@ export interface SearchRecord {
   filters: Record<string, string[]>;
 }
 
-export function searchRecords(archive: Archive): SearchRecord[] {
+/** The search records of some of the archive's articles (by default all of them). */
+export function searchRecords(archive: Archive, records: readonly ArticleRecord[] = archive.records): SearchRecord[] {
   const strings = STRINGS[archive.config.lang];
-  return archive.records.map((record) => {
+  return records.map((record) => {
     const filters: Record<string, string[]> = {};
     const set = (name: string, values: string[]) => {
       if (values.length) filters[name] = values;

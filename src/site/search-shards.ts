@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
 import type { Archive } from "../build/build-archive.ts";
+import { siteCodeVersion } from "../build/code-version.ts";
+import type { ArticleRecord } from "../records/article.ts";
 import { searchRecords, type SearchRecord } from "./search-records.ts";
+import { urls } from "./urls.ts";
 
 /**
  * The search index is split into shards of at most about `shardSize` articles, each a
@@ -51,13 +54,29 @@ export function splitSearchRecords(records: readonly SearchRecord[], count: numb
   return splitByShard(records, (record) => record.url, count);
 }
 
-/** An archive's search records by shard, and the shards that get a bundle. */
-export function archiveSearchShards(archive: Archive): { shards: SearchRecord[][]; inUse: number[] } {
-  const shards = splitSearchRecords(searchRecords(archive), searchShardCount(archive.records.length, archive.config.searchShardSize));
-  return { shards, inUse: searchShardsInUse(shards) };
+/**
+ * An archive's articles by search shard, the shards that get a bundle, and what each
+ * shard's index is made from, as one hash: a shard whose digest is unchanged is not
+ * indexed again, and its records need not even be made.
+ */
+export interface SearchShardPlan {
+  shards: ArticleRecord[][];
+  inUse: number[];
+  digests: string[];
 }
 
-/** What a shard's index is made from, as one hash: a shard whose digest is unchanged is not indexed again. */
+export function planSearchShards(archive: Archive): SearchShardPlan {
+  const shards = splitByShard(archive.records, urls.article, searchShardCount(archive.records.length, archive.config.searchShardSize));
+  const digests = shards.map((records) => {
+    const known = records.map((record) => archive.digests.get(record.id));
+    // The records' digests stand for the records, with the code (src/site) and language that make search records of them.
+    if (known.every(Boolean)) return createHash("sha1").update(siteCodeVersion()).update(archive.config.lang).update(known.join("\n")).digest("base64url");
+    return searchShardDigest(searchRecords(archive, records));
+  });
+  return { shards, inUse: searchShardsInUse(shards), digests };
+}
+
+/** What a shard's index is made from, as one hash, from its records themselves. */
 export function searchShardDigest(records: readonly SearchRecord[]): string {
   return createHash("sha1").update(JSON.stringify(records)).digest("base64url");
 }

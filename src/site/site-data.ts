@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { ArticleRecord, EntityRef } from "../records/article.ts";
 import type { Archive } from "../build/build-archive.ts";
 import { foldWord } from "../text/fold.ts";
@@ -194,19 +195,23 @@ export function toSiteData(archive: Archive): SiteData {
     canonical: absolute(url),
     ...(feed ? { feed } : {}),
   });
-  const cards = new Map(records.map((record) => [record.id, toCard(record, lang, strings)]));
+  const digestOf = (record: ArticleRecord) => archive.digests.get(record.id);
+  const cards = new Map(records.map((record) => [record.id, withDigest(toCard(record, lang, strings))]));
   const card = (record: ArticleRecord) => cards.get(record.id) as ArticleCard;
   const terms = collectTerms(records);
+  const companions = companionsIndex(records, terms);
   const pages: PageView[] = [];
   const feeds: FeedView[] = [];
 
-  const entry = (record: ArticleRecord) => ({
-    title: record.title ?? strings.undated,
-    url: absolute(urls.article(record)),
-    updated: atomDate(record.date?.value),
-    summary: record.summary,
-    outlet: record.outlet?.name ?? null,
-  });
+  const entries = new Map<string, FeedView["entries"][number]>();
+  const entry = (record: ArticleRecord) => {
+    let made = entries.get(record.id);
+    if (!made) {
+      made = { title: record.title ?? strings.undated, url: absolute(urls.article(record)), updated: atomDate(record.date?.value), summary: record.summary, outlet: record.outlet?.name ?? null };
+      entries.set(record.id, withDigest(made));
+    }
+    return made;
+  };
   const feedOf = (url: string, title: string, alternate: string, list: readonly ArticleRecord[], limit: number): FeedView => ({
     url,
     title,
@@ -244,7 +249,7 @@ export function toSiteData(archive: Archive): SiteData {
     }, {
       html: () => linkFirstMentions(record.html, mentionLinks),
       jsonLd: () => newsArticleJsonLd(record, kb, absolute, url, urls.term, lang),
-    }));
+    }, digestOf(record)));
   }
 
   // Actor, topic, place and outlet pages, paginated, with their timeline, company and feed.
@@ -267,7 +272,7 @@ export function toSiteData(archive: Archive): SiteData {
         strings.coverageOf(term.name),
         strings.articlesCount,
       );
-      const alongside = kind === "outlet" ? [] : companions(term, kind, terms).slice(0, ALONGSIDE);
+      const alongside = kind === "outlet" ? [] : companions(term, kind, ALONGSIDE);
       const outlets = kind === "outlet" ? [] : countBy(term.records.filter((r) => r.outlet).map((r) => ({ id: (r.outlet as EntityRef).id, name: (r.outlet as EntityRef).name })), (id) => urls.term("outlet", id));
       for (let page = 1; page <= pageCount; page++) {
         const url = urls.term(kind, term.id, page);
@@ -348,14 +353,53 @@ export function toSiteData(archive: Archive): SiteData {
 }
 
 /**
+ * The hash of a value many pages list (an article's card, a feed entry), computed once:
+ * the page fingerprint hashes it in place of the value.
+ */
+export const DIGEST = Symbol("digest");
+
+/** The digest of what a view's computed fields (an article's body and JSON-LD) are made from. */
+export const COMPUTED_FROM = Symbol("computed from");
+
+function withDigest<T extends object>(value: T): T {
+  // A symbol key: JSON.stringify and the templates never see it.
+  (value as { [DIGEST]?: string })[DIGEST] = createHash("sha1").update(JSON.stringify(value)).digest("base64url");
+  return value;
+}
+
+const COMPUTE = Symbol("compute");
+type Computers = Record<string, () => string>;
+/** One prototype per set of computed fields, so that lazy views share one shape. */
+const lazyPrototypes = new Map<string, object>();
+
+function lazyPrototype(names: readonly string[]): object {
+  const key = names.join("\0");
+  let prototype = lazyPrototypes.get(key);
+  if (!prototype) {
+    prototype = {};
+    for (const name of names) Object.defineProperty(prototype, name, { get(this: { [COMPUTE]: Computers }) { return (this[COMPUTE][name] as () => string)(); }, enumerable: true });
+    lazyPrototypes.set(key, prototype);
+  }
+  return prototype;
+}
+
+/**
  * A view whose largest fields are computed each time they are read, never kept: an archive's
  * article bodies would otherwise sit in memory twice more (as linked HTML and as JSON-LD)
- * from the moment the site data is made until the last page is written. Enumerable getters,
- * so templates and JSON.stringify (the page fingerprint) see plain fields.
+ * from the moment the site data is made until the last page is written. Given the `digest`
+ * of their inputs, the fields are getters of the view's prototype: JSON.stringify (the
+ * page fingerprint) leaves them out and hashes the digest; without it, they are enumerable
+ * getters of the view itself, which JSON.stringify computes.
  */
-function lazily<T extends object, K extends string>(view: T, fields: Record<K, () => string>): T & Record<K, string> {
-  for (const [name, compute] of Object.entries(fields) as [K, () => string][]) Object.defineProperty(view, name, { get: compute, enumerable: true });
-  return view as T & Record<K, string>;
+function lazily<T extends object, K extends string>(view: T, fields: Record<K, () => string>, digest?: string): T & Record<K, string> {
+  if (!digest) {
+    for (const [name, get] of Object.entries(fields) as [K, () => string][]) Object.defineProperty(view, name, { get, enumerable: true });
+    return view as T & Record<K, string>;
+  }
+  const lazy = Object.assign(Object.create(lazyPrototype(Object.keys(fields))) as { [COMPUTE]: Computers; [COMPUTED_FROM]: string }, view);
+  lazy[COMPUTE] = fields;
+  lazy[COMPUTED_FROM] = digest;
+  return lazy as unknown as T & Record<K, string>;
 }
 
 interface Term {
@@ -386,24 +430,56 @@ function collectTerms(records: readonly ArticleRecord[]): Terms {
   return terms;
 }
 
-/** The actors most often named in the same articles as this term. */
-function companions(term: Term, kind: TermKind, terms: Terms): CountedLink[] {
-  const counts = new Map<string, { kind: TermKind; id: string; name: string; count: number }>();
-  for (const record of term.records) {
-    for (const [otherKind, refs] of [["person", record.people], ["agency", record.agencies]] as const) {
-      for (const ref of refs) {
-        if (otherKind === kind && ref.id === term.id) continue;
-        const key = `${otherKind}:${ref.id}`;
-        const item = counts.get(key) ?? { kind: otherKind, id: ref.id, name: (terms.get(otherKind)?.get(ref.id) ?? ref).name, count: 0 };
-        item.count++;
-        counts.set(key, item);
+/**
+ * The actors most often named in the same articles as a term, most frequent first: every
+ * article's actors are numbered once, so counting a term's companions is a pass over its
+ * articles with no string keys.
+ */
+function companionsIndex(records: readonly ArticleRecord[], terms: Terms): (term: Term, kind: TermKind, limit: number) => CountedLink[] {
+  const actors: { kind: "person" | "agency"; id: string; name: string }[] = [];
+  const numbers = new Map<string, number>();
+  const numberOf = (kind: "person" | "agency", ref: EntityRef) => {
+    const key = `${kind}:${ref.id}`;
+    let number = numbers.get(key);
+    if (number === undefined) {
+      numbers.set(key, (number = actors.length));
+      actors.push({ kind, id: ref.id, name: (terms.get(kind)?.get(ref.id) ?? ref).name });
+    }
+    return number;
+  };
+  const actorsOf = new Map(records.map((record) => [record, [...record.people.map((ref) => numberOf("person", ref)), ...record.agencies.map((ref) => numberOf("agency", ref))]]));
+  const counts = new Uint32Array(actors.length);
+  return (term, kind, limit) => {
+    const self = numbers.get(`${kind}:${term.id}`);
+    const seen: number[] = [];
+    for (const record of term.records) {
+      for (const actor of actorsOf.get(record) ?? []) {
+        if (actor === self) continue;
+        if ((counts[actor] as number) === 0) seen.push(actor);
+        counts[actor] = (counts[actor] as number) + 1;
       }
     }
-  }
-  return [...counts.values()]
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
-    .map((item) => ({ name: item.name, url: urls.term(item.kind, item.id), count: item.count }));
+    // The `limit` most frequent, then by name, then in the order they were met in: picked, not sorted (a topic may have thousands).
+    const before = (a: number, b: number) => (counts[a] as number) > (counts[b] as number) || (counts[a] === counts[b] && compareNames((actors[a] as { name: string }).name, (actors[b] as { name: string }).name) < 0);
+    const top: number[] = [];
+    for (const actor of seen) {
+      if (top.length === limit && !before(actor, top[limit - 1] as number)) continue;
+      let at = Math.min(top.length, limit - 1);
+      while (at > 0 && before(actor, top[at - 1] as number)) at--;
+      top.splice(at, 0, actor);
+      if (top.length > limit) top.pop();
+    }
+    const links = top.map((number) => {
+      const actor = actors[number] as (typeof actors)[number];
+      return { name: actor.name, url: urls.term(actor.kind, actor.id), count: counts[number] as number };
+    });
+    for (const number of seen) counts[number] = 0;
+    return links;
+  };
 }
+
+/** String.localeCompare's order, without its cost per call (a collator is made once). */
+const compareNames = new Intl.Collator().compare;
 
 function countBy(items: readonly { id: string; name: string }[], urlOf: (id: string) => string): CountedLink[] {
   const counts = new Map<string, CountedLink>();
@@ -412,7 +488,7 @@ function countBy(items: readonly { id: string; name: string }[], urlOf: (id: str
     link.count++;
     counts.set(item.id, link);
   }
-  return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return [...counts.values()].sort((a, b) => b.count - a.count || compareNames(a.name, b.name));
 }
 
 function countStrings(values: readonly string[]): Map<string, number> {

@@ -1,4 +1,6 @@
-import { enUS, fr } from "date-fns/locale";
+// One module per locale: the "date-fns/locale" index loads every language (a quarter of a second).
+import { enUS } from "date-fns/locale/en-US";
+import { fr } from "date-fns/locale/fr";
 import { foldWord } from "./fold.ts";
 
 /**

@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { buildArchive } from "../../../src/build/build-archive.ts";
+import { buildArchive, type ArchiveSession } from "../../../src/build/build-archive.ts";
+import { RecordCache, type SourceResult } from "../../../src/build/record-cache.ts";
 import { importSources } from "../../../src/build/import.ts";
 import { fixtureContent } from "../../helpers/content.ts";
 
@@ -62,6 +63,72 @@ describe("the record cache", () => {
     const second = await buildArchive({ contentDir: content, cwd: content, today, cacheDir });
     assert.equal(second.cacheHits, 0);
     assert.equal(second.extracted, first.report.read);
+  });
+});
+
+describe("the record cache's file stats", () => {
+  const result: SourceResult = { path: "a.md", diagnostics: [], record: null };
+  const old = () => ({ size: 120, mtimeMs: Date.now() - 60_000 });
+
+  it("knows a source's hash from its size and modification time, across builds", () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records");
+    const cache = RecordCache.open(dir, "k");
+    const stat = old();
+    cache.set("a.md", "h1", result, stat);
+    assert.equal(cache.knownHash("a.md", { ...stat }), "h1");
+    cache.save(new Set(["a.md"]));
+    assert.equal(RecordCache.open(dir, "k").knownHash("a.md", { ...stat }), "h1");
+  });
+
+  it("reads the file again when its size or modification time changed", () => {
+    const cache = RecordCache.open(join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records"), "k");
+    const stat = old();
+    cache.set("a.md", "h1", result, stat);
+    assert.equal(cache.knownHash("a.md", { ...stat, size: 121 }), undefined);
+    assert.equal(cache.knownHash("a.md", { ...stat, mtimeMs: stat.mtimeMs + 1 }), undefined);
+    assert.equal(cache.knownHash("b.md", stat), undefined);
+  });
+
+  it("does not trust the stat of a file written just before it was hashed (it may change again within the clock's tick)", () => {
+    const cache = RecordCache.open(join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records"), "k");
+    const fresh = { size: 120, mtimeMs: Date.now() };
+    cache.set("a.md", "h1", result, fresh);
+    assert.equal(cache.knownHash("a.md", { ...fresh }), undefined);
+  });
+
+  it("sees an edit that keeps the file's size", async () => {
+    const content = contentWithArticles();
+    const cacheDir = join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records");
+    const session: ArchiveSession = {};
+    const first = await buildArchive({ contentDir: content, cwd: content, today, cacheDir, session });
+    const file = join(content, first.report.published[0] as string);
+    const text = readFileSync(file, "utf8");
+    const edited = text.replace(/[a-zé]{6}/, (word) => word.toUpperCase());
+    assert.equal(Buffer.byteLength(edited), Buffer.byteLength(text));
+    writeFileSync(file, edited);
+    const second = await buildArchive({ contentDir: content, cwd: content, today, cacheDir, session });
+    assert.equal(second.extracted, 1);
+    const id = first.records.find((r) => r.sourcePath === first.report.published[0])?.id as string;
+    assert.ok(first.digests.get(id));
+    assert.notEqual(second.digests.get(id), first.digests.get(id));
+    assert.equal(second.digests.get(first.records.find((r) => r.id !== id)?.id as string), first.digests.get(first.records.find((r) => r.id !== id)?.id as string));
+  });
+});
+
+describe("a build session (the dev server)", () => {
+  it("keeps the knowledge base until one of its files changes", async () => {
+    const content = contentWithArticles();
+    const cacheDir = join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records");
+    const session: ArchiveSession = {};
+    const first = await buildArchive({ contentDir: content, cwd: content, today, cacheDir, session });
+    const second = await buildArchive({ contentDir: content, cwd: content, today, cacheDir, session });
+    assert.equal(second.kb, first.kb);
+    assert.equal(second.extracted, 0);
+    writeFileSync(join(content, "actors/people/leila-b.yml"), "name: Leila Benali\naliases: [Leila B.]\n");
+    const third = await buildArchive({ contentDir: content, cwd: content, today, cacheDir, session });
+    assert.notEqual(third.kb, first.kb);
+    assert.ok(third.kb.people.has("leila-b"));
+    assert.equal(third.extracted, first.report.read);
   });
 });
 

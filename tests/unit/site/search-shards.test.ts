@@ -1,7 +1,14 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, it } from "node:test";
+import { buildArchive } from "../../../src/build/build-archive.ts";
+import { importSources } from "../../../src/build/import.ts";
+import { urls } from "../../../src/site/urls.ts";
 import type { SearchRecord } from "../../../src/site/search-records.ts";
-import { MAX_SEARCH_SHARDS, searchBundlePath, searchShardCount, searchShardDigest, searchShardOf, splitSearchRecords } from "../../../src/site/search-shards.ts";
+import { MAX_SEARCH_SHARDS, planSearchShards, searchBundlePath, searchShardCount, searchShardDigest, searchShardOf, splitSearchRecords } from "../../../src/site/search-shards.ts";
+import { fixtureContent } from "../../helpers/content.ts";
 
 const record = (url: string, content = url): SearchRecord => ({ url, content, language: "fr", meta: { title: url }, filters: {} });
 
@@ -34,6 +41,28 @@ describe("search shards", () => {
     const records = [record("/a/"), record("/b/")];
     assert.equal(searchShardDigest(records), searchShardDigest(records.map((r) => ({ ...r }))));
     assert.notEqual(searchShardDigest(records), searchShardDigest([records[0] as SearchRecord, record("/b/", "autre texte")]));
+  });
+
+  it("plans a rebuild's indexing: only the shard of an edited article has another digest", async () => {
+    const content = fixtureContent();
+    const today = new Date("2026-11-23T00:00:00Z");
+    importSources({ contentDir: content, sources: [join(import.meta.dirname, "../../fixtures/corpus")], cwd: content, today });
+    const cacheDir = join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records");
+    const env = { REVUE_SEARCH_SHARD_SIZE: "1" };
+    const before = await buildArchive({ contentDir: content, cwd: content, cacheDir, env, today });
+    const plan = planSearchShards(before);
+    assert.ok(plan.inUse.length >= 2, `${plan.inUse.length} shards in use`);
+    assert.deepEqual(plan.shards.flat().map((r) => r.id).sort(), before.records.map((r) => r.id).sort());
+    const edited = before.records[0];
+    assert.ok(edited);
+    const file = join(content, edited.sourcePath);
+    writeFileSync(file, `${readFileSync(file, "utf8")}\nUn paragraphe ajouté.\n`);
+    const after = planSearchShards(await buildArchive({ contentDir: content, cwd: content, cacheDir, env, today }));
+    const shard = searchShardOf(urls.article(edited), plan.shards.length);
+    assert.deepEqual(
+      after.digests.map((digest, i) => digest !== plan.digests[i]),
+      plan.digests.map((_, i) => i === shard),
+    );
   });
 
   it("names the bundles pagefind/, pagefind-1/…", () => {
