@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { buildArchive } from "./src/build/build-archive.ts";
-import { renderData, toSiteData, type RenderData } from "./src/site/site-data.ts";
+import { planSite, renderData, type RenderData } from "./src/site/site-data.ts";
 
 export const CONTENT_DIR = resolve(process.env["REVUE_CONTENT"] ?? "content");
 const ASSETS_DIR = join(import.meta.dirname, "templates", "assets");
@@ -36,7 +36,7 @@ interface EleventyConfig {
 }
 
 export default function (eleventyConfig: EleventyConfig) {
-  eleventyConfig.addGlobalData("site", async () => provided ?? renderData(toSiteData(await buildArchive({ contentDir: CONTENT_DIR }))));
+  eleventyConfig.addGlobalData("site", async () => provided ?? renderData(planSite(await buildArchive({ contentDir: CONTENT_DIR }))));
   // Stylesheet, scripts and icon are written by a template, not copied: a failed render then
   // leaves no copy running into a folder the build is removing.
   eleventyConfig.addGlobalData("assets", () => readAssets(ASSETS_DIR));

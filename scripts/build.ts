@@ -14,7 +14,7 @@ import { walkFiles } from "../src/build/walk.ts";
 import { siteCodeVersion } from "../src/build/code-version.ts";
 import { provideSite } from "../.eleventy.ts";
 import { changedPart, diffManifests, fingerprintSite, type SiteManifest } from "../src/site/fingerprint.ts";
-import { renderData, toSiteData, type RenderLists } from "../src/site/site-data.ts";
+import { planSite, renderData, type RenderPlans, type SiteMemo } from "../src/site/site-data.ts";
 import { formatDiagnostic, parse, ROOT, run } from "./lib/cli.ts";
 import { eleventy } from "./lib/eleventy.ts";
 import { ensureHeap, heapForArticles } from "./lib/heap.ts";
@@ -32,6 +32,12 @@ export interface BuildResult {
   timings: { records: number; render: number; search: number; total: number };
 }
 
+/** What a long-running process (the dev server) keeps from one build to the next. */
+export interface BuildSession {
+  archive: ArchiveSession;
+  site: SiteMemo;
+}
+
 export interface BuildOptions {
   content: string;
   output: string;
@@ -46,7 +52,7 @@ export interface BuildOptions {
   /** Another templates folder (tests use a broken copy to check that a failed render changes nothing). */
   templates?: string;
   /** What a long-running process (the dev server) keeps from one build to the next. */
-  session?: ArchiveSession;
+  session?: BuildSession;
   /** Called once the new pages are in place (a rebuild's come before its search index). */
   onPages?: () => void;
   /** Index for search once the pages are written, not alongside (the dev server: the page first). */
@@ -61,7 +67,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     contentDir: options.content,
     cacheDir: options.cacheDir ?? join(dirname(resolve(options.output)), ".cache", `records-${contentKey(options.content)}`),
     ...(options.env ? { env: options.env } : {}),
-    ...(options.session ? { session: options.session } : {}),
+    ...(options.session ? { session: options.session.archive } : {}),
   });
   const errors = archive.diagnostics.filter((d) => d.severity === "error");
   const warnings = archive.diagnostics.filter((d) => d.severity === "warning");
@@ -107,7 +113,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   let renderDone = recordsDone;
   try {
-    const site = toSiteData(archive);
+    const site = planSite(archive, options.session?.site);
     const manifest = fingerprintSite(site, templatesVersion(options.templates));
     const changes = previous ? diffManifests(previous.site, manifest) : undefined;
     // A file someone deleted from the site is made again.
@@ -185,9 +191,9 @@ function removeLeftovers(output: string): void {
 const RENDER_BATCH = 5000;
 
 /** The files to write, in runs of at most `size` pages, feeds and data files; always at least one run. */
-function renderBatches({ pages, feeds, files }: RenderLists, size: number): RenderLists[] {
+function renderBatches({ pages, feeds, files }: RenderPlans, size: number): RenderPlans[] {
   const items = [...pages.map((page) => ({ page })), ...feeds.map((feed) => ({ feed })), ...files.map((file) => ({ file }))];
-  const batches: RenderLists[] = [];
+  const batches: RenderPlans[] = [];
   for (let start = 0; start === 0 || start < items.length; start += size) {
     const part = items.slice(start, start + size);
     batches.push({

@@ -10,10 +10,9 @@
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { watch } from "chokidar";
 import { join, relative, resolve } from "node:path";
-import type { ArchiveSession } from "../src/build/build-archive.ts";
 import { ARTICLES_FOLDER } from "../src/build/build-archive.ts";
 import { walkFiles } from "../src/build/walk.ts";
-import { build } from "./build.ts";
+import { build, type BuildSession } from "./build.ts";
 import { parse, ROOT, run } from "./lib/cli.ts";
 import { ensureHeap, heapForArticles } from "./lib/heap.ts";
 
@@ -30,7 +29,7 @@ run(async () => {
   const output = resolve(values.output ?? join(ROOT, "_site"));
   ensureHeap(heapForArticles(walkFiles(join(content, ARTICLES_FOLDER)).length));
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  const session: ArchiveSession = {};
+  const session: BuildSession = { archive: {}, site: {} };
   const first = await build({ content, output, ci: false, session, log });
 
   const server = EleventyDevServer.getServer("revue", output, {

@@ -1,5 +1,6 @@
-import { readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { deserialize, serialize } from "node:v8";
+import { dirname, join, relative } from "node:path";
 import type { ArticleRecord } from "../records/article.ts";
 import type { Diagnostic } from "../records/diagnostic.ts";
 import type { KnowledgeBase } from "../records/knowledge.ts";
@@ -73,7 +74,7 @@ export const ARTICLES_FOLDER = "articles";
 export async function buildArchive(options: BuildArchiveOptions): Promise<Archive> {
   const cwd = options.cwd ?? process.cwd();
   const config = loadSiteConfig(options.contentDir, options.env);
-  const loaded = knowledgeOf(options.contentDir, cwd, options.session);
+  const loaded = knowledgeOf(options.contentDir, cwd, options.session, options.cacheDir);
   const { kb } = loaded;
   const diagnostics = [...loaded.diagnostics];
   const today = options.today ?? new Date();
@@ -160,11 +161,38 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
   return { config, kb, records, drafts, report, diagnostics, cacheHits: cache?.hitCount ?? 0, extracted: jobs.length, digests };
 }
 
-function knowledgeOf(contentDir: string, cwd: string, session: ArchiveSession | undefined): LoadedKnowledgeBase {
-  if (!session) return loadKnowledgeBase(contentDir, cwd);
-  const stamp = knowledgeStamp(contentDir);
-  if (session.knowledge?.stamp !== stamp) session.knowledge = { stamp, loaded: loadKnowledgeBase(contentDir, cwd) };
-  return session.knowledge.loaded;
+/**
+ * The knowledge base, read and validated again only when one of its files changed: a
+ * session keeps it in memory, a build with a cache folder keeps it there (structured
+ * clone: maps, sets and patterns survive).
+ */
+function knowledgeOf(contentDir: string, cwd: string, session: ArchiveSession | undefined, cacheDir: string | undefined): LoadedKnowledgeBase {
+  const stamp = [knowledgeStamp(contentDir), cwd, extractionCodeVersion()].join("\n");
+  if (session?.knowledge?.stamp === stamp) return session.knowledge.loaded;
+  const file = cacheDir ? join(cacheDir, "knowledge.bin") : undefined;
+  let loaded: LoadedKnowledgeBase | undefined;
+  if (file) {
+    try {
+      const cached = deserialize(readFileSync(file)) as { stamp: string; loaded: LoadedKnowledgeBase };
+      if (cached.stamp === stamp) loaded = { kb: Object.freeze(cached.loaded.kb), diagnostics: cached.loaded.diagnostics };
+    } catch {
+      // No cached copy, or a damaged one: read the files.
+    }
+  }
+  if (!loaded) {
+    loaded = loadKnowledgeBase(contentDir, cwd);
+    if (file) {
+      try {
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(`${file}.tmp-${process.pid}`, serialize({ stamp, loaded }));
+        renameSync(`${file}.tmp-${process.pid}`, file);
+      } catch {
+        // The cache is an optimisation: a build goes on without it.
+      }
+    }
+  }
+  if (session) session.knowledge = { stamp, loaded };
+  return loaded;
 }
 
 function recordCacheOf(dir: string, key: string, session: ArchiveSession | undefined): RecordCache {

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { ArticleRecord, EntityRef } from "../records/article.ts";
 import type { Archive } from "../build/build-archive.ts";
 import { foldWord } from "../text/fold.ts";
@@ -6,7 +5,8 @@ import { formatDate, formatMonth } from "./format.ts";
 import { newsArticleJsonLd } from "./json-ld.ts";
 import { linkFirstMentions } from "./link-mentions.ts";
 import { networkSvg, type NetworkEdge, type NetworkNode } from "./network.ts";
-import { openDataFiles, type DataFile } from "./open-data.ts";
+import { digestOf, withDigest } from "./digest.ts";
+import { articleRow, openDataFiles, openDataIndex, type DataFile } from "./open-data.ts";
 import { pager, type PagerView } from "./pager.ts";
 import { relatedArticles } from "./related.ts";
 import { searchBundlePath, searchShardCount, searchShardsInUse, splitByShard } from "./search-shards.ts";
@@ -145,32 +145,61 @@ export interface FeedView {
   entries: { title: string; url: string; updated: string; summary: string; outlet: string | null }[];
 }
 
-export interface SiteData {
+/** What every page prints: settings, strings, navigation, links, security headers. */
+export interface SiteShared {
   config: Archive["config"];
   strings: Strings;
   nav: Link[];
   links: { search: string; feed: string; data: string; network: string; archives: string };
   /** Content-Security-Policy for the <meta>, and the `_headers` file for hosts that read one. */
   security: { csp: string; headers: string };
-  pages: PageView[];
-  feeds: FeedView[];
-  files: DataFile[];
+}
+
+/**
+ * A file of the site before it is made: where it goes, a digest of everything it is made
+ * from, and how to make it. A rebuild compares digests and makes only the files that changed;
+ * a full build makes them a run at a time, so the whole site is never in memory at once.
+ */
+export interface Planned<T> {
+  url: string;
+  digest: string;
+  make: () => T;
+}
+
+export interface SitePlan extends SiteShared {
+  pages: Planned<PageView>[];
+  feeds: Planned<FeedView>[];
+  files: Planned<DataFile>[];
+  /** Absolute URLs of the pages, for sitemap.xml. */
   sitemap: string[];
 }
 
-/** Output files to write: pages, feeds and data files. */
-export type RenderLists = Pick<SiteData, "pages" | "feeds" | "files">;
+/** Files to write, planned. */
+export type RenderPlans = Pick<SitePlan, "pages" | "feeds" | "files">;
+
+/** Files to write, made. */
+export interface RenderLists {
+  pages: PageView[];
+  feeds: FeedView[];
+  files: DataFile[];
+}
 
 /**
  * What the templates get for one Eleventy run: what every page shows, and the files this run
  * writes (everything, what a rebuild changed, or one run of a large build). Never the whole
  * archive's lists: Eleventy's data cascade would walk them for every page.
  */
-export type RenderData = Omit<SiteData, keyof RenderLists> & { render: RenderLists };
+export type RenderData = SiteShared & { sitemap: string[]; render: RenderLists };
 
-export function renderData(site: SiteData, render: RenderLists = site): RenderData {
+export function renderData(site: SitePlan, render: RenderPlans = site): RenderData {
   const { pages: _pages, feeds: _feeds, files: _files, ...shared } = site;
-  return { ...shared, render: { pages: render.pages, feeds: render.feeds, files: render.files } };
+  const make = <T>(list: readonly Planned<T>[]) => list.map((planned) => planned.make());
+  return { ...shared, render: { pages: make(render.pages), feeds: make(render.feeds), files: make(render.files) } };
+}
+
+/** A file made at once (a small page every build remakes anyway): its digest is its content's. */
+function made<T extends { url: string }>(view: T): Planned<T> {
+  return { url: view.url, digest: digestOf(view), make: () => view };
 }
 
 const HOME_LATEST = 10;
@@ -184,7 +213,16 @@ const NETWORK_PAIRS = 20;
 const TERM_KINDS: readonly TermKind[] = ["person", "agency", "topic", "place", "outlet"];
 const FEED_KINDS: ReadonlySet<TermKind> = new Set(["person", "agency", "topic"]);
 
-export function toSiteData(archive: Archive): SiteData {
+/**
+ * What planning keeps from one build to the next in a long-running process (the dev
+ * server): the related articles, found again only when some article's actors, topics or
+ * place in the archive changed.
+ */
+export interface SiteMemo {
+  related?: { signature: string; ids: Map<string, string[]> };
+}
+
+export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
   const { config, kb, records } = archive;
   const strings = STRINGS[config.lang];
   const lang = config.lang;
@@ -195,13 +233,12 @@ export function toSiteData(archive: Archive): SiteData {
     canonical: absolute(url),
     ...(feed ? { feed } : {}),
   });
-  const digestOf = (record: ArticleRecord) => archive.digests.get(record.id);
   const cards = new Map(records.map((record) => [record.id, withDigest(toCard(record, lang, strings))]));
   const card = (record: ArticleRecord) => cards.get(record.id) as ArticleCard;
   const terms = collectTerms(records);
   const companions = companionsIndex(records, terms);
-  const pages: PageView[] = [];
-  const feeds: FeedView[] = [];
+  const pages: Planned<PageView>[] = [];
+  const feeds: Planned<FeedView>[] = [];
 
   const entries = new Map<string, FeedView["entries"][number]>();
   const entry = (record: ArticleRecord) => {
@@ -222,43 +259,61 @@ export function toSiteData(archive: Archive): SiteData {
     entries: list.slice(0, limit).map(entry),
   });
 
-  // Articles.
-  const related = relatedArticles(records, RELATED);
+  // Articles. With the digest of what its record was made from (the source, the knowledge
+  // base, the code), an article page's digest needs neither its body nor its JSON-LD.
+  const related = relatedOf(records, memo);
   for (const record of records) {
     const url = urls.article(record);
-    const links = (kind: TermKind, refs: readonly EntityRef[]) => refs.map((ref) => ({ name: ref.name, url: urls.term(kind, ref.id) }));
-    const mentionLinks = [...record.people.map((r) => ({ r, kind: "person" as const })), ...record.agencies.map((r) => ({ r, kind: "agency" as const }))].map(({ r, kind }) => ({
-      mentions: r.mentions.length ? r.mentions : [r.name],
-      url: urls.term(kind, r.id),
-      title: r.name,
-    }));
-    pages.push(lazily({
-      type: "article",
-      url,
-      meta: meta(url, record.title ?? strings.undated, record.summary || config.description),
-      card: card(record),
-      sourceUrl: record.url,
-      outletLink: record.outlet ? { name: record.outlet.name, url: urls.term("outlet", record.outlet.id) } : null,
-      groups: [
-        { label: strings.people, links: links("person", record.people) },
-        { label: strings.agencies, links: links("agency", record.agencies) },
-        { label: strings.places, links: links("place", record.places) },
-        { label: strings.topics, links: links("topic", record.topics) },
-      ].filter((group) => group.links.length > 0),
-      related: (related.get(record.id) ?? []).map(card),
-    }, {
-      html: () => linkFirstMentions(record.html, mentionLinks),
-      jsonLd: () => newsArticleJsonLd(record, kb, absolute, url, urls.term, lang),
-    }, digestOf(record)));
+    const relatedCards = (related.get(record.id) ?? []).map(card);
+    const view = (): ArticlePage => {
+      const links = (kind: TermKind, refs: readonly EntityRef[]) => refs.map((ref) => ({ name: ref.name, url: urls.term(kind, ref.id) }));
+      const mentionLinks = [...record.people.map((r) => ({ r, kind: "person" as const })), ...record.agencies.map((r) => ({ r, kind: "agency" as const }))].map(({ r, kind }) => ({
+        mentions: r.mentions.length ? r.mentions : [r.name],
+        url: urls.term(kind, r.id),
+        title: r.name,
+      }));
+      return lazily({
+        type: "article",
+        url,
+        meta: meta(url, record.title ?? strings.undated, record.summary || config.description),
+        card: card(record),
+        sourceUrl: record.url,
+        outletLink: record.outlet ? { name: record.outlet.name, url: urls.term("outlet", record.outlet.id) } : null,
+        groups: [
+          { label: strings.people, links: links("person", record.people) },
+          { label: strings.agencies, links: links("agency", record.agencies) },
+          { label: strings.places, links: links("place", record.places) },
+          { label: strings.topics, links: links("topic", record.topics) },
+        ].filter((group) => group.links.length > 0),
+        related: relatedCards,
+      }, {
+        html: () => linkFirstMentions(record.html, mentionLinks),
+        jsonLd: () => newsArticleJsonLd(record, kb, absolute, url, urls.term, lang),
+      });
+    };
+    const madeFrom = archive.digests.get(record.id);
+    pages.push(madeFrom ? { url, digest: digestOf(["article", madeFrom, relatedCards]), make: view } : made(view()));
   }
 
   // Actor, topic, place and outlet pages, paginated, with their timeline, company and feed.
+  // Their digests are made of the term's and of what each article shows there (card,
+  // actors with their names, outlet).
   const labels: Record<TermKind, [string, string]> = {
     person: [strings.person, strings.people],
     agency: [strings.agency, strings.agencies],
     topic: [strings.topic, strings.topics],
     place: [strings.place, strings.places],
     outlet: [strings.outlet, strings.outlets],
+  };
+  const shownInTerms = new Map<string, string>();
+  const shownInTerm = (record: ArticleRecord) => {
+    let digest = shownInTerms.get(record.id);
+    if (digest === undefined) {
+      const named = (kind: TermKind, refs: readonly EntityRef[]) => refs.map((ref) => [ref.id, terms.get(kind)?.get(ref.id)?.name]);
+      digest = digestOf([card(record), named("person", record.people), named("agency", record.agencies), record.outlet ? [record.outlet.id, record.outlet.name] : null]);
+      shownInTerms.set(record.id, digest);
+    }
+    return digest;
   };
   const counted: Record<TermKind, CountedLink[]> = { person: [], agency: [], topic: [], place: [], outlet: [] };
   for (const kind of TERM_KINDS) {
@@ -267,50 +322,55 @@ export function toSiteData(archive: Archive): SiteData {
       const pageCount = Math.max(1, Math.ceil(total / config.perPage));
       const details = describe(kind, term.id, archive, strings);
       const feedUrl = FEED_KINDS.has(kind) ? urls.termFeed(kind, term.id) : null;
-      const timeline = timelineSvg(
-        coverageSeries(term.records.map((r) => r.date?.value ?? "").filter(Boolean), (key) => formatMonth(key, lang)),
-        strings.coverageOf(term.name),
-        strings.articlesCount,
-      );
-      const alongside = kind === "outlet" ? [] : companions(term, kind, ALONGSIDE);
-      const outlets = kind === "outlet" ? [] : countBy(term.records.filter((r) => r.outlet).map((r) => ({ id: (r.outlet as EntityRef).id, name: (r.outlet as EntityRef).name })), (id) => urls.term("outlet", id));
+      // Every page shows the term and its count; the first page (timeline, company, outlets)
+      // and the feed are made from all its articles, another page from its own twenty.
+      const header = ["term", kind, term.id, term.name, details, total, config.perPage];
+      const termDigest = digestOf([header, term.records.map(shownInTerm)]);
+      // The first page's timeline and lists, made when that page is.
+      const firstPage = () => ({
+        timeline: timelineSvg(coverageSeries(term.records.map((r) => r.date?.value ?? "").filter(Boolean), (key) => formatMonth(key, lang)), strings.coverageOf(term.name), strings.articlesCount),
+        alongside: kind === "outlet" ? [] : companions(term, kind, ALONGSIDE),
+        outlets: kind === "outlet" ? [] : countBy(term.records.filter((r) => r.outlet).map((r) => ({ id: (r.outlet as EntityRef).id, name: (r.outlet as EntityRef).name })), (id) => urls.term("outlet", id)),
+      });
       for (let page = 1; page <= pageCount; page++) {
         const url = urls.term(kind, term.id, page);
-        const title = page > 1 ? `${term.name} — ${strings.page.toLowerCase()} ${page}` : term.name;
-        pages.push({
-          type: "term",
-          url,
-          meta: meta(url, title, details.description ?? `${labels[kind][0]} : ${term.name} — ${strings.articlesCount(total)}`, feedUrl ? { url: feedUrl, title: strings.feedOf(term.name) } : undefined),
-          kind,
-          kindLabel: labels[kind][0],
-          id: term.id,
-          name: term.name,
-          description: details.description,
-          roles: details.roles,
-          totalLabel: strings.articlesCount(total),
-          page,
-          articles: term.records.slice((page - 1) * config.perPage, page * config.perPage).map(card),
-          pager: pageCount > 1 ? pager((n) => urls.term(kind, term.id, n), page, pageCount) : null,
-          timeline: page === 1 ? timeline : "",
-          alongside: page === 1 ? alongside : [],
-          outlets: page === 1 ? outlets : [],
-          feedUrl,
-        });
+        const view = (): TermPage => {
+          const title = page > 1 ? `${term.name} — ${strings.page.toLowerCase()} ${page}` : term.name;
+          return {
+            type: "term",
+            url,
+            meta: meta(url, title, details.description ?? `${labels[kind][0]} : ${term.name} — ${strings.articlesCount(total)}`, feedUrl ? { url: feedUrl, title: strings.feedOf(term.name) } : undefined),
+            kind,
+            kindLabel: labels[kind][0],
+            id: term.id,
+            name: term.name,
+            description: details.description,
+            roles: details.roles,
+            totalLabel: strings.articlesCount(total),
+            page,
+            articles: term.records.slice((page - 1) * config.perPage, page * config.perPage).map(card),
+            pager: pageCount > 1 ? pager((n) => urls.term(kind, term.id, n), page, pageCount) : null,
+            ...(page === 1 ? firstPage() : { timeline: "", alongside: [], outlets: [] }),
+            feedUrl,
+          };
+        };
+        const digest = page === 1 ? digestOf([termDigest, page]) : digestOf([header, page, term.records.slice((page - 1) * config.perPage, page * config.perPage).map(shownInTerm)]);
+        pages.push({ url, digest, make: view });
       }
-      if (feedUrl) feeds.push(feedOf(feedUrl, `${term.name} · ${config.title}`, urls.term(kind, term.id), term.records, FEED_ENTRIES));
+      if (feedUrl) feeds.push({ url: feedUrl, digest: digestOf([termDigest, "feed"]), make: () => feedOf(feedUrl, `${term.name} · ${config.title}`, urls.term(kind, term.id), term.records, FEED_ENTRIES) });
       counted[kind].push({ name: term.name, url: urls.term(kind, term.id), count: total });
     }
     const url = urls.termIndex(kind);
-    pages.push({ type: "term-index", url, meta: meta(url, labels[kind][1]), title: labels[kind][1], letters: byLetter(counted[kind], lang) });
+    pages.push(made<PageView>({ type: "term-index", url, meta: meta(url, labels[kind][1]), title: labels[kind][1], letters: byLetter(counted[kind], lang) }));
   }
 
   // Date archives.
-  pages.push(...archivePages(records, card, config.perPage, lang, strings, meta));
+  pages.push(...archivePages(records, card, config.perPage, lang, strings, meta).map((view) => made(view)));
 
   // Home, network, search, open data, 404.
   const top = (kind: TermKind) => [...counted[kind]].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, lang)).slice(0, HOME_TERMS);
   const years = [...countStrings(records.map((r) => r.date?.value.slice(0, 4)).filter((y): y is string => Boolean(y)))].sort((a, b) => (a[0] < b[0] ? 1 : -1));
-  pages.unshift({
+  pages.unshift(made<PageView>({
     type: "home",
     url: urls.home(),
     meta: meta(urls.home(), config.title, config.description, { url: urls.feed(), title: strings.siteFeed }),
@@ -320,15 +380,23 @@ export function toSiteData(archive: Archive): SiteData {
     topics: top("topic"),
     outlets: top("outlet"),
     years: years.map(([year, count]) => ({ name: year, url: urls.year(year), count })),
-  });
-  pages.push(networkPage(records, terms, strings, meta));
+  }));
+  pages.push(made<PageView>(networkPage(records, terms, strings, meta)));
   const byShard = splitByShard(records, urls.article, searchShardCount(records.length, config.searchShardSize));
   const bundles = searchShardsInUse(byShard).map((shard) => searchBundlePath(shard).slice(1));
-  pages.push({ type: "search", url: urls.search(), meta: meta(urls.search(), strings.search, strings.searchLead), bundles });
-  const files = openDataFiles(records, kb, (record) => absolute(urls.article(record)), urls.data());
-  pages.push({ type: "data", url: urls.data(), meta: meta(urls.data(), strings.openData, strings.openDataLead), files: files.map(({ name, url, format, description }) => ({ name, url, format, description })) });
-  pages.push({ type: "not-found", url: "/404.html", meta: meta("/404.html", strings.notFound, strings.notFoundLead) });
-  feeds.unshift(feedOf(urls.feed(), config.title, urls.home(), records, SITE_FEED_ENTRIES));
+  pages.push(made<PageView>({ type: "search", url: urls.search(), meta: meta(urls.search(), strings.search, strings.searchLead), bundles }));
+  const dataIndex = openDataIndex(urls.data());
+  pages.push(made<PageView>({ type: "data", url: urls.data(), meta: meta(urls.data(), strings.openData, strings.openDataLead), files: dataIndex }));
+  pages.push(made<PageView>({ type: "not-found", url: "/404.html", meta: meta("/404.html", strings.notFound, strings.notFoundLead) }));
+  feeds.unshift(made(feedOf(urls.feed(), config.title, urls.home(), records, SITE_FEED_ENTRIES)));
+
+  // Open data: its digest is that of its article rows (not of whole records: an edit to a
+  // body leaves it alone) and of the knowledge base.
+  const rows = records.map((record) => articleRow(record, absolute(urls.article(record))));
+  const dataDigest = digestOf(["data", kb.version, rows]);
+  let data: DataFile[] | undefined;
+  const dataFiles = () => (data ??= openDataFiles(rows, kb, urls.data()));
+  const files: Planned<DataFile>[] = dataIndex.map((file, i) => ({ url: file.url, digest: digestOf([dataDigest, file.url]), make: () => dataFiles()[i] as DataFile }));
 
   return {
     config,
@@ -348,58 +416,31 @@ export function toSiteData(archive: Archive): SiteData {
     pages,
     feeds,
     files,
-    sitemap: pages.filter((page) => page.type !== "not-found").map((page) => page.meta.canonical),
+    sitemap: pages.filter((page) => page.url !== "/404.html").map((page) => absolute(page.url)),
   };
 }
 
-/**
- * The hash of a value many pages list (an article's card, a feed entry), computed once:
- * the page fingerprint hashes it in place of the value.
- */
-export const DIGEST = Symbol("digest");
-
-/** The digest of what a view's computed fields (an article's body and JSON-LD) are made from. */
-export const COMPUTED_FROM = Symbol("computed from");
-
-function withDigest<T extends object>(value: T): T {
-  // A symbol key: JSON.stringify and the templates never see it.
-  (value as { [DIGEST]?: string })[DIGEST] = createHash("sha1").update(JSON.stringify(value)).digest("base64url");
-  return value;
-}
-
-const COMPUTE = Symbol("compute");
-type Computers = Record<string, () => string>;
-/** One prototype per set of computed fields, so that lazy views share one shape. */
-const lazyPrototypes = new Map<string, object>();
-
-function lazyPrototype(names: readonly string[]): object {
-  const key = names.join("\0");
-  let prototype = lazyPrototypes.get(key);
-  if (!prototype) {
-    prototype = {};
-    for (const name of names) Object.defineProperty(prototype, name, { get(this: { [COMPUTE]: Computers }) { return (this[COMPUTE][name] as () => string)(); }, enumerable: true });
-    lazyPrototypes.set(key, prototype);
+function relatedOf(records: readonly ArticleRecord[], memo: SiteMemo | undefined): Map<string, ArticleRecord[]> {
+  if (!memo) return relatedArticles(records, RELATED);
+  const refs = (list: readonly EntityRef[]) => list.map((ref) => ref.id).join(" ");
+  const signature = records.map((r) => `${r.id}\t${refs(r.people)}\t${refs(r.agencies)}\t${refs(r.topics)}`).join("\n");
+  if (memo.related?.signature !== signature) {
+    const found = relatedArticles(records, RELATED);
+    memo.related = { signature, ids: new Map([...found].map(([id, list]) => [id, list.map((record) => record.id)])) };
   }
-  return prototype;
+  const byId = new Map(records.map((record) => [record.id, record]));
+  return new Map([...memo.related.ids].map(([id, list]) => [id, list.map((other) => byId.get(other) as ArticleRecord)]));
 }
 
 /**
- * A view whose largest fields are computed each time they are read, never kept: an archive's
- * article bodies would otherwise sit in memory twice more (as linked HTML and as JSON-LD)
- * from the moment the site data is made until the last page is written. Given the `digest`
- * of their inputs, the fields are getters of the view's prototype: JSON.stringify (the
- * page fingerprint) leaves them out and hashes the digest; without it, they are enumerable
- * getters of the view itself, which JSON.stringify computes.
+ * A view whose largest fields are computed each time they are read, never kept: an
+ * archive's article bodies would otherwise sit in memory twice more (as linked HTML and as
+ * JSON-LD) for as long as the view. Enumerable getters, so templates and JSON.stringify see
+ * plain fields.
  */
-function lazily<T extends object, K extends string>(view: T, fields: Record<K, () => string>, digest?: string): T & Record<K, string> {
-  if (!digest) {
-    for (const [name, get] of Object.entries(fields) as [K, () => string][]) Object.defineProperty(view, name, { get, enumerable: true });
-    return view as T & Record<K, string>;
-  }
-  const lazy = Object.assign(Object.create(lazyPrototype(Object.keys(fields))) as { [COMPUTE]: Computers; [COMPUTED_FROM]: string }, view);
-  lazy[COMPUTE] = fields;
-  lazy[COMPUTED_FROM] = digest;
-  return lazy as unknown as T & Record<K, string>;
+function lazily<T extends object, K extends string>(view: T, fields: Record<K, () => string>): T & Record<K, string> {
+  for (const [name, get] of Object.entries(fields) as [K, () => string][]) Object.defineProperty(view, name, { get, enumerable: true });
+  return view as T & Record<K, string>;
 }
 
 interface Term {

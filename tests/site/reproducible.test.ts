@@ -5,13 +5,20 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, it } from "node:test";
 import { importSources } from "../../src/build/import.ts";
-import { build } from "../../scripts/build.ts";
+import { build, type BuildSession } from "../../scripts/build.ts";
 import { walkFiles } from "../../src/build/walk.ts";
 import { fixtureContent } from "../helpers/content.ts";
 import { buildSite } from "../helpers/site.ts";
 
 function fingerprint(root: string): Record<string, string> {
   return Object.fromEntries(walkFiles(root).map((file) => [relative(root, file), createHash("sha256").update(readFileSync(file)).digest("hex")]));
+}
+
+/** The fixture content with the corpus articles imported. */
+function contentWithCorpus(): string {
+  const content = fixtureContent();
+  importSources({ contentDir: content, sources: [join(import.meta.dirname, "../fixtures/corpus")], cwd: content, today: new Date("2026-11-23T00:00:00Z") });
+  return content;
 }
 
 describe("the build's output", () => {
@@ -93,8 +100,7 @@ describe("a rebuild after an edit", () => {
   });
 
   it("indexes again only the search shard of the edited article", async () => {
-    const content = fixtureContent();
-    importSources({ contentDir: content, sources: [join(import.meta.dirname, "../fixtures/corpus")], cwd: content, today: new Date("2026-11-23T00:00:00Z") });
+    const content = contentWithCorpus();
     const env = { ...process.env, REVUE_SEARCH_SHARD_SIZE: "2" };
     const output = join(mkdtempSync(join(tmpdir(), "revue-incremental-")), "_site");
     await build({ content, output, ci: false, env, log: () => {} });
@@ -110,5 +116,43 @@ describe("a rebuild after an edit", () => {
     await build({ content, output: scratch, ci: false, env, log: () => {} });
     assert.deepEqual(fingerprint(output), fingerprint(scratch));
   });
-});
 
+  it("after edits to what lists show (title, summary, actors), gives the same site as a build from scratch, with paginated term pages", async () => {
+    const content = contentWithCorpus();
+    const env = { ...process.env, REVUE_PER_PAGE: "1" };
+    const output = join(mkdtempSync(join(tmpdir(), "revue-incremental-")), "_site");
+    await build({ content, output, ci: false, env, log: () => {} });
+    const article = join(content, "articles/2020/2020-09-26-abdellatif-hammouchi-recoit-l-ambassadeur-des-etats-unis.md");
+    const edits: [string, (text: string) => string][] = [
+      ["title", (text) => text.replace(/^title: .*$/m, "title: Le directeur de la DGSN reçoit l'ambassadeur américain")],
+      ["summary", (text) => text.replace(/\n\n(\S)/, "\n\nEn bref, une visite de travail. $1")],
+      ["actors", (text) => text.replace(/^title: /m, "people: [nasser-bourita]\ntitle: ")],
+    ];
+    for (const [what, edit] of edits) {
+      const before = readFileSync(article, "utf8");
+      assert.notEqual(edit(before), before, what);
+      writeFileSync(article, edit(before));
+      const lines: string[] = [];
+      await build({ content, output, ci: false, env, log: (line) => lines.push(line) });
+      assert.ok(lines.some((line) => /\d+ changed files rendered/.test(line)), `${what}: ${lines.join(" / ")}`);
+      const scratch = join(mkdtempSync(join(tmpdir(), "revue-incremental-")), "_site");
+      await build({ content, output: scratch, ci: false, env, log: () => {} });
+      assert.deepEqual(fingerprint(output), fingerprint(scratch), `after the ${what} edit`);
+    }
+  });
+
+  it("gives the same site from a dev-server session's rebuilds as from scratch", async () => {
+    const content = contentWithCorpus();
+    const output = join(mkdtempSync(join(tmpdir(), "revue-session-")), "_site");
+    const session: BuildSession = { archive: {}, site: {} };
+    let shown = 0;
+    await build({ content, output, ci: false, session, log: () => {}, onPages: () => shown++ });
+    const article = join(content, "articles/2020/2020-09-26-abdellatif-hammouchi-recoit-l-ambassadeur-des-etats-unis.md");
+    writeFileSync(article, readFileSync(article, "utf8").replace(/^title: /m, "agencies: [cia]\ntitle: "));
+    await build({ content, output, ci: false, session, log: () => {}, searchAfterPages: true, onPages: () => shown++ });
+    writeFileSync(join(content, "actors/people/abdellatif-hammouchi.yml"), `${readFileSync(join(content, "actors/people/abdellatif-hammouchi.yml"), "utf8")}description: Patron du pôle DGSN-DGST.\n`);
+    await build({ content, output, ci: false, session, log: () => {}, searchAfterPages: true, onPages: () => shown++ });
+    assert.equal(shown, 3);
+    assert.deepEqual(fingerprint(output), fingerprint((await buildSite(content)).output));
+  });
+});
