@@ -143,7 +143,8 @@ run(async () => {
       const s = (ms: number) => (ms / 1000).toFixed(1);
       rows.push([String(n), s(cold.records), s(cold.render), s(cold.search), s(cold.wall), (cold.wall / n).toFixed(2), cold.treeMb.toFixed(0), String(cold.pages), s(warm.wall), String(warm.extracted), s(dev)]);
     } finally {
-      if (!values.keep) rmSync(root, { recursive: true, force: true });
+      // Retries: a build's background removal of its previous site may still be running.
+      if (!values.keep) rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 500 });
       else process.stderr.write(`bench: kept ${root}\n`);
     }
   }
