@@ -144,8 +144,14 @@ run(async () => {
       rows.push([String(n), s(cold.records), s(cold.render), s(cold.search), s(cold.wall), (cold.wall / n).toFixed(2), cold.treeMb.toFixed(0), String(cold.pages), s(warm.wall), String(warm.extracted), s(dev)]);
     } finally {
       // Retries: a build's background removal of its previous site may still be running.
-      if (!values.keep) rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 500 });
-      else process.stderr.write(`bench: kept ${root}\n`);
+      if (values.keep) process.stderr.write(`bench: kept ${root}\n`);
+      else {
+        try {
+          rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 500 });
+        } catch (error) {
+          process.stderr.write(`bench: could not remove ${root}: ${(error as Error).message}\n`);
+        }
+      }
     }
   }
   const header = ["articles", "extraction s", "render s", "search s (alongside)", "total s", "ms/article", "peak MB (all processes)", "pages", "warm rebuild s", "re-extracted", "dev server s"];

@@ -285,7 +285,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   run(async () => {
     const { values } = parse({ content: { type: "string" }, output: { type: "string" }, timings: { type: "string" } }, USAGE);
     const content = resolve(values.content ?? join(ROOT, "content"));
-    ensureHeap(heapForArticles(walkFiles(join(content, ARTICLES_FOLDER)).length));
+    // Run again with a larger heap: the child does the build.
+    if (ensureHeap(heapForArticles(walkFiles(join(content, ARTICLES_FOLDER)).length))) return new Promise<never>(() => {});
     const result = await build({ content, output: resolve(values.output ?? join(ROOT, "_site")), ci: process.env["CI"] === "true" });
     if (values.timings) {
       const files = walkFiles(result.output);

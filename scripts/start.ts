@@ -27,7 +27,8 @@ run(async () => {
   if (!Number.isInteger(port) || port < 0) throw new Error(`invalid port ${values.port}\n\n${USAGE}`);
   const content = resolve(values.content ?? join(ROOT, "content"));
   const output = resolve(values.output ?? join(ROOT, "_site"));
-  ensureHeap(heapForArticles(walkFiles(join(content, ARTICLES_FOLDER)).length));
+  // Run again with a larger heap: the child serves.
+  if (ensureHeap(heapForArticles(walkFiles(join(content, ARTICLES_FOLDER)).length))) return new Promise<never>(() => {});
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const session: BuildSession = { archive: {}, site: {} };
   const first = await build({ content, output, ci: false, session, log });

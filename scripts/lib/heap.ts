@@ -1,23 +1,27 @@
-import { spawnSync } from "node:child_process";
-import { totalmem } from "node:os";
+import { spawn } from "node:child_process";
+import { constants as osConstants, totalmem } from "node:os";
 import { getHeapStatistics } from "node:v8";
 
 /**
  * Gives the build the heap a large archive needs without asking the user for flags: when
  * the default heap is too small for `needMegabytes`, the script runs itself again with
- * --max-old-space-size (at most three quarters of the machine's memory) and exits with the
- * child's status. Returns normally when the heap is already large enough.
+ * --max-old-space-size (at most three quarters of the machine's memory), passes the signals
+ * it gets on to that child (a dev server stopped with SIGTERM stops whole) and exits with the
+ * child's status. Returns false when the heap is already large enough and this process goes
+ * on; true when the child does the work (the caller then does nothing more).
  */
-export function ensureHeap(needMegabytes: number): void {
+export function ensureHeap(needMegabytes: number): boolean {
   const current = getHeapStatistics().heap_size_limit / 1024 / 1024;
-  if (current >= needMegabytes || process.env["REVUE_HEAP_MB"]) return;
+  if (current >= needMegabytes || process.env["REVUE_HEAP_MB"]) return false;
   const megabytes = Math.floor(Math.min(needMegabytes, (totalmem() / 1024 / 1024) * 0.75));
-  if (megabytes <= current) return;
-  const result = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${megabytes}`, ...process.argv.slice(1)], {
+  if (megabytes <= current) return false;
+  const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${megabytes}`, ...process.argv.slice(1)], {
     stdio: "inherit",
     env: { ...process.env, REVUE_HEAP_MB: String(megabytes) },
   });
-  process.exit(result.status ?? 1);
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => child.kill(signal));
+  child.once("exit", (code, signal) => process.exit(code ?? (signal ? 128 + (osConstants.signals[signal] ?? 0) : 1)));
+  return true;
 }
 
 /** Heap for a build of `sources` articles: records, site data and rendered pages, with room to spare. */
