@@ -35,6 +35,9 @@ interface Entry {
  */
 const RACY_MS = 2000;
 
+const sameStat = (a: SourceStat, b: SourceStat) => a.size === b.size && a.mtimeMs === b.mtimeMs;
+const racy = (stat: SourceStat, checkedMs: number) => stat.mtimeMs > checkedMs - RACY_MS;
+
 interface BucketFile {
   key: string;
   entries: Record<string, Entry>;
@@ -95,9 +98,8 @@ export class RecordCache {
    * was last hashed (as git's index does): a rebuild need not read every unchanged file.
    */
   knownHash(path: string, stat: SourceStat): string | undefined {
-    const seen = this.buckets[bucketOf(path)]?.get(path)?.stat;
-    if (!seen || seen.size !== stat.size || seen.mtimeMs !== stat.mtimeMs || stat.mtimeMs > seen.checkedMs - RACY_MS) return undefined;
-    return this.buckets[bucketOf(path)]?.get(path)?.hash;
+    const entry = this.buckets[bucketOf(path)]?.get(path);
+    return entry?.stat && sameStat(entry.stat, stat) && !racy(stat, entry.stat.checkedMs) ? entry.hash : undefined;
   }
 
   /** The cached result of a source with this content hash; `stat` (read before hashing) is remembered with it. */
@@ -109,7 +111,7 @@ export class RecordCache {
     // Remember the stat when it is new, or when it can now be trusted (the bucket is written again only then).
     const now = Date.now();
     const known = entry.stat;
-    if (stat && (!known || known.size !== stat.size || known.mtimeMs !== stat.mtimeMs || (stat.mtimeMs > known.checkedMs - RACY_MS && stat.mtimeMs <= now - RACY_MS))) {
+    if (stat && (!known || !sameStat(known, stat) || (racy(stat, known.checkedMs) && !racy(stat, now)))) {
       entry.stat = { ...stat, checkedMs: now };
       this.dirty.add(bucket);
     }

@@ -1,4 +1,5 @@
 import type { ArticleRecord } from "../records/article.ts";
+import { topItems } from "./top.ts";
 
 /**
  * Related articles: those sharing the most actors and topics, each shared entity weighted by
@@ -57,16 +58,7 @@ export function relatedArticles(records: readonly ArticleRecord[], limit = 5): M
 
 /** The `limit` best candidates, highest score first, ties to the newer (lower index). */
 function topScores(candidates: readonly number[], scores: Float64Array, limit: number): number[] {
-  const better = (a: number, b: number) => (scores[a] as number) > (scores[b] as number) || (scores[a] === scores[b] && a < b);
-  const best: number[] = [];
-  for (const candidate of candidates) {
-    if (best.length === limit && !better(candidate, best[limit - 1] as number)) continue;
-    let at = best.length === limit ? limit - 1 : best.length;
-    while (at > 0 && better(candidate, best[at - 1] as number)) at--;
-    best.splice(at, 0, candidate);
-    if (best.length > limit) best.pop();
-  }
-  return best;
+  return topItems(candidates, limit, (a, b) => (scores[a] as number) > (scores[b] as number) || (scores[a] === scores[b] && a < b));
 }
 
 function lowerBound(sorted: readonly number[], value: number): number {

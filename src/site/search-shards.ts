@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Archive } from "../build/build-archive.ts";
 import { siteCodeVersion } from "../build/code-version.ts";
 import type { ArticleRecord } from "../records/article.ts";
+import { hash } from "./digest.ts";
 import { searchRecords, type SearchRecord } from "./search-records.ts";
 import { urls } from "./urls.ts";
 
@@ -70,7 +71,7 @@ export function planSearchShards(archive: Archive): SearchShardPlan {
   const digests = shards.map((records) => {
     const known = records.map((record) => archive.digests.get(record.id));
     // The records' digests stand for the records, with the code (src/site) and language that make search records of them.
-    if (known.every(Boolean)) return createHash("sha1").update(siteCodeVersion()).update(archive.config.lang).update(known.join("\n")).digest("base64url");
+    if (known.every(Boolean)) return hash([siteCodeVersion(), archive.config.lang, ...known].join("\n"));
     return searchShardDigest(searchRecords(archive, records));
   });
   return { shards, inUse: searchShardsInUse(shards), digests };
@@ -78,5 +79,5 @@ export function planSearchShards(archive: Archive): SearchShardPlan {
 
 /** What a shard's index is made from, as one hash, from its records themselves. */
 export function searchShardDigest(records: readonly SearchRecord[]): string {
-  return createHash("sha1").update(JSON.stringify(records)).digest("base64url");
+  return hash(JSON.stringify(records));
 }

@@ -9,6 +9,7 @@ import { digestOf, withDigest } from "./digest.ts";
 import { articleRow, openDataFiles, openDataIndex, type DataFile } from "./open-data.ts";
 import { pager, type PagerView } from "./pager.ts";
 import { relatedArticles } from "./related.ts";
+import { topItems } from "./top.ts";
 import { searchBundlePath, searchShardCount, searchShardsInUse, splitByShard } from "./search-shards.ts";
 import { contentSecurityPolicy, headersFile } from "./security.ts";
 import { STRINGS, type Strings } from "./strings.ts";
@@ -334,6 +335,7 @@ export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
       });
       for (let page = 1; page <= pageCount; page++) {
         const url = urls.term(kind, term.id, page);
+        const onPage = term.records.slice((page - 1) * config.perPage, page * config.perPage);
         const view = (): TermPage => {
           const title = page > 1 ? `${term.name} — ${strings.page.toLowerCase()} ${page}` : term.name;
           return {
@@ -348,13 +350,13 @@ export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
             roles: details.roles,
             totalLabel: strings.articlesCount(total),
             page,
-            articles: term.records.slice((page - 1) * config.perPage, page * config.perPage).map(card),
+            articles: onPage.map(card),
             pager: pageCount > 1 ? pager((n) => urls.term(kind, term.id, n), page, pageCount) : null,
             ...(page === 1 ? firstPage() : { timeline: "", alongside: [], outlets: [] }),
             feedUrl,
           };
         };
-        const digest = page === 1 ? digestOf([termDigest, page]) : digestOf([header, page, term.records.slice((page - 1) * config.perPage, page * config.perPage).map(shownInTerm)]);
+        const digest = page === 1 ? digestOf([termDigest, page]) : digestOf([header, page, onPage.map(shownInTerm)]);
         pages.push({ url, digest, make: view });
       }
       if (feedUrl) feeds.push({ url: feedUrl, digest: digestOf([termDigest, "feed"]), make: () => feedOf(feedUrl, `${term.name} · ${config.title}`, urls.term(kind, term.id), term.records, FEED_ENTRIES) });
@@ -500,16 +502,8 @@ function companionsIndex(records: readonly ArticleRecord[], terms: Terms): (term
         counts[actor] = (counts[actor] as number) + 1;
       }
     }
-    // The `limit` most frequent, then by name, then in the order they were met in: picked, not sorted (a topic may have thousands).
-    const before = (a: number, b: number) => (counts[a] as number) > (counts[b] as number) || (counts[a] === counts[b] && compareNames((actors[a] as { name: string }).name, (actors[b] as { name: string }).name) < 0);
-    const top: number[] = [];
-    for (const actor of seen) {
-      if (top.length === limit && !before(actor, top[limit - 1] as number)) continue;
-      let at = Math.min(top.length, limit - 1);
-      while (at > 0 && before(actor, top[at - 1] as number)) at--;
-      top.splice(at, 0, actor);
-      if (top.length > limit) top.pop();
-    }
+    // The `limit` most frequent, then by name, then in the order they were met in.
+    const top = topItems(seen, limit, (a, b) => (counts[a] as number) > (counts[b] as number) || (counts[a] === counts[b] && compareNames((actors[a] as { name: string }).name, (actors[b] as { name: string }).name) < 0));
     const links = top.map((number) => {
       const actor = actors[number] as (typeof actors)[number];
       return { name: actor.name, url: urls.term(actor.kind, actor.id), count: counts[number] as number };
