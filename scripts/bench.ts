@@ -29,28 +29,28 @@ interface Timings {
   render: number;
   search: number;
   total: number;
-  pages: number;
-  files: number;
   maxRssMb: number;
   extracted: number;
   cached: number;
 }
 
-async function buildOnce(content: string, output: string): Promise<Timings & { wall: number; treeMb: number }> {
+async function buildOnce(content: string, output: string): Promise<Timings & { pages: number; wall: number; treeMb: number }> {
   const timings = join(output, "..", "timings.json");
   const started = performance.now();
   const child = spawn(process.execPath, [...process.execArgv, join(ROOT, "scripts/build.ts"), "--content", content, "--output", output, "--timings", timings], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, CI: "" },
   });
-  // Peak memory of the whole build: the script, its worker threads and Pagefind's processes, sampled.
+  // Peak memory of the whole build: the script, its extraction workers and Pagefind's processes, sampled.
   let treeMb = 0;
   const sampler = setInterval(() => (treeMb = Math.max(treeMb, treeRssMb(child.pid as number))), 100);
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   clearInterval(sampler);
   if (code !== 0) throw new Error(`the build of ${content} failed (exit ${code})`);
   const wall = performance.now() - started;
-  return { ...(JSON.parse(readFileSync(timings, "utf8")) as Timings), wall, treeMb };
+  // Counted once the build is over, outside the time measured.
+  const pages = walkFiles(output).filter((file) => file.endsWith(".html")).length;
+  return { ...(JSON.parse(readFileSync(timings, "utf8")) as Timings), pages, wall, treeMb };
 }
 
 /**

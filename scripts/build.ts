@@ -9,14 +9,13 @@ import { createHash } from "node:crypto";
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
+import { deserialize, serialize } from "node:v8";
 import { ARTICLES_FOLDER, buildArchive, type Archive, type ArchiveSession } from "../src/build/build-archive.ts";
 import { walkFiles } from "../src/build/walk.ts";
 import { siteCodeVersion } from "../src/build/code-version.ts";
-import { provideSite } from "../.eleventy.ts";
 import { changedPart, diffManifests, fingerprintSite, type SiteManifest } from "../src/site/fingerprint.ts";
 import { planSite, renderData, type RenderPlans, type SiteMemo } from "../src/site/site-data.ts";
 import { formatDiagnostic, parse, ROOT, run } from "./lib/cli.ts";
-import { eleventy } from "./lib/eleventy.ts";
 import { ensureHeap, heapForArticles } from "./lib/heap.ts";
 import { writeSearchIndex } from "./lib/search-index.ts";
 import { planSearchShards, searchBundlePath } from "../src/site/search-shards.ts";
@@ -63,7 +62,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const started = performance.now();
   const archive = await buildArchive({
-    threads: "auto",
+    workers: "auto",
     contentDir: options.content,
     cacheDir: options.cacheDir ?? join(dirname(resolve(options.output)), ".cache", `records-${contentKey(options.content)}`),
     ...(options.env ? { env: options.env } : {}),
@@ -93,6 +92,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   mkdirSync(temporary, { recursive: true });
   const manifestFile = join(dirname(output), ".cache", `pages-${contentKey(options.content, output)}.json`);
   const previous = existsSync(output) ? readManifest(manifestFile) : undefined;
+  // What planning keeps from one build to the next: in memory in a session, else in the cache folder.
+  const memoFile = join(dirname(output), ".cache", `site-memo-${contentKey(options.content, output)}.bin`);
+  const memo = options.session?.site ?? readSiteMemo(memoFile);
 
   // Search shards first, so Pagefind works while the pages are being prepared and written.
   const { shards: shardRecords, inUse, digests } = planSearchShards(archive);
@@ -101,7 +103,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let search: Promise<number> | undefined;
   const startSearch = () => {
     if (!search) {
-      search = writeSearchIndex(stale.map((shard) => ({ shard, records: searchRecords(archive, shardRecords[shard] ?? []) })), temporary).then((indexed) => {
+      search = writeSearchIndex(stale.map((shard) => ({ shard, records: searchRecords(archive, shardRecords[shard] ?? []) })), temporary, { background: options.searchAfterPages === true }).then((indexed) => {
         searchDone = performance.now();
         return indexed;
       });
@@ -112,8 +114,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!options.searchAfterPages) void startSearch();
 
   let renderDone = recordsDone;
+  // Eleventy is loaded now, not when the script starts: its half second of loading then
+  // overlaps the search indexing instead of coming before everything.
+  const [{ provideSite }, { eleventy }] = await Promise.all([import("../.eleventy.ts"), import("./lib/eleventy.ts")]);
   try {
-    const site = planSite(archive, options.session?.site);
+    const site = planSite(archive, memo);
     const manifest = fingerprintSite(site, templatesVersion(options.templates));
     const changes = previous ? diffManifests(previous.site, manifest) : undefined;
     // A file someone deleted from the site is made again.
@@ -151,6 +156,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       options.onPages?.();
     }
     writeManifest(manifestFile, { site: manifest, search: digests });
+    if (!options.session) writeSiteMemo(memoFile, memo);
   } catch (error) {
     // Let the indexer finish with the folder before removing it (and before another build starts one).
     await search?.catch(() => {});
@@ -224,6 +230,25 @@ function readManifest(file: string): BuildManifest | undefined {
   }
 }
 
+/** The memo a previous build left (an empty one when there is none, or it cannot be read). */
+function readSiteMemo(file: string): SiteMemo {
+  try {
+    const memo = deserialize(readFileSync(file)) as SiteMemo;
+    return typeof memo === "object" && memo !== null ? memo : {};
+  } catch {
+    return {};
+  }
+}
+
+function writeSiteMemo(file: string, memo: SiteMemo): void {
+  try {
+    writeFileSync(`${file}.tmp-${process.pid}`, serialize(memo));
+    renameSync(`${file}.tmp-${process.pid}`, file);
+  } catch {
+    // The memo saves time, nothing more: a build goes on without it.
+  }
+}
+
 function writeManifest(file: string, manifest: BuildManifest): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(manifest));
@@ -289,8 +314,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (ensureHeap(heapForArticles(walkFiles(join(content, ARTICLES_FOLDER)).length))) return new Promise<never>(() => {});
     const result = await build({ content, output: resolve(values.output ?? join(ROOT, "_site")), ci: process.env["CI"] === "true" });
     if (values.timings) {
-      const files = walkFiles(result.output);
-      const usage = { ...result.timings, pages: files.filter((file) => file.endsWith(".html")).length, files: files.length, maxRssMb: process.resourceUsage().maxRSS / 1024, extracted: result.archive.extracted, cached: result.archive.cacheHits };
+      const usage = { ...result.timings, maxRssMb: process.resourceUsage().maxRSS / 1024, extracted: result.archive.extracted, cached: result.archive.cacheHits };
       writeFileSync(values.timings, JSON.stringify(usage));
     }
   });

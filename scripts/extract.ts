@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildArticle } from "../src/build/build-article.ts";
 import { compileKnowledge } from "../src/extract/compile.ts";
-import { readSourceFile } from "../src/ingest/read-source.ts";
+import { loadReaders, readSourceFile } from "../src/ingest/read-source.ts";
 import { loadKnowledgeBase } from "../src/knowledge/load.ts";
 import { loadSiteConfig } from "../src/config.ts";
 import type { ArticleRecord } from "../src/records/article.ts";
@@ -17,7 +17,7 @@ import { parse, printDiagnostics, ROOT, run } from "./lib/cli.ts";
 
 const USAGE = "usage: npm run --silent extract -- [--url URL] [--content DIR] FILE…\n       npm run --silent extract -- --manifest M.json";
 
-run(() => {
+run(async () => {
   const { values, positionals } = parse(
     { url: { type: "string" }, manifest: { type: "string" }, content: { type: "string" }, verbose: { type: "boolean" } },
     USAGE,
@@ -34,6 +34,7 @@ run(() => {
   if (jobs.length === 0) throw new Error(`no file given\n\n${USAGE}`);
 
   const today = new Date();
+  await loadReaders(jobs.map((job) => job.path));
   const records = jobs.map((job) => {
     const read = readSourceFile(job.path, job.path, job.url ? { url: job.url } : {});
     if (values.verbose) printDiagnostics(read.diagnostics);

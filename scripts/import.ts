@@ -12,12 +12,12 @@ import { progressReporter } from "./lib/progress.ts";
 
 const USAGE = "usage: npm run import -- FILE|DIR… [--url URL] [--content DIR] [--dry-run]";
 
-run(() => {
+run(async () => {
   const { values, positionals } = parse({ url: { type: "string" }, content: { type: "string" }, "dry-run": { type: "boolean" } }, USAGE);
   if (positionals.length === 0) throw new Error(`give a file or a folder to import\n\n${USAGE}`);
   if (values.url && positionals.length > 1) throw new Error(`--url goes with a single file\n\n${USAGE}`);
   const progress = progressReporter("import", process.env["CI"] === "true");
-  const outcomes = importSources({
+  const outcomes = await importSources({
     contentDir: resolve(values.content ?? join(ROOT, "content")),
     sources: positionals.map((p) => resolve(p)),
     url: values.url,

@@ -31,7 +31,7 @@ const DEFAULTS: SiteConfig = {
   pathPrefix: "/",
   lang: "fr",
   perPage: 20,
-  searchShardSize: 600,
+  searchShardSize: 300,
   homeCountry: "MA",
 };
 

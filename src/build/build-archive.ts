@@ -8,10 +8,11 @@ import { compileKnowledge } from "../extract/compile.ts";
 import { knowledgeStamp, loadKnowledgeBase, type LoadedKnowledgeBase } from "../knowledge/load.ts";
 import { loadSiteConfig, type SiteConfig } from "../config.ts";
 import { extractionCodeVersion } from "./code-version.ts";
-import { extractInParallel, threadCount } from "./extract-pool.ts";
+import { ExtractionPool, workerCount, type ExtractJob } from "./extract-pool.ts";
 import { extractSource } from "./extract-source.ts";
 import { RecordCache, type SourceResult, type SourceStat } from "./record-cache.ts";
 import { walkFiles } from "./walk.ts";
+import { loadReaders } from "../ingest/read-source.ts";
 
 export interface Rejection {
   path: string;
@@ -53,8 +54,8 @@ export interface BuildArchiveOptions {
   env?: NodeJS.ProcessEnv;
   /** Where extracted records are cached between builds; no cache when absent. */
   cacheDir?: string;
-  /** Extraction threads: "auto" uses every core once there are enough sources to pay for it. */
-  threads?: number | "auto";
+  /** Extraction workers: "auto" uses every core once there are enough sources to pay for it; 1 extracts in this process. */
+  workers?: number | "auto";
   /** State kept from one build to the next by a long-running process (the dev server). */
   session?: ArchiveSession;
 }
@@ -85,29 +86,40 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
 
   // Cached results for unchanged sources; the rest is extracted, on every core when there are many.
   const files = walkFiles(join(options.contentDir, ARTICLES_FOLDER)).map((file) => ({ file, display: relative(cwd, file) || file }));
+  // Workers start now, when the sources the cache lacks are many, and load their code while the sources are hashed.
+  const auto = options.workers === "auto" || options.workers === undefined;
+  const cores = auto ? workerCount(files.length - (cache?.size ?? 0)) : (options.workers as number);
+  const pool = cores > 1 ? new ExtractionPool({ kb, homeCountry: config.homeCountry, today: today.toISOString() }, cores) : undefined;
   const results = new Map<string, SourceResult>();
   const hashes = new Map<string, string>();
   const stats = new Map<string, SourceStat>();
-  const jobs: { file: string; display: string }[] = [];
-  for (const source of files) {
-    if (cache) {
-      const stat = statOf(source.file);
-      const hash = (stat && cache.knownHash(source.display, stat)) ?? RecordCache.hashOf(readBytes(source.file));
-      hashes.set(source.display, hash);
-      if (stat) stats.set(source.display, stat);
-      const cached = cache.get(source.display, hash, stat);
-      if (cached) {
-        results.set(source.display, cached);
-        continue;
+  const jobs: ExtractJob[] = [];
+  let extracted: SourceResult[];
+  try {
+    for (const source of files) {
+      if (cache) {
+        const stat = statOf(source.file);
+        const hash = (stat && cache.knownHash(source.display, stat)) ?? RecordCache.hashOf(readBytes(source.file));
+        hashes.set(source.display, hash);
+        if (stat) stats.set(source.display, stat);
+        const cached = cache.get(source.display, hash, stat);
+        if (cached) {
+          results.set(source.display, cached);
+          continue;
+        }
       }
+      jobs.push(source);
     }
-    jobs.push(source);
+    await loadReaders(jobs.map((job) => job.file));
+    const extractHere = (job: ExtractJob) => extractSource(job.file, job.display, compileKnowledge(kb), extractOptions);
+    // Fewer sources to extract than the cache let expect: the workers are not worth it.
+    const parallel = pool && (!auto || workerCount(jobs.length) > 1) ? pool : undefined;
+    if (pool && !parallel) pool.close();
+    extracted = parallel ? await parallel.run(jobs, extractHere) : jobs.map(extractHere);
+  } finally {
+    // Workers left waiting (an unreadable source, a failed chunk) would keep the build from exiting.
+    pool?.close();
   }
-  const threads = options.threads === "auto" || options.threads === undefined ? threadCount(jobs.length) : options.threads;
-  const extracted =
-    threads > 1
-      ? await extractInParallel({ contentDir: options.contentDir, cwd, homeCountry: config.homeCountry, today: today.toISOString() }, jobs, threads)
-      : jobs.map((job) => extractSource(job.file, job.display, compileKnowledge(kb), extractOptions));
   for (const result of extracted) {
     results.set(result.path, result);
     const hash = hashes.get(result.path);

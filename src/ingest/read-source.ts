@@ -2,7 +2,6 @@ import { readFileSync, statSync } from "node:fs";
 import { extname } from "node:path";
 import type { SourceFormat } from "../records/article.ts";
 import type { Diagnostic } from "../records/diagnostic.ts";
-import { readHtml } from "./html.ts";
 import { readMarkdown } from "./markdown.ts";
 import type { SourceDoc } from "./source-doc.ts";
 import { readText } from "./text.ts";
@@ -23,6 +22,20 @@ export type ReadResult = { doc: SourceDoc; diagnostics: Diagnostic[] } | { doc: 
 
 export function formatOf(path: string): SourceFormat | undefined {
   return FORMATS[extname(path).toLowerCase()];
+}
+
+/**
+ * The HTML reader is loaded when a source needs it: its libraries (linkedom, Readability,
+ * rehype) take 0.7 s to load, which most builds (Markdown only), every extraction worker and
+ * every dev-server start would otherwise pay. Reading HTML before loading it is a bug.
+ */
+let htmlReader: typeof import("./html.ts") | undefined;
+
+/** Loads the readers these sources need (all of them when none are given); call before reading them. */
+export async function loadReaders(paths?: Iterable<string>): Promise<void> {
+  if (htmlReader) return;
+  const needed = paths === undefined || [...paths].some((path) => formatOf(path) === "html");
+  if (needed) htmlReader = await import("./html.ts");
 }
 
 /** Reads a source file from disk, whatever its bytes: a file that cannot be read is rejected with its reason. */
@@ -57,7 +70,8 @@ export function readSource(text: string, path: string, format: SourceFormat, opt
     case "markdown":
       return readMarkdown(clean, path);
     case "html":
-      return { doc: readHtml(clean, path, options.url ? { url: options.url } : {}), diagnostics: [] };
+      if (!htmlReader) throw new Error(`reading ${path}: the HTML reader is not loaded (await loadReaders() first)`);
+      return { doc: htmlReader.readHtml(clean, path, options.url ? { url: options.url } : {}), diagnostics: [] };
     case "text":
       return { doc: readText(clean, path), diagnostics: [] };
   }

@@ -5,7 +5,8 @@ import { formatDate, formatMonth } from "./format.ts";
 import { newsArticleJsonLd } from "./json-ld.ts";
 import { linkFirstMentions } from "./link-mentions.ts";
 import { networkSvg, type NetworkEdge, type NetworkNode } from "./network.ts";
-import { digestOf, withDigest } from "./digest.ts";
+import { digestOf, digestOfView, hash, ownDigest, withDigest } from "./digest.ts";
+import { siteCodeVersion } from "../build/code-version.ts";
 import { articleRow, openDataFiles, openDataIndex, type DataFile } from "./open-data.ts";
 import { pager, type PagerView } from "./pager.ts";
 import { relatedArticles } from "./related.ts";
@@ -200,7 +201,7 @@ export function renderData(site: SitePlan, render: RenderPlans = site): RenderDa
 
 /** A file made at once (a small page every build remakes anyway): its digest is its content's. */
 function made<T extends { url: string }>(view: T): Planned<T> {
-  return { url: view.url, digest: digestOf(view), make: () => view };
+  return { url: view.url, digest: digestOfView(view), make: () => view };
 }
 
 const HOME_LATEST = 10;
@@ -221,6 +222,18 @@ const FEED_KINDS: ReadonlySet<TermKind> = new Set(["person", "agency", "topic"])
  */
 export interface SiteMemo {
   related?: { signature: string; ids: Map<string, string[]> };
+  /**
+   * Each record's card and the digests of its card and open-data row, by the record's
+   * digest, for these settings and this view code (`version`): a rebuild makes and hashes
+   * only the edited records' again.
+   */
+  records?: { version: string; byDigest: Map<string, RecordDigests> };
+}
+
+interface RecordDigests {
+  card: string;
+  row: string;
+  view: ArticleCard;
 }
 
 export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
@@ -234,7 +247,27 @@ export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
     canonical: absolute(url),
     ...(feed ? { feed } : {}),
   });
-  const cards = new Map(records.map((record) => [record.id, withDigest(toCard(record, lang, strings))]));
+  // What each record alone gives (its card, its data row) is hashed once per record digest.
+  const memoVersion = [siteCodeVersion(), lang, absolute("/")].join("\n");
+  const known = memo?.records?.version === memoVersion ? memo.records.byDigest : undefined;
+  const recordDigests = new Map<string, RecordDigests>();
+  const digestsOf = (record: ArticleRecord): RecordDigests | undefined => {
+    const madeFrom = archive.digests.get(record.id);
+    if (madeFrom === undefined) return undefined;
+    let digests = recordDigests.get(madeFrom);
+    if (!digests) {
+      const view = () => toCard(record, lang, strings);
+      digests = known?.get(madeFrom) ?? { card: hash(JSON.stringify(view())), row: hash(JSON.stringify(articleRow(record, absolute(urls.article(record))))), view: view() };
+      recordDigests.set(madeFrom, digests);
+    }
+    return digests;
+  };
+  const cards = new Map(
+    records.map((record) => {
+      const digests = digestsOf(record);
+      return [record.id, digests ? withDigest(digests.view, digests.card) : withDigest(toCard(record, lang, strings))];
+    }),
+  );
   const card = (record: ArticleRecord) => cards.get(record.id) as ArticleCard;
   const terms = collectTerms(records);
   const companions = companionsIndex(records, terms);
@@ -293,7 +326,7 @@ export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
       });
     };
     const madeFrom = archive.digests.get(record.id);
-    pages.push(madeFrom ? { url, digest: digestOf(["article", madeFrom, relatedCards]), make: view } : made(view()));
+    pages.push(madeFrom ? { url, digest: digestOf(["article", madeFrom, relatedCards.map(ownDigest)]), make: view } : made(view()));
   }
 
   // Actor, topic, place and outlet pages, paginated, with their timeline, company and feed.
@@ -311,7 +344,7 @@ export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
     let digest = shownInTerms.get(record.id);
     if (digest === undefined) {
       const named = (kind: TermKind, refs: readonly EntityRef[]) => refs.map((ref) => [ref.id, terms.get(kind)?.get(ref.id)?.name]);
-      digest = digestOf([card(record), named("person", record.people), named("agency", record.agencies), record.outlet ? [record.outlet.id, record.outlet.name] : null]);
+      digest = digestOf([ownDigest(card(record)), named("person", record.people), named("agency", record.agencies), record.outlet ? [record.outlet.id, record.outlet.name] : null]);
       shownInTerms.set(record.id, digest);
     }
     return digest;
@@ -394,10 +427,12 @@ export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
 
   // Open data: its digest is that of its article rows (not of whole records: an edit to a
   // body leaves it alone) and of the knowledge base.
-  const rows = records.map((record) => articleRow(record, absolute(urls.article(record))));
-  const dataDigest = digestOf(["data", kb.version, rows]);
+  const rows = () => records.map((record) => articleRow(record, absolute(urls.article(record))));
+  const rowDigests = records.map((record) => digestsOf(record)?.row);
+  const dataDigest = rowDigests.every(Boolean) ? digestOf(["data", kb.version, rowDigests]) : digestOf(["data", kb.version, rows()]);
   let data: DataFile[] | undefined;
-  const dataFiles = () => (data ??= openDataFiles(rows, kb, urls.data()));
+  const dataFiles = () => (data ??= openDataFiles(rows(), kb, urls.data()));
+  if (memo) memo.records = { version: memoVersion, byDigest: recordDigests };
   const files: Planned<DataFile>[] = dataIndex.map((file, i) => ({ url: file.url, digest: digestOf([dataDigest, file.url]), make: () => dataFiles()[i] as DataFile }));
 
   return {

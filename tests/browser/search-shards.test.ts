@@ -8,14 +8,16 @@ import { useBuiltSite } from "../helpers/built-site.ts";
 import { fixtureContent } from "../helpers/content.ts";
 
 /** The fixture archive plus the articles of tests/fixtures/corpus: about twenty articles. */
-function corpusContent(): string {
+async function corpusContent(): Promise<string> {
   const content = fixtureContent();
-  importSources({ contentDir: content, sources: [join(import.meta.dirname, "../fixtures/corpus")], cwd: content, today: new Date("2026-11-23T00:00:00Z") });
+  await importSources({ contentDir: content, sources: [join(import.meta.dirname, "../fixtures/corpus")], cwd: content, today: new Date("2026-11-23T00:00:00Z") });
   return content;
 }
 
+const content = await corpusContent();
+
 describe("a search index split into shards", () => {
-  const site = useBuiltSite({ content: corpusContent(), env: { REVUE_SEARCH_SHARD_SIZE: "2" } });
+  const site = useBuiltSite({ content, env: { REVUE_SEARCH_SHARD_SIZE: "2" } });
 
   it("finds the articles of every shard from the one search page", async () => {
     const articles = JSON.parse(readFileSync(join(site.output, "donnees/articles.json"), "utf8")) as { title: string; page: string }[];

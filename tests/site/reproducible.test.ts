@@ -15,9 +15,9 @@ function fingerprint(root: string): Record<string, string> {
 }
 
 /** The fixture content with the corpus articles imported. */
-function contentWithCorpus(): string {
+async function contentWithCorpus(): Promise<string> {
   const content = fixtureContent();
-  importSources({ contentDir: content, sources: [join(import.meta.dirname, "../fixtures/corpus")], cwd: content, today: new Date("2026-11-23T00:00:00Z") });
+  await importSources({ contentDir: content, sources: [join(import.meta.dirname, "../fixtures/corpus")], cwd: content, today: new Date("2026-11-23T00:00:00Z") });
   return content;
 }
 
@@ -100,7 +100,7 @@ describe("a rebuild after an edit", () => {
   });
 
   it("indexes again only the search shard of the edited article", async () => {
-    const content = contentWithCorpus();
+    const content = await contentWithCorpus();
     const env = { ...process.env, REVUE_SEARCH_SHARD_SIZE: "2" };
     const output = join(mkdtempSync(join(tmpdir(), "revue-incremental-")), "_site");
     await build({ content, output, ci: false, env, log: () => {} });
@@ -118,7 +118,7 @@ describe("a rebuild after an edit", () => {
   });
 
   it("after edits to what lists show (title, summary, actors), gives the same site as a build from scratch, with paginated term pages", async () => {
-    const content = contentWithCorpus();
+    const content = await contentWithCorpus();
     const env = { ...process.env, REVUE_PER_PAGE: "1" };
     const output = join(mkdtempSync(join(tmpdir(), "revue-incremental-")), "_site");
     await build({ content, output, ci: false, env, log: () => {} });
@@ -142,7 +142,7 @@ describe("a rebuild after an edit", () => {
   });
 
   it("gives the same site from a dev-server session's rebuilds as from scratch", async () => {
-    const content = contentWithCorpus();
+    const content = await contentWithCorpus();
     const output = join(mkdtempSync(join(tmpdir(), "revue-session-")), "_site");
     const session: BuildSession = { archive: {}, site: {} };
     let shown = 0;

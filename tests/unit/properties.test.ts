@@ -6,12 +6,15 @@ import { findDateMentions } from "../../src/extract/date-mentions.ts";
 import { dateInUrl, parseIsoLike } from "../../src/extract/date.ts";
 import { compileKnowledge } from "../../src/extract/compile.ts";
 import { segmentPage } from "../../src/extract/segment.ts";
-import { readSource } from "../../src/ingest/read-source.ts";
+import { loadReaders, readSource } from "../../src/ingest/read-source.ts";
 import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import { isRealDate } from "../../src/text/calendar.ts";
 import { slugify } from "../../src/text/slug.ts";
 import { tokenize } from "../../src/text/tokenize.ts";
 import { fixtureContent } from "../helpers/content.ts";
+
+// The HTML reader is loaded on demand; these tests read HTML directly.
+await loadReaders();
 
 const RUNS = { numRuns: 300 };
 const compiled = compileKnowledge(loadKnowledgeBase(fixtureContent()).kb);

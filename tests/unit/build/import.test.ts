@@ -12,9 +12,9 @@ const CORPUS = join(import.meta.dirname, "../../fixtures/corpus");
 const today = new Date("2026-11-23T12:00:00Z");
 
 describe("importSources", () => {
-  it("turns a raw capture into a dated Markdown article with its front matter filled", () => {
+  it("turns a raw capture into a dated Markdown article with its front matter filled", async () => {
     const content = fixtureContent();
-    const [outcome] = importSources({ contentDir: content, sources: [join(CORPUS, "seed-000.txt")], cwd: content, today });
+    const [outcome] = await importSources({ contentDir: content, sources: [join(CORPUS, "seed-000.txt")], cwd: content, today });
     assert.equal(outcome?.status, "imported");
     assert.ok(outcome?.status === "imported");
     assert.equal(outcome.file, "articles/sans-date/a-hammouchi-chez-l-oncle-sam-cooperation-securitaire-et-plus-si-affinites.md");
@@ -27,7 +27,7 @@ describe("importSources", () => {
 
   it("imports a whole folder, every article building, and reports duplicates on a second run without writing", async () => {
     const content = fixtureContent();
-    const first = importSources({ contentDir: content, sources: [CORPUS], cwd: content, today });
+    const first = await importSources({ contentDir: content, sources: [CORPUS], cwd: content, today });
     // The fixture content already holds the Bladi seed: it is found as a duplicate.
     assert.deepEqual(first.filter((o) => o.status === "duplicate").map((o) => basename(o.source)), ["seed-002.txt"]);
     assert.equal(first.filter((o) => o.status === "failed").length, 0);
@@ -36,37 +36,37 @@ describe("importSources", () => {
     assert.equal(archive.report.rejected.length, 0, JSON.stringify(archive.report.rejected));
     assert.equal(archive.report.read, before.length);
 
-    const second = importSources({ contentDir: content, sources: [CORPUS], cwd: content, today });
+    const second = await importSources({ contentDir: content, sources: [CORPUS], cwd: content, today });
     assert.ok(second.every((o) => o.status === "duplicate"), JSON.stringify(second.filter((o) => o.status !== "duplicate")));
     const after = walkFiles(join(content, "articles")).map((f) => [f, readFileSync(f, "utf8")]);
     assert.deepEqual(after, before);
   });
 
-  it("finds a duplicate by URL, whatever the scheme, www or tracking parameters", () => {
+  it("finds a duplicate by URL, whatever the scheme, www or tracking parameters", async () => {
     assert.equal(normalizeUrl("https://www.bladi.net/a.html?utm_source=x"), normalizeUrl("http://bladi.net/a.html"));
     const content = fixtureContent();
     const source = join(mkdtempSync(join(tmpdir(), "revue-src-")), "page.txt");
     writeFileSync(source, "Un titre d'article assez long\n\nUn paragraphe complètement différent de tout ce que l'archive contient déjà, assez long pour compter comme le corps de l'article importé.\n");
-    const first = importSources({ contentDir: content, sources: [source], url: "https://www.exemple.ma/article?utm_medium=rss", cwd: content, today });
+    const first = await importSources({ contentDir: content, sources: [source], url: "https://www.exemple.ma/article?utm_medium=rss", cwd: content, today });
     assert.equal(first[0]?.status, "imported");
     writeFileSync(source, "Autre titre d'article assez long\n\nUn autre texte, sans rapport, mais à la même adresse, ce qui suffit pour être le même article de l'archive.\n");
-    const second = importSources({ contentDir: content, sources: [source], url: "http://exemple.ma/article", cwd: content, today });
+    const second = await importSources({ contentDir: content, sources: [source], url: "http://exemple.ma/article", cwd: content, today });
     assert.equal(second[0]?.status, "duplicate");
     assert.ok(second[0]?.status === "duplicate" && second[0].reason.startsWith("same URL"));
   });
 
-  it("never overwrites a file", () => {
+  it("never overwrites a file", async () => {
     const content = fixtureContent();
     const folder = join(content, "articles/sans-date");
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, "a-hammouchi-chez-l-oncle-sam-cooperation-securitaire-et-plus-si-affinites.md"), "---\ntitle: Autre chose\n---\n\nUn texte d'un autre article qui n'a rien à voir avec celui que l'on importe maintenant.\n");
-    const [outcome] = importSources({ contentDir: content, sources: [join(CORPUS, "seed-000.txt")], cwd: content, today });
+    const [outcome] = await importSources({ contentDir: content, sources: [join(CORPUS, "seed-000.txt")], cwd: content, today });
     assert.ok(outcome?.status === "imported");
     assert.ok(outcome.file.endsWith("-2.md"), outcome.file);
     assert.equal(readdirSync(folder).length, 2);
   });
 
-  it("makes a provisional title from the first sentence", () => {
+  it("makes a provisional title from the first sentence", async () => {
     assert.equal(provisionalTitle("Le BCIJ a démantelé une cellule. La suite."), "Le BCIJ a démantelé une cellule");
     assert.equal(provisionalTitle("Un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze."), "Un deux trois quatre cinq six sept huit neuf dix onze douze…");
   });

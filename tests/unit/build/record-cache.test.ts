@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
@@ -10,15 +10,15 @@ import { fixtureContent } from "../../helpers/content.ts";
 
 const today = new Date("2026-11-23T00:00:00Z");
 
-function contentWithArticles(): string {
+async function contentWithArticles(): Promise<string> {
   const content = fixtureContent();
-  importSources({ contentDir: content, sources: [join(import.meta.dirname, "../../fixtures/corpus")], cwd: content, today });
+  await importSources({ contentDir: content, sources: [join(import.meta.dirname, "../../fixtures/corpus")], cwd: content, today });
   return content;
 }
 
 describe("the record cache", () => {
   it("re-extracts only the sources that changed", async () => {
-    const content = contentWithArticles();
+    const content = await contentWithArticles();
     const cacheDir = join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records");
     const first = await buildArchive({ contentDir: content, cwd: content, today, cacheDir });
     assert.equal(first.cacheHits, 0);
@@ -43,11 +43,11 @@ describe("the record cache", () => {
   });
 
   it("treats a damaged bucket as empty and repairs it", async () => {
-    const content = contentWithArticles();
+    const content = await contentWithArticles();
     const cacheDir = join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records");
     const first = await buildArchive({ contentDir: content, cwd: content, today, cacheDir });
     const [damaged] = readdirSync(cacheDir);
-    writeFileSync(join(cacheDir, damaged as string), "{not json");
+    writeFileSync(join(cacheDir, damaged as string), "{not a bucket");
     const second = await buildArchive({ contentDir: content, cwd: content, today, cacheDir });
     assert.ok(second.extracted >= 1 && second.extracted < first.report.read, `${second.extracted} re-extracted`);
     assert.deepEqual(second.records, first.records);
@@ -56,7 +56,7 @@ describe("the record cache", () => {
   });
 
   it("is invalidated by a change to the knowledge base", async () => {
-    const content = contentWithArticles();
+    const content = await contentWithArticles();
     const cacheDir = join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records");
     const first = await buildArchive({ contentDir: content, cwd: content, today, cacheDir });
     writeFileSync(join(content, "actors/people/leila-b.yml"), "name: Leila Benali\naliases: [Leila B.]\n");
@@ -97,7 +97,7 @@ describe("the record cache's file stats", () => {
   });
 
   it("sees an edit that keeps the file's size", async () => {
-    const content = contentWithArticles();
+    const content = await contentWithArticles();
     const cacheDir = join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records");
     const session: ArchiveSession = {};
     const first = await buildArchive({ contentDir: content, cwd: content, today, cacheDir, session });
@@ -117,7 +117,7 @@ describe("the record cache's file stats", () => {
 
 describe("a build session (the dev server)", () => {
   it("keeps the knowledge base until one of its files changes", async () => {
-    const content = contentWithArticles();
+    const content = await contentWithArticles();
     const cacheDir = join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records");
     const session: ArchiveSession = {};
     const first = await buildArchive({ contentDir: content, cwd: content, today, cacheDir, session });
@@ -133,11 +133,14 @@ describe("a build session (the dev server)", () => {
 });
 
 describe("parallel extraction", () => {
-  it("gives the same archive on worker threads as on one thread", async () => {
-    const content = contentWithArticles();
-    const one = await buildArchive({ contentDir: content, cwd: content, today, threads: 1 });
-    const two = await buildArchive({ contentDir: content, cwd: content, today, threads: 2 });
+  it("gives the same archive from worker processes as from this process, saved HTML pages included", async () => {
+    const content = await contentWithArticles();
+    // A saved page: the workers load the HTML reader when a chunk has one.
+    copyFileSync(join(import.meta.dirname, "../../fixtures/html/time-and-h1.html"), join(content, "articles/saved-page.html"));
+    const one = await buildArchive({ contentDir: content, cwd: content, today, workers: 1 });
+    const two = await buildArchive({ contentDir: content, cwd: content, today, workers: 2 });
     assert.deepEqual(two.records, one.records);
     assert.deepEqual(two.report, one.report);
+    assert.ok(one.report.published.some((path) => path.endsWith("saved-page.html")), "the saved page is published");
   });
 });

@@ -4,8 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { readMarkdown } from "../../../src/ingest/markdown.ts";
-import { formatOf, readSource, readSourceFile } from "../../../src/ingest/read-source.ts";
+import { formatOf, loadReaders, readSource, readSourceFile } from "../../../src/ingest/read-source.ts";
 import { readText } from "../../../src/ingest/text.ts";
+
+// The HTML reader is loaded on demand; these tests read HTML directly.
+await loadReaders();
 
 describe("readMarkdown", () => {
   it("splits front matter from the body and keeps each key's line", () => {

@@ -46,7 +46,7 @@ describe("search shards", () => {
   it("plans a rebuild's indexing: only the shard of an edited article has another digest", async () => {
     const content = fixtureContent();
     const today = new Date("2026-11-23T00:00:00Z");
-    importSources({ contentDir: content, sources: [join(import.meta.dirname, "../../fixtures/corpus")], cwd: content, today });
+    await importSources({ contentDir: content, sources: [join(import.meta.dirname, "../../fixtures/corpus")], cwd: content, today });
     const cacheDir = join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records");
     const env = { REVUE_SEARCH_SHARD_SIZE: "1" };
     const before = await buildArchive({ contentDir: content, cwd: content, cacheDir, env, today });

@@ -15,7 +15,7 @@ const today = new Date("2026-11-23T00:00:00Z");
 /** The corpus fixtures as content, one article per term page, with a record cache (its digests). */
 async function corpus(): Promise<{ content: string; archive: () => Promise<Archive> }> {
   const content = fixtureContent();
-  importSources({ contentDir: content, sources: [join(import.meta.dirname, "../../fixtures/corpus")], cwd: content, today });
+  await importSources({ contentDir: content, sources: [join(import.meta.dirname, "../../fixtures/corpus")], cwd: content, today });
   const cacheDir = join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records");
   return { content, archive: () => buildArchive({ contentDir: content, cwd: content, today, cacheDir, env: { REVUE_PER_PAGE: "1" } }) };
 }
@@ -56,5 +56,24 @@ describe("the site plan", () => {
     const second = await archive();
     assert.deepEqual(relatedOf(planSite(second, memo)), relatedOf(planSite(second)));
     assert.notEqual(memo.related?.signature, signature);
+  });
+
+  it("gives from a memo of each record's card and data row the digests it finds without one, before and after an edit", async () => {
+    const { content, archive } = await corpus();
+    const memo: SiteMemo = {};
+    const digests = (archive: Archive, memo?: SiteMemo) => fingerprintSite(planSite(archive, memo), "t").files;
+    const first = await archive();
+    assert.deepEqual(digests(first, memo), digests(first));
+    assert.equal(memo.records?.byDigest.size, first.records.length);
+    const edited = first.records[1] as Archive["records"][number];
+    const file = join(content, edited.sourcePath);
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^title: .*$/m, "title: Un titre corrigé par l'éditeur"));
+    const second = await archive();
+    const fromMemo = digests(second, memo);
+    assert.deepEqual(fromMemo, digests(second));
+    // The edited title is in the article's card (the home page lists it) and in the open data: both digests moved.
+    const before = digests(first);
+    assert.notEqual(fromMemo[outputPath(urls.data() + "articles.json")], before[outputPath(urls.data() + "articles.json")]);
+    assert.notEqual(fromMemo[outputPath(urls.home())], before[outputPath(urls.home())]);
   });
 });
