@@ -56,6 +56,8 @@ export class ExtractionPool {
   constructor(setup: WorkerSetup, cores: number) {
     this.children = Array.from({ length: Math.max(0, cores - 1) }, () => {
       const child = fork(fileURLToPath(new URL("./extract-worker-entry.mjs", import.meta.url)), [], { serialization: "advanced", execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+      // Errors (a failed start, a send to a worker that died) are reported by `run`; until then they must not go unhandled.
+      child.on("error", () => {});
       child.send({ setup } satisfies ToWorker);
       return child;
     });
@@ -98,6 +100,10 @@ export class ExtractionPool {
 /** Gives a worker chunks until there are none left, then tells it to stop; settles when it has exited. */
 function feed(child: ChildProcess, takeChunk: () => Chunk | undefined, results: SourceResult[]): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      reject(new Error(`an extraction worker stopped before its first chunk (${child.signalCode ?? `code ${child.exitCode}`})`));
+      return;
+    }
     let pending = 0;
     let failure: Error | undefined;
     const give = () => {
