@@ -9,8 +9,8 @@ import { createHash } from "node:crypto";
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { deserialize, serialize } from "node:v8";
 import { ARTICLES_FOLDER, buildArchive, type Archive, type ArchiveSession } from "../src/build/build-archive.ts";
+import { readCacheFile, writeCacheFile } from "../src/build/cache-file.ts";
 import { walkFiles } from "../src/build/walk.ts";
 import { siteCodeVersion } from "../src/build/code-version.ts";
 import { changedPart, diffManifests, fingerprintSite, type SiteManifest } from "../src/site/fingerprint.ts";
@@ -232,18 +232,13 @@ function readManifest(file: string): BuildManifest | undefined {
 
 /** The memo a previous build left (an empty one when there is none, or it cannot be read). */
 function readSiteMemo(file: string): SiteMemo {
-  try {
-    const memo = deserialize(readFileSync(file)) as SiteMemo;
-    return typeof memo === "object" && memo !== null ? memo : {};
-  } catch {
-    return {};
-  }
+  const memo = readCacheFile<SiteMemo>(file);
+  return typeof memo === "object" && memo !== null ? memo : {};
 }
 
 function writeSiteMemo(file: string, memo: SiteMemo): void {
   try {
-    writeFileSync(`${file}.tmp-${process.pid}`, serialize(memo));
-    renameSync(`${file}.tmp-${process.pid}`, file);
+    writeCacheFile(file, memo);
   } catch {
     // The memo saves time, nothing more: a build goes on without it.
   }

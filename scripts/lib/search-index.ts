@@ -25,11 +25,7 @@ export async function writeSearchIndex(shards: readonly SearchShard[], site: str
   // Every lane finishes before a failure is reported: no indexer is left writing into a folder the build removes.
   const results = await Promise.allSettled(
     Array.from({ length: lanes }, () =>
-      runIndexer(options.background === true, (index) => {
-        const next = queue.shift();
-        if (next) index(next.records, join(site, searchBundlePath(next.shard)));
-        return Boolean(next);
-      }).then((count) => {
+      runIndexer(site, options.background === true, () => queue.shift()).then((count) => {
         indexed += count;
       }),
     ),
@@ -39,17 +35,16 @@ export async function writeSearchIndex(shards: readonly SearchShard[], site: str
   return indexed;
 }
 
-type Give = (index: (records: readonly SearchRecord[], outputPath: string) => void) => boolean;
-
-/** One indexer process: it is given shards by `give` until there are none, then stops; resolves with the number of articles indexed. */
-function runIndexer(background: boolean, give: Give): Promise<number> {
+/** One indexer process: it indexes the shards `take` gives until there are none, then stops; resolves with the number of articles indexed. */
+function runIndexer(site: string, background: boolean, take: () => SearchShard | undefined): Promise<number> {
   return new Promise((resolve, reject) => {
     // Structured-clone messages: the records cross without a JSON round trip; no tsx loader in the child.
     const child: ChildProcess = fork(fileURLToPath(new URL("./search-index-worker.mjs", import.meta.url)), [], { serialization: "advanced", execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
     let indexed = 0;
     let failure: Error | undefined;
     const next = () => {
-      if (!give((records, outputPath) => child.send({ records, outputPath }))) child.send({ done: true });
+      const shard = take();
+      child.send(shard ? { records: shard.records, outputPath: join(site, searchBundlePath(shard.shard)) } : { done: true });
     };
     child.on("message", (message: { indexed?: number; error?: string }) => {
       if (message.error) {

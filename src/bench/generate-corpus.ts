@@ -690,7 +690,7 @@ path_prefix: /
 lang: fr
 per_page: 20
 home_country: MA
-search_shard_size: 600
+search_shard_size: 300
 `;
 
 // ---------------------------------------------------------------------------------------

@@ -1,12 +1,12 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { deserialize, serialize } from "node:v8";
-import { dirname, join, relative } from "node:path";
+import { readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
 import type { ArticleRecord } from "../records/article.ts";
 import type { Diagnostic } from "../records/diagnostic.ts";
 import type { KnowledgeBase } from "../records/knowledge.ts";
 import { compileKnowledge } from "../extract/compile.ts";
 import { knowledgeStamp, loadKnowledgeBase, type LoadedKnowledgeBase } from "../knowledge/load.ts";
 import { loadSiteConfig, type SiteConfig } from "../config.ts";
+import { readCacheFile, writeCacheFile } from "./cache-file.ts";
 import { extractionCodeVersion } from "./code-version.ts";
 import { ExtractionPool, workerCount, type ExtractJob } from "./extract-pool.ts";
 import { extractSource } from "./extract-source.ts";
@@ -182,25 +182,14 @@ function knowledgeOf(contentDir: string, cwd: string, session: ArchiveSession | 
   const stamp = [knowledgeStamp(contentDir), cwd, extractionCodeVersion()].join("\n");
   if (session?.knowledge?.stamp === stamp) return session.knowledge.loaded;
   const file = cacheDir ? join(cacheDir, "knowledge.bin") : undefined;
-  let loaded: LoadedKnowledgeBase | undefined;
-  if (file) {
-    try {
-      const cached = deserialize(readFileSync(file)) as { stamp: string; loaded: LoadedKnowledgeBase };
-      if (cached.stamp === stamp) loaded = { kb: Object.freeze(cached.loaded.kb), diagnostics: cached.loaded.diagnostics };
-    } catch {
-      // No cached copy, or a damaged one: read the files.
-    }
-  }
+  const cached = file ? readCacheFile<{ stamp: string; loaded: LoadedKnowledgeBase }>(file) : undefined;
+  let loaded = cached?.stamp === stamp ? { kb: Object.freeze(cached.loaded.kb), diagnostics: cached.loaded.diagnostics } : undefined;
   if (!loaded) {
     loaded = loadKnowledgeBase(contentDir, cwd);
-    if (file) {
-      try {
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(`${file}.tmp-${process.pid}`, serialize({ stamp, loaded }));
-        renameSync(`${file}.tmp-${process.pid}`, file);
-      } catch {
-        // The cache is an optimisation: a build goes on without it.
-      }
+    try {
+      if (file) writeCacheFile(file, { stamp, loaded });
+    } catch {
+      // The cache is an optimisation: a build goes on without it.
     }
   }
   if (session) session.knowledge = { stamp, loaded };

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { deserialize, serialize } from "node:v8";
+import { readCacheFile, writeCacheFile } from "./cache-file.ts";
 import { sha1 } from "../text/sha1.ts";
 import type { ArticleRecord } from "../records/article.ts";
 import type { Diagnostic } from "../records/diagnostic.ts";
@@ -48,8 +48,8 @@ interface BucketFile {
 /**
  * The cache is a folder of buckets (sources spread by a hash of their path), not one file:
  * a rebuild after one edit rewrites one small bucket, and no single buffer has to hold a
- * whole 100,000-article archive. Buckets are V8's structured-clone format, not JSON: a
- * record's text is copied back, not parsed (a 10,000-article cache opens in a third of the time).
+ * whole 100,000-article archive. Buckets are cache files (V8's format, not JSON: a
+ * 10,000-article cache opens in a third of the time).
  */
 const BUCKETS = 256;
 const BUCKET_FILE = /^[0-9a-f]{2}\.bin$/;
@@ -77,18 +77,14 @@ export class RecordCache {
     }
     for (const name of names) {
       const bucket = Number.parseInt(name.slice(0, 2), 16);
-      try {
-        const data = deserialize(readFileSync(join(dir, name))) as BucketFile;
-        if (data.key !== key) {
-          cache.dirty.add(bucket);
-          continue;
-        }
-        const entries = cache.buckets[bucket] as Map<string, Entry>;
-        for (const [path, entry] of Object.entries(data.entries)) entries.set(path, entry);
-      } catch {
-        // A damaged bucket is an empty one, written again on save.
+      const data = readCacheFile<BucketFile>(join(dir, name));
+      // A damaged bucket, or one of another key, is an empty one, written again on save.
+      if (data?.key !== key) {
         cache.dirty.add(bucket);
+        continue;
       }
+      const entries = cache.buckets[bucket] as Map<string, Entry>;
+      for (const [path, entry] of Object.entries(data.entries)) entries.set(path, entry);
     }
     return cache;
   }
@@ -147,18 +143,11 @@ export class RecordCache {
         }
     });
     if (this.dirty.size === 0) return;
-    mkdirSync(this.dir, { recursive: true });
     for (const bucket of [...this.dirty].sort((a, b) => a - b)) {
       const entries = this.buckets[bucket] as Map<string, Entry>;
       const file = bucketFile(this.dir, bucket);
-      if (entries.size === 0) {
-        rmSync(file, { force: true });
-        continue;
-      }
-      const temporary = `${file}.tmp-${process.pid}`;
-      const data: BucketFile = { key: this.key, entries: Object.fromEntries(entries) };
-      writeFileSync(temporary, serialize(data));
-      renameSync(temporary, file);
+      if (entries.size === 0) rmSync(file, { force: true });
+      else writeCacheFile(file, { key: this.key, entries: Object.fromEntries(entries) } satisfies BucketFile);
     }
     this.dirty.clear();
   }

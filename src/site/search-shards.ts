@@ -68,7 +68,12 @@ export interface SearchShardPlan {
   digests: string[];
 }
 
+/** Planned once per archive: the build indexes by it and the search page lists its bundles. */
+const plans = new WeakMap<Archive, SearchShardPlan>();
+
 export function planSearchShards(archive: Archive): SearchShardPlan {
+  const planned = plans.get(archive);
+  if (planned) return planned;
   const shards = splitByShard(archive.records, urls.article, searchShardCount(archive.records.length, archive.config.searchShardSize));
   const digests = shards.map((records) => {
     const known = records.map((record) => archive.digests.get(record.id));
@@ -76,7 +81,9 @@ export function planSearchShards(archive: Archive): SearchShardPlan {
     if (known.every(Boolean)) return hash([siteCodeVersion(), archive.config.lang, ...known].join("\n"));
     return searchShardDigest(searchRecords(archive, records));
   });
-  return { shards, inUse: searchShardsInUse(shards), digests };
+  const plan = { shards, inUse: searchShardsInUse(shards), digests };
+  plans.set(archive, plan);
+  return plan;
 }
 
 /** What a shard's index is made from, as one hash, from its records themselves. */

@@ -11,7 +11,7 @@ import { articleRow, openDataFiles, openDataIndex, type DataFile } from "./open-
 import { pager, type PagerView } from "./pager.ts";
 import { relatedArticles } from "./related.ts";
 import { topItems } from "./top.ts";
-import { searchBundlePath, searchShardCount, searchShardsInUse, splitByShard } from "./search-shards.ts";
+import { planSearchShards, searchBundlePath } from "./search-shards.ts";
 import { contentSecurityPolicy, headersFile } from "./security.ts";
 import { STRINGS, type Strings } from "./strings.ts";
 import { coverageSeries, timelineSvg } from "./timeline.ts";
@@ -216,11 +216,11 @@ const TERM_KINDS: readonly TermKind[] = ["person", "agency", "topic", "place", "
 const FEED_KINDS: ReadonlySet<TermKind> = new Set(["person", "agency", "topic"]);
 
 /**
- * What planning keeps from one build to the next in a long-running process (the dev
- * server): the related articles, found again only when some article's actors, topics or
- * place in the archive changed.
+ * What planning keeps from one build to the next (in memory in the dev server, in the cache
+ * folder otherwise).
  */
 export interface SiteMemo {
+  /** The related articles, found again only when some article's actors or topics changed. */
   related?: { signature: string; ids: Map<string, string[]> };
   /**
    * Each record's card and the digests of its card and open-data row, by the record's
@@ -254,12 +254,12 @@ export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
   const digestsOf = (record: ArticleRecord): RecordDigests | undefined => {
     const madeFrom = archive.digests.get(record.id);
     if (madeFrom === undefined) return undefined;
-    let digests = recordDigests.get(madeFrom);
+    let digests = recordDigests.get(madeFrom) ?? known?.get(madeFrom);
     if (!digests) {
-      const view = () => toCard(record, lang, strings);
-      digests = known?.get(madeFrom) ?? { card: hash(JSON.stringify(view())), row: hash(JSON.stringify(articleRow(record, absolute(urls.article(record))))), view: view() };
-      recordDigests.set(madeFrom, digests);
+      const view = toCard(record, lang, strings);
+      digests = { card: hash(JSON.stringify(view)), row: hash(JSON.stringify(articleRow(record, absolute(urls.article(record))))), view };
     }
+    recordDigests.set(madeFrom, digests);
     return digests;
   };
   const cards = new Map(
@@ -417,8 +417,7 @@ export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
     years: years.map(([year, count]) => ({ name: year, url: urls.year(year), count })),
   }));
   pages.push(made<PageView>(networkPage(records, terms, strings, meta)));
-  const byShard = splitByShard(records, urls.article, searchShardCount(records.length, config.searchShardSize));
-  const bundles = searchShardsInUse(byShard).map((shard) => searchBundlePath(shard).slice(1));
+  const bundles = planSearchShards(archive).inUse.map((shard) => searchBundlePath(shard).slice(1));
   pages.push(made<PageView>({ type: "search", url: urls.search(), meta: meta(urls.search(), strings.search, strings.searchLead), bundles }));
   const dataIndex = openDataIndex(urls.data());
   pages.push(made<PageView>({ type: "data", url: urls.data(), meta: meta(urls.data(), strings.openData, strings.openDataLead), files: dataIndex }));
