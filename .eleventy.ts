@@ -81,5 +81,4 @@ export const config = {
   // The input and output folders are given by the scripts (the build writes to a temporary folder first).
   dir: { includes: "_includes", layouts: "_includes/layouts" },
   templateFormats: ["njk"],
-  htmlTemplateEngine: "njk",
 };

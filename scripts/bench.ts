@@ -20,7 +20,7 @@ import { compileKnowledge } from "../src/extract/compile.ts";
 import { loadKnowledgeBase } from "../src/knowledge/load.ts";
 import { outputPath } from "../src/site/fingerprint.ts";
 import { urls } from "../src/site/urls.ts";
-import { parse, ROOT, run } from "./lib/cli.ts";
+import { npmScript, parse, ROOT, run } from "./lib/cli.ts";
 
 const USAGE = "usage: npm run bench -- [--n 1000] [--n 10000] [--actors 1200] [--keep]";
 
@@ -37,7 +37,7 @@ interface Timings {
 async function buildOnce(content: string, output: string): Promise<Timings & { pages: number; wall: number; treeMb: number }> {
   const timings = join(output, "..", "timings.json");
   const started = performance.now();
-  const child = spawn(process.execPath, [...process.execArgv, join(ROOT, "scripts/build.ts"), "--content", content, "--output", output, "--timings", timings], {
+  const child = spawn(process.execPath, [...npmScript("build"), "--content", content, "--output", output, "--timings", timings], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, CI: "" },
   });
@@ -59,7 +59,7 @@ async function buildOnce(content: string, output: string): Promise<Timings & { p
  * edit is measured (the browser's reload follows within a few milliseconds).
  */
 async function devServerOnce(content: string, output: string, article: string, page: string): Promise<number> {
-  const child = spawn(process.execPath, [...process.execArgv, join(ROOT, "scripts/start.ts"), "--content", content, "--output", output, "--port", "0"], {
+  const child = spawn(process.execPath, [...npmScript("start"), "--content", content, "--output", output, "--port", "0"], {
     stdio: ["ignore", "ignore", "pipe"],
     env: { ...process.env, CI: "" },
   });

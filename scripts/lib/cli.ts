@@ -1,10 +1,15 @@
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Diagnostic } from "../../src/records/diagnostic.ts";
 
 /** The project root: scripts work from anywhere. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** Node's arguments that run a script as `npm run NAME` does: precompiled, by scripts/run.mjs. */
+export function npmScript(name: string): string[] {
+  return [join(ROOT, "scripts", "run.mjs"), name];
+}
 
 /**
  * Runs a CLI's main function: a thrown error prints one clear line (and the stack only

@@ -8,8 +8,9 @@ import { buildSite } from "../helpers/site.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
+/** Runs a script as `npm run` does: precompiled, by scripts/run.mjs. */
 function cli(script: string, args: string[], cwd = ROOT) {
-  const result = spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), join(ROOT, "scripts", script), ...args], { cwd, encoding: "utf8", env: { ...process.env, CI: "true" } });
+  const result = spawnSync(process.execPath, [join(ROOT, "scripts", "run.mjs"), script.replace(/\.ts$/, ""), ...args], { cwd, encoding: "utf8", env: { ...process.env, CI: "true" } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -1,0 +1,2 @@
+/** See precompile.mjs: the path of `entry` compiled to an ES module in `cache`, made again only when one of its inputs changed. */
+export function precompiled(entry: string, cache: string): Promise<string>;

@@ -1,0 +1,36 @@
+/**
+ * node scripts/run.mjs SCRIPT [args…] — what the npm scripts run.
+ *
+ * Runs scripts/SCRIPT.ts precompiled (scripts/lib/precompile.mjs): through tsx, every module
+ * a script loads, Eleventy's hundreds included, goes through a loader hook, a second of every
+ * build and every `npm run check` spent before any work. Plain JavaScript, so that it runs
+ * before anything is compiled.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { precompiled } from "./lib/precompile.mjs";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const SCRIPTS = join(ROOT, "scripts");
+
+const [name, ...args] = process.argv.slice(2);
+if (!name || !existsSync(join(SCRIPTS, `${name}.ts`))) {
+  const names = readdirSync(SCRIPTS).filter((file) => file.endsWith(".ts")).map((file) => file.slice(0, -3)).sort();
+  process.stderr.write(`usage: node scripts/run.mjs SCRIPT [args…]\nSCRIPT is one of: ${names.join(", ")}\n`);
+  process.exit(2);
+}
+const entry = join(SCRIPTS, `${name}.ts`);
+let main;
+try {
+  main = await precompiled(entry, join(ROOT, "node_modules", ".cache", "revue"));
+} catch (error) {
+  process.stderr.write(`error: ${error.message}\n`);
+  process.exit(1);
+}
+// The script sees the command line it would see run directly (`node scripts/build.ts …`), and
+// learns how to start itself again (with a larger heap, say) without tsx. A global, not an
+// environment variable: the scripts' child processes must not inherit it.
+process.argv = [process.argv[0], entry, ...args];
+globalThis[Symbol.for("revue.relaunch")] = [fileURLToPath(import.meta.url), name];
+await import(pathToFileURL(main).href);
