@@ -25,60 +25,62 @@ const ITERATIONS = 300;
 
 export function layoutNetwork(nodes: readonly NetworkNode[], edges: readonly NetworkEdge[]): Map<string, { x: number; y: number }> {
   const n = nodes.length;
-  const positions = new Map<string, { x: number; y: number }>();
-  nodes.forEach((node, i) => {
+  // Positions and shifts by node number, in arrays: the loops below run n² × 300 times.
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  nodes.forEach((_node, i) => {
     const angle = (2 * Math.PI * i) / Math.max(1, n);
-    positions.set(node.id, { x: Math.cos(angle) * 0.4, y: Math.sin(angle) * 0.4 });
+    x[i] = Math.cos(angle) * 0.4;
+    y[i] = Math.sin(angle) * 0.4;
   });
-  if (n < 2) return scale(positions);
+  const positions = () => new Map(nodes.map((node, i) => [node.id, { x: x[i] as number, y: y[i] as number }]));
+  if (n < 2) return scale(positions());
   const k = Math.sqrt(1 / n);
   const maxWeight = Math.max(1, ...edges.map((e) => e.weight));
+  const numbers = new Map(nodes.map((node, i) => [node.id, i]));
+  const links = edges.flatMap((edge) => {
+    const a = numbers.get(edge.source);
+    const b = numbers.get(edge.target);
+    return a === undefined || b === undefined ? [] : [{ a, b, pull: 0.5 + edge.weight / maxWeight / 2 }];
+  });
+  const sx = new Float64Array(n);
+  const sy = new Float64Array(n);
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
     const temperature = 0.1 * (1 - iteration / ITERATIONS);
-    const shift = new Map(nodes.map((node) => [node.id, { x: 0, y: 0 }]));
+    sx.fill(0);
+    sy.fill(0);
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
-        const a = positions.get((nodes[i] as NetworkNode).id) as { x: number; y: number };
-        const b = positions.get((nodes[j] as NetworkNode).id) as { x: number; y: number };
-        const dx = a.x - b.x || 1e-6;
-        const dy = a.y - b.y || 1e-6;
+        const dx = (x[i] as number) - (x[j] as number) || 1e-6;
+        const dy = (y[i] as number) - (y[j] as number) || 1e-6;
         const distance = Math.max(1e-3, Math.hypot(dx, dy));
         const force = (k * k) / distance;
-        const sa = shift.get((nodes[i] as NetworkNode).id) as { x: number; y: number };
-        const sb = shift.get((nodes[j] as NetworkNode).id) as { x: number; y: number };
-        sa.x += (dx / distance) * force;
-        sa.y += (dy / distance) * force;
-        sb.x -= (dx / distance) * force;
-        sb.y -= (dy / distance) * force;
+        sx[i] = (sx[i] as number) + (dx / distance) * force;
+        sy[i] = (sy[i] as number) + (dy / distance) * force;
+        sx[j] = (sx[j] as number) - (dx / distance) * force;
+        sy[j] = (sy[j] as number) - (dy / distance) * force;
       }
     }
-    for (const edge of edges) {
-      const a = positions.get(edge.source);
-      const b = positions.get(edge.target);
-      if (!a || !b) continue;
-      const dx = a.x - b.x;
-      const dy = a.y - b.y;
+    for (const { a, b, pull } of links) {
+      const dx = (x[a] as number) - (x[b] as number);
+      const dy = (y[a] as number) - (y[b] as number);
       const distance = Math.max(1e-3, Math.hypot(dx, dy));
-      const force = ((distance * distance) / k) * (0.5 + edge.weight / maxWeight / 2);
-      const sa = shift.get(edge.source) as { x: number; y: number };
-      const sb = shift.get(edge.target) as { x: number; y: number };
-      sa.x -= (dx / distance) * force;
-      sa.y -= (dy / distance) * force;
-      sb.x += (dx / distance) * force;
-      sb.y += (dy / distance) * force;
+      const force = ((distance * distance) / k) * pull;
+      sx[a] = (sx[a] as number) - (dx / distance) * force;
+      sy[a] = (sy[a] as number) - (dy / distance) * force;
+      sx[b] = (sx[b] as number) + (dx / distance) * force;
+      sy[b] = (sy[b] as number) + (dy / distance) * force;
     }
-    for (const node of nodes) {
-      const p = positions.get(node.id) as { x: number; y: number };
-      const s = shift.get(node.id) as { x: number; y: number };
+    for (let i = 0; i < n; i++) {
       // Gravity keeps unconnected nodes on the page.
-      s.x -= p.x * 0.05;
-      s.y -= p.y * 0.05;
-      const length = Math.max(1e-9, Math.hypot(s.x, s.y));
-      p.x += (s.x / length) * Math.min(length, temperature);
-      p.y += (s.y / length) * Math.min(length, temperature);
+      const shiftX = (sx[i] as number) - (x[i] as number) * 0.05;
+      const shiftY = (sy[i] as number) - (y[i] as number) * 0.05;
+      const length = Math.max(1e-9, Math.hypot(shiftX, shiftY));
+      x[i] = (x[i] as number) + (shiftX / length) * Math.min(length, temperature);
+      y[i] = (y[i] as number) + (shiftY / length) * Math.min(length, temperature);
     }
   }
-  return scale(positions);
+  return scale(positions());
 }
 
 function scale(positions: Map<string, { x: number; y: number }>): Map<string, { x: number; y: number }> {

@@ -262,24 +262,26 @@ export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
     recordDigests.set(madeFrom, digests);
     return digests;
   };
+  // Maps by record, not by id: a lookup by object is a pointer's hash, one by id hashes a
+  // long string (tens of thousands of lookups a build).
   const cards = new Map(
     records.map((record) => {
       const digests = digestsOf(record);
-      return [record.id, digests ? withDigest(digests.view, digests.card) : withDigest(toCard(record, lang, strings))];
+      return [record, digests ? withDigest(digests.view, digests.card) : withDigest(toCard(record, lang, strings))];
     }),
   );
-  const card = (record: ArticleRecord) => cards.get(record.id) as ArticleCard;
+  const card = (record: ArticleRecord) => cards.get(record) as ArticleCard;
   const terms = collectTerms(records);
   const companions = companionsIndex(records, terms);
   const pages: Planned<PageView>[] = [];
   const feeds: Planned<FeedView>[] = [];
 
-  const entries = new Map<string, FeedView["entries"][number]>();
+  const entries = new Map<ArticleRecord, FeedView["entries"][number]>();
   const entry = (record: ArticleRecord) => {
-    let made = entries.get(record.id);
+    let made = entries.get(record);
     if (!made) {
       made = { title: record.title ?? strings.undated, url: absolute(urls.article(record)), updated: atomDate(record.date?.value), summary: record.summary, outlet: record.outlet?.name ?? null };
-      entries.set(record.id, withDigest(made));
+      entries.set(record, withDigest(made));
     }
     return made;
   };
@@ -339,13 +341,16 @@ export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
     place: [strings.place, strings.places],
     outlet: [strings.outlet, strings.outlets],
   };
-  const shownInTerms = new Map<string, string>();
-  const shownInTerm = (record: ArticleRecord) => {
-    let digest = shownInTerms.get(record.id);
+  // What a term page shows of each record, by the record's place in the archive (arrays, not
+  // maps: a term's list is tens of thousands of lookups at 10k articles).
+  const shownDigests: (string | undefined)[] = [];
+  const shownAt = (position: number) => {
+    let digest = shownDigests[position];
     if (digest === undefined) {
+      const record = records[position] as ArticleRecord;
       const named = (kind: TermKind, refs: readonly EntityRef[]) => refs.map((ref) => [ref.id, terms.get(kind)?.get(ref.id)?.name]);
       digest = digestOf([ownDigest(card(record)), named("person", record.people), named("agency", record.agencies), record.outlet ? [record.outlet.id, record.outlet.name] : null]);
-      shownInTerms.set(record.id, digest);
+      shownDigests[position] = digest;
     }
     return digest;
   };
@@ -359,7 +364,8 @@ export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
       // Every page shows the term and its count; the first page (timeline, company, outlets)
       // and the feed are made from all its articles, another page from its own twenty.
       const header = ["term", kind, term.id, term.name, details, total, config.perPage];
-      const termDigest = digestOf([header, term.records.map(shownInTerm)]);
+      const shown = term.positions.map(shownAt);
+      const termDigest = digestOf([header, shown]);
       // The first page's timeline and lists, made when that page is.
       const firstPage = () => ({
         timeline: timelineSvg(coverageSeries(term.records.map((r) => r.date?.value ?? "").filter(Boolean), (key) => formatMonth(key, lang)), strings.coverageOf(term.name), strings.articlesCount),
@@ -389,7 +395,7 @@ export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
             feedUrl,
           };
         };
-        const digest = page === 1 ? digestOf([termDigest, page]) : digestOf([header, page, onPage.map(shownInTerm)]);
+        const digest = page === 1 ? digestOf([termDigest, page]) : digestOf([header, page, shown.slice((page - 1) * config.perPage, page * config.perPage)]);
         pages.push({ url, digest, make: view });
       }
       if (feedUrl) feeds.push({ url: feedUrl, digest: digestOf([termDigest, "feed"]), make: () => feedOf(feedUrl, `${term.name} · ${config.title}`, urls.term(kind, term.id), term.records, FEED_ENTRIES) });
@@ -484,6 +490,8 @@ interface Term {
   name: string;
   acronym?: string;
   records: ArticleRecord[];
+  /** Where each of its records is in the archive's list. */
+  positions: number[];
 }
 
 type Terms = Map<TermKind, Map<string, Term>>;
@@ -491,18 +499,21 @@ type Terms = Map<TermKind, Map<string, Term>>;
 /** Every person, agency, topic, place and outlet some published article names, with its articles newest first. */
 function collectTerms(records: readonly ArticleRecord[]): Terms {
   const terms: Terms = new Map(TERM_KINDS.map((kind) => [kind, new Map()]));
-  const add = (kind: TermKind, ref: Pick<EntityRef, "id" | "name"> & { acronym?: string }, record: ArticleRecord) => {
+  const add = (kind: TermKind, ref: Pick<EntityRef, "id" | "name"> & { acronym?: string }, record: ArticleRecord, position: number) => {
     const byId = terms.get(kind) as Map<string, Term>;
     let term = byId.get(ref.id);
-    if (!term) byId.set(ref.id, (term = { id: ref.id, name: ref.name, ...(ref.acronym ? { acronym: ref.acronym } : {}), records: [] }));
-    if (term.records.at(-1) !== record) term.records.push(record);
+    if (!term) byId.set(ref.id, (term = { id: ref.id, name: ref.name, ...(ref.acronym ? { acronym: ref.acronym } : {}), records: [], positions: [] }));
+    if (term.records.at(-1) !== record) {
+      term.records.push(record);
+      term.positions.push(position);
+    }
   };
-  for (const record of records) {
-    for (const ref of record.people) add("person", ref, record);
-    for (const ref of record.agencies) add("agency", ref, record);
-    for (const ref of record.topics) add("topic", ref, record);
-    for (const ref of record.places) add("place", ref, record);
-    if (record.outlet) add("outlet", record.outlet, record);
+  for (const [position, record] of records.entries()) {
+    for (const ref of record.people) add("person", ref, record, position);
+    for (const ref of record.agencies) add("agency", ref, record, position);
+    for (const ref of record.topics) add("topic", ref, record, position);
+    for (const ref of record.places) add("place", ref, record, position);
+    if (record.outlet) add("outlet", record.outlet, record, position);
   }
   return terms;
 }
