@@ -50,14 +50,14 @@ run(async () => {
       again = false;
       const started = performance.now();
       try {
-        // The browser reloads as soon as the pages are in place; the search index follows.
+        // The browser reloads as soon as the pages are in place; the open data and the search index follow.
         await build({
           content,
           output,
           ci: false,
           session,
           log,
-          searchAfterPages: true,
+          pagesFirst: true,
           onPages: () => {
             server.reload({ files: [] });
             log(`revue: pages rebuilt in ${Math.round(performance.now() - started)} ms`);

@@ -262,8 +262,6 @@ export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
     recordDigests.set(madeFrom, digests);
     return digests;
   };
-  // Maps by record, not by id: a lookup by object is a pointer's hash, one by id hashes a
-  // long string (tens of thousands of lookups a build).
   const cards = new Map(
     records.map((record) => {
       const digests = digestsOf(record);

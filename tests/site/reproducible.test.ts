@@ -149,9 +149,9 @@ describe("a rebuild after an edit", () => {
     await build({ content, output, ci: false, session, log: () => {}, onPages: () => shown++ });
     const article = join(content, "articles/2020/2020-09-26-abdellatif-hammouchi-recoit-l-ambassadeur-des-etats-unis.md");
     writeFileSync(article, readFileSync(article, "utf8").replace(/^title: /m, "agencies: [cia]\ntitle: "));
-    await build({ content, output, ci: false, session, log: () => {}, searchAfterPages: true, onPages: () => shown++ });
+    await build({ content, output, ci: false, session, log: () => {}, pagesFirst: true, onPages: () => shown++ });
     writeFileSync(join(content, "actors/people/abdellatif-hammouchi.yml"), `${readFileSync(join(content, "actors/people/abdellatif-hammouchi.yml"), "utf8")}description: Patron du pôle DGSN-DGST.\n`);
-    await build({ content, output, ci: false, session, log: () => {}, searchAfterPages: true, onPages: () => shown++ });
+    await build({ content, output, ci: false, session, log: () => {}, pagesFirst: true, onPages: () => shown++ });
     assert.equal(shown, 3);
     assert.deepEqual(fingerprint(output), fingerprint((await buildSite(content)).output));
   });
