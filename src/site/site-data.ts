@@ -10,7 +10,7 @@ import { siteCodeVersion } from "../build/code-version.ts";
 import { articleRow, openDataFiles, openDataIndex, type DataFile } from "./open-data.ts";
 import { pager, type PagerView } from "./pager.ts";
 import { relatedArticles } from "./related.ts";
-import { topItems } from "./top.ts";
+import { compareNames, companionsOf, referencesSignature, TERM_KINDS, termIndex, type TermEntry, type TermIndex } from "./term-index.ts";
 import { planSearchShards, searchBundlePath } from "./search-shards.ts";
 import { contentSecurityPolicy, headersFile } from "./security.ts";
 import { STRINGS, type Strings } from "./strings.ts";
@@ -212,7 +212,6 @@ const RELATED = 5;
 const ALONGSIDE = 10;
 const NETWORK_NODES = 30;
 const NETWORK_PAIRS = 20;
-const TERM_KINDS: readonly TermKind[] = ["person", "agency", "topic", "place", "outlet"];
 const FEED_KINDS: ReadonlySet<TermKind> = new Set(["person", "agency", "topic"]);
 
 /**
@@ -220,7 +219,7 @@ const FEED_KINDS: ReadonlySet<TermKind> = new Set(["person", "agency", "topic"])
  * folder otherwise).
  */
 export interface SiteMemo {
-  /** The related articles, found again only when some article's actors or topics changed. */
+  /** The related articles, found again only when some article's references changed (`referencesSignature`). */
   related?: { signature: string; ids: Map<string, string[]> };
   /**
    * Each record's card and the digests of its card and open-data row, by the record's
@@ -229,6 +228,19 @@ export interface SiteMemo {
    */
   records?: { version: string; byDigest: Map<string, RecordDigests> };
 }
+
+/**
+ * What a session (the dev server) also keeps, in memory only: what follows from the
+ * articles' references (`index`), while they stay the same.
+ */
+interface SessionMemo {
+  index: TermIndex;
+  /** By the record's position: the digest of its card, and of what a term page shows of it. */
+  shown: { cards: string[]; digests: string[] };
+  network?: { key: string; page: Planned<PageView> };
+}
+
+const sessionMemos = new WeakMap<SiteMemo, SessionMemo>();
 
 interface RecordDigests {
   card: string;
@@ -269,8 +281,15 @@ export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
     }),
   );
   const card = (record: ArticleRecord) => cards.get(record) as ArticleCard;
-  const terms = collectTerms(records);
-  const companions = companionsIndex(records, terms);
+  // What follows from the articles' references alone, kept by a session while they stay the same.
+  const signature = referencesSignature(records);
+  const session = memo ? sessionMemos.get(memo) : undefined;
+  const index = session?.index.signature === signature ? session.index : termIndex(records, signature);
+  const kept: SessionMemo = session?.index === index ? session : { index, shown: { cards: [], digests: [] } };
+  if (memo) sessionMemos.set(memo, kept);
+  const terms: Terms = new Map(
+    [...index.terms].map(([kind, byId]) => [kind, new Map([...byId].map(([id, entry]) => [id, { ...entry, records: entry.positions.map((position) => records[position] as ArticleRecord) }]))]),
+  );
   const pages: Planned<PageView>[] = [];
   const feeds: Planned<FeedView>[] = [];
 
@@ -295,7 +314,7 @@ export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
 
   // Articles. With the digest of what its record was made from (the source, the knowledge
   // base, the code), an article page's digest needs neither its body nor its JSON-LD.
-  const related = relatedOf(records, memo);
+  const related = relatedOf(records, signature, memo);
   for (const record of records) {
     const url = urls.article(record);
     const relatedCards = (related.get(record.id) ?? []).map(card);
@@ -339,15 +358,22 @@ export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
     place: [strings.place, strings.places],
     outlet: [strings.outlet, strings.outlets],
   };
-  // What a term page shows of each record, by the record's place in the archive (arrays, not
-  // maps: a term's list is tens of thousands of lookups at 10k articles).
+  // What a term page shows of each record, by the record's place in the archive: its card,
+  // its actors' names, its outlet. The names are the same as long as the references are
+  // (`index`), so in a session only the records whose card changed are hashed again.
   const shownDigests: (string | undefined)[] = [];
   const shownAt = (position: number) => {
     let digest = shownDigests[position];
     if (digest === undefined) {
       const record = records[position] as ArticleRecord;
-      const named = (kind: TermKind, refs: readonly EntityRef[]) => refs.map((ref) => [ref.id, terms.get(kind)?.get(ref.id)?.name]);
-      digest = digestOf([ownDigest(card(record)), named("person", record.people), named("agency", record.agencies), record.outlet ? [record.outlet.id, record.outlet.name] : null]);
+      const cardDigest = ownDigest(card(record));
+      if (kept.shown.cards[position] === cardDigest) digest = kept.shown.digests[position] as string;
+      else {
+        const named = (kind: TermKind, refs: readonly EntityRef[]) => refs.map((ref) => [ref.id, terms.get(kind)?.get(ref.id)?.name]);
+        digest = digestOf([cardDigest, named("person", record.people), named("agency", record.agencies), record.outlet ? [record.outlet.id, record.outlet.name] : null]);
+        kept.shown.cards[position] = cardDigest;
+        kept.shown.digests[position] = digest;
+      }
       shownDigests[position] = digest;
     }
     return digest;
@@ -367,7 +393,7 @@ export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
       // The first page's timeline and lists, made when that page is.
       const firstPage = () => ({
         timeline: timelineSvg(coverageSeries(term.records.map((r) => r.date?.value ?? "").filter(Boolean), (key) => formatMonth(key, lang)), strings.coverageOf(term.name), strings.articlesCount),
-        alongside: kind === "outlet" ? [] : companions(term, kind, ALONGSIDE),
+        alongside: kind === "outlet" ? [] : companionsOf(index, kind, term, ALONGSIDE),
         outlets: kind === "outlet" ? [] : countBy(term.records.filter((r) => r.outlet).map((r) => ({ id: (r.outlet as EntityRef).id, name: (r.outlet as EntityRef).name })), (id) => urls.term("outlet", id)),
       });
       for (let page = 1; page <= pageCount; page++) {
@@ -420,7 +446,11 @@ export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
     outlets: top("outlet"),
     years: years.map(([year, count]) => ({ name: year, url: urls.year(year), count })),
   }));
-  pages.push(made<PageView>(networkPage(records, terms, strings, meta)));
+  // The network is made from the references alone: a session lays it out again only when they change.
+  const networkMeta = meta(urls.network(), strings.network, strings.networkLead);
+  const networkKey = JSON.stringify([lang, networkMeta]);
+  if (kept.network?.key !== networkKey) kept.network = { key: networkKey, page: made<PageView>(networkPage(records, terms, strings, networkMeta)) };
+  pages.push(kept.network.page);
   const bundles = planSearchShards(archive).inUse.map((shard) => searchBundlePath(shard).slice(1));
   pages.push(made<PageView>({ type: "search", url: urls.search(), meta: meta(urls.search(), strings.search, strings.searchLead), bundles }));
   const dataIndex = openDataIndex(urls.data());
@@ -460,10 +490,8 @@ export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
   };
 }
 
-function relatedOf(records: readonly ArticleRecord[], memo: SiteMemo | undefined): Map<string, ArticleRecord[]> {
+function relatedOf(records: readonly ArticleRecord[], signature: string, memo: SiteMemo | undefined): Map<string, ArticleRecord[]> {
   if (!memo) return relatedArticles(records, RELATED);
-  const refs = (list: readonly EntityRef[]) => list.map((ref) => ref.id).join(" ");
-  const signature = records.map((r) => `${r.id}\t${refs(r.people)}\t${refs(r.agencies)}\t${refs(r.topics)}`).join("\n");
   if (memo.related?.signature !== signature) {
     const found = relatedArticles(records, RELATED);
     memo.related = { signature, ids: new Map([...found].map(([id, list]) => [id, list.map((record) => record.id)])) };
@@ -483,81 +511,12 @@ function lazily<T extends object, K extends string>(view: T, fields: Record<K, (
   return view as T & Record<K, string>;
 }
 
-interface Term {
-  id: string;
-  name: string;
-  acronym?: string;
+/** A term with its articles (newest first), for this build's records. */
+interface Term extends TermEntry {
   records: ArticleRecord[];
-  /** Where each of its records is in the archive's list. */
-  positions: number[];
 }
 
 type Terms = Map<TermKind, Map<string, Term>>;
-
-/** Every person, agency, topic, place and outlet some published article names, with its articles newest first. */
-function collectTerms(records: readonly ArticleRecord[]): Terms {
-  const terms: Terms = new Map(TERM_KINDS.map((kind) => [kind, new Map()]));
-  const add = (kind: TermKind, ref: Pick<EntityRef, "id" | "name"> & { acronym?: string }, record: ArticleRecord, position: number) => {
-    const byId = terms.get(kind) as Map<string, Term>;
-    let term = byId.get(ref.id);
-    if (!term) byId.set(ref.id, (term = { id: ref.id, name: ref.name, ...(ref.acronym ? { acronym: ref.acronym } : {}), records: [], positions: [] }));
-    if (term.records.at(-1) !== record) {
-      term.records.push(record);
-      term.positions.push(position);
-    }
-  };
-  for (const [position, record] of records.entries()) {
-    for (const ref of record.people) add("person", ref, record, position);
-    for (const ref of record.agencies) add("agency", ref, record, position);
-    for (const ref of record.topics) add("topic", ref, record, position);
-    for (const ref of record.places) add("place", ref, record, position);
-    if (record.outlet) add("outlet", record.outlet, record, position);
-  }
-  return terms;
-}
-
-/**
- * The actors most often named in the same articles as a term, most frequent first: every
- * article's actors are numbered once, so counting a term's companions is a pass over its
- * articles with no string keys.
- */
-function companionsIndex(records: readonly ArticleRecord[], terms: Terms): (term: Term, kind: TermKind, limit: number) => CountedLink[] {
-  const actors: { kind: "person" | "agency"; id: string; name: string }[] = [];
-  const numbers = new Map<string, number>();
-  const numberOf = (kind: "person" | "agency", ref: EntityRef) => {
-    const key = `${kind}:${ref.id}`;
-    let number = numbers.get(key);
-    if (number === undefined) {
-      numbers.set(key, (number = actors.length));
-      actors.push({ kind, id: ref.id, name: (terms.get(kind)?.get(ref.id) ?? ref).name });
-    }
-    return number;
-  };
-  const actorsOf = new Map(records.map((record) => [record, [...record.people.map((ref) => numberOf("person", ref)), ...record.agencies.map((ref) => numberOf("agency", ref))]]));
-  const counts = new Uint32Array(actors.length);
-  return (term, kind, limit) => {
-    const self = numbers.get(`${kind}:${term.id}`);
-    const seen: number[] = [];
-    for (const record of term.records) {
-      for (const actor of actorsOf.get(record) ?? []) {
-        if (actor === self) continue;
-        if ((counts[actor] as number) === 0) seen.push(actor);
-        counts[actor] = (counts[actor] as number) + 1;
-      }
-    }
-    // The `limit` most frequent, then by name, then in the order they were met in.
-    const top = topItems(seen, limit, (a, b) => (counts[a] as number) > (counts[b] as number) || (counts[a] === counts[b] && compareNames((actors[a] as { name: string }).name, (actors[b] as { name: string }).name) < 0));
-    const links = top.map((number) => {
-      const actor = actors[number] as (typeof actors)[number];
-      return { name: actor.name, url: urls.term(actor.kind, actor.id), count: counts[number] as number };
-    });
-    for (const number of seen) counts[number] = 0;
-    return links;
-  };
-}
-
-/** String.localeCompare's order, without its cost per call (a collator is made once). */
-const compareNames = new Intl.Collator().compare;
 
 function countBy(items: readonly { id: string; name: string }[], urlOf: (id: string) => string): CountedLink[] {
   const counts = new Map<string, CountedLink>();
@@ -670,7 +629,7 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
-function networkPage(records: readonly ArticleRecord[], terms: Terms, strings: Strings, meta: Meta): NetworkPage {
+function networkPage(records: readonly ArticleRecord[], terms: Terms, strings: Strings, meta: PageMeta): NetworkPage {
   const actors: { t: Term; kind: "person" | "agency" }[] = [
     ...[...(terms.get("person")?.values() ?? [])].map((t) => ({ t, kind: "person" as const })),
     ...[...(terms.get("agency")?.values() ?? [])].map((t) => ({ t, kind: "agency" as const })),
@@ -703,7 +662,7 @@ function networkPage(records: readonly ArticleRecord[], terms: Terms, strings: S
   return {
     type: "network",
     url: urls.network(),
-    meta: meta(urls.network(), strings.network, strings.networkLead),
+    meta,
     svg: networkSvg(nodes, edges, strings.network, (node) => `${node.name} — ${strings.articlesCount(node.count)}`),
     pairs,
   };

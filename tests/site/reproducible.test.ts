@@ -152,7 +152,13 @@ describe("a rebuild after an edit", () => {
     await build({ content, output, ci: false, session, log: () => {}, pagesFirst: true, onPages: () => shown++ });
     writeFileSync(join(content, "actors/people/abdellatif-hammouchi.yml"), `${readFileSync(join(content, "actors/people/abdellatif-hammouchi.yml"), "utf8")}description: Patron du pôle DGSN-DGST.\n`);
     await build({ content, output, ci: false, session, log: () => {}, pagesFirst: true, onPages: () => shown++ });
-    assert.equal(shown, 3);
+    // An edit that leaves every article's references as they were (what the session keeps
+    // from them is reused) but changes its summary, shown on term and archive pages.
+    writeFileSync(article, readFileSync(article, "utf8").replace(/^---\n\n/m, "---\n\nUne phrase d’ouverture, sans aucun nom. "));
+    const before = fingerprint(output);
+    await build({ content, output, ci: false, session, log: () => {}, pagesFirst: true, onPages: () => shown++ });
+    assert.notDeepEqual(fingerprint(output), before);
+    assert.equal(shown, 4);
     assert.deepEqual(fingerprint(output), fingerprint((await buildSite(content)).output));
   });
 });
