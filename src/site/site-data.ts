@@ -227,20 +227,21 @@ export interface SiteMemo {
    * only the edited records' again.
    */
   records?: { version: string; byDigest: Map<string, RecordDigests> };
+  /**
+   * What follows from the articles' references alone (`index`: terms, who appears with
+   * whom), for this view code and these settings (`version`), kept while the references
+   * stay the same, as they do through most edits.
+   */
+  references?: ReferencesMemo;
 }
 
-/**
- * What a session (the dev server) also keeps, in memory only: what follows from the
- * articles' references (`index`), while they stay the same.
- */
-interface SessionMemo {
+interface ReferencesMemo {
+  version: string;
   index: TermIndex;
   /** By the record's position: the digest of its card, and of what a term page shows of it. */
   shown: { cards: string[]; digests: string[] };
-  network?: { key: string; page: Planned<PageView> };
+  network?: { key: string; digest: string; view: NetworkPage };
 }
-
-const sessionMemos = new WeakMap<SiteMemo, SessionMemo>();
 
 interface RecordDigests {
   card: string;
@@ -281,12 +282,13 @@ export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
     }),
   );
   const card = (record: ArticleRecord) => cards.get(record) as ArticleCard;
-  // What follows from the articles' references alone, kept by a session while they stay the same.
+  // What follows from the articles' references alone, kept while they stay the same.
   const signature = referencesSignature(records);
-  const session = memo ? sessionMemos.get(memo) : undefined;
-  const index = session?.index.signature === signature ? session.index : termIndex(records, signature);
-  const kept: SessionMemo = session?.index === index ? session : { index, shown: { cards: [], digests: [] } };
-  if (memo) sessionMemos.set(memo, kept);
+  const previous = memo?.references;
+  const kept: ReferencesMemo =
+    previous?.version === memoVersion && previous.index.signature === signature ? previous : { version: memoVersion, index: termIndex(records, signature), shown: { cards: [], digests: [] } };
+  if (memo) memo.references = kept;
+  const { index } = kept;
   const terms: Terms = new Map(
     [...index.terms].map(([kind, byId]) => [kind, new Map([...byId].map(([id, entry]) => [id, { ...entry, records: entry.positions.map((position) => records[position] as ArticleRecord) }]))]),
   );
@@ -360,7 +362,7 @@ export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
   };
   // What a term page shows of each record, by the record's place in the archive: its card,
   // its actors' names, its outlet. The names are the same as long as the references are
-  // (`index`), so in a session only the records whose card changed are hashed again.
+  // (`index`), so only the records whose card changed are hashed again.
   const shownDigests: (string | undefined)[] = [];
   const shownAt = (position: number) => {
     let digest = shownDigests[position];
@@ -446,11 +448,15 @@ export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
     outlets: top("outlet"),
     years: years.map(([year, count]) => ({ name: year, url: urls.year(year), count })),
   }));
-  // The network is made from the references alone: a session lays it out again only when they change.
+  // The network is made from the references alone: it is laid out again only when they change.
   const networkMeta = meta(urls.network(), strings.network, strings.networkLead);
   const networkKey = JSON.stringify([lang, networkMeta]);
-  if (kept.network?.key !== networkKey) kept.network = { key: networkKey, page: made<PageView>(networkPage(records, terms, strings, networkMeta)) };
-  pages.push(kept.network.page);
+  if (kept.network?.key !== networkKey) {
+    const view = networkPage(records, terms, strings, networkMeta);
+    kept.network = { key: networkKey, digest: digestOfView(view), view };
+  }
+  const network = kept.network.view;
+  pages.push({ url: network.url, digest: kept.network.digest, make: () => network });
   const bundles = planSearchShards(archive).inUse.map((shard) => searchBundlePath(shard).slice(1));
   pages.push(made<PageView>({ type: "search", url: urls.search(), meta: meta(urls.search(), strings.search, strings.searchLead), bundles }));
   const dataIndex = openDataIndex(urls.data());
