@@ -9,7 +9,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { precompiled } from "./lib/precompile.mjs";
+import { CompileError, precompiled } from "./lib/precompile.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SCRIPTS = join(ROOT, "scripts");
@@ -25,8 +25,16 @@ let main;
 try {
   main = await precompiled(entry, join(ROOT, "node_modules", ".cache", "revue"));
 } catch (error) {
-  process.stderr.write(`error: ${error.message}\n`);
-  process.exit(1);
+  if (error instanceof CompileError) {
+    process.stderr.write(`error: ${error.message}\n`);
+    process.exit(1);
+  }
+  // The cache folder cannot be written (a read-only install, a full disk): the script runs
+  // from its sources through tsx, only slower to start.
+  process.stderr.write(`revue: running scripts/${name}.ts through tsx (${error.message})\n`);
+  const { register } = await import("tsx/esm/api");
+  register();
+  main = entry;
 }
 // The script sees the command line it would see run directly (`node scripts/build.ts …`), and
 // learns how to start itself again (with a larger heap, say) without tsx. A global, not an

@@ -49,7 +49,7 @@ export async function precompiled(entry, cache) {
     });
   } catch (error) {
     const messages = (error.errors ?? []).map((e) => `${e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ` : ""}${e.text}`);
-    throw new Error(`${relative(process.cwd(), entry)} does not compile:\n${messages.join("\n") || error.message}`);
+    throw new CompileError(`${relative(process.cwd(), entry)} does not compile:\n${messages.join("\n") || error.message}`);
   }
   // The inputs, as esbuild saw them: paths relative to the working directory.
   const inputs = Object.keys(result.metafile.inputs).map((input) => join(process.cwd(), input));
@@ -87,6 +87,9 @@ function removeOldBundles(cache, name, current) {
     }
   }
 }
+
+/** The entry point or a module it imports does not compile (other failures are the cache folder's). */
+export class CompileError extends Error {}
 
 /**
  * `import.meta.url`, `dirname` and `filename` keep the values they have in the source file:
