@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
-import { readdirSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { createHash, randomUUID } from "node:crypto";
+import { existsSync, readdirSync, rmSync } from "node:fs";
+import { basename, join } from "node:path";
 import { readCacheFile, writeCacheFile } from "./cache-file.ts";
 import { sha1 } from "../text/sha1.ts";
 import type { ArticleRecord } from "../records/article.ts";
@@ -40,25 +40,44 @@ const RACY_MS = 2000;
 const sameStat = (a: SourceStat, b: SourceStat) => a.size === b.size && a.mtimeMs === b.mtimeMs;
 const racy = (stat: SourceStat, checkedMs: number) => stat.mtimeMs > checkedMs - RACY_MS;
 
+/** A bucket's entries, their records without their text (`body` and `html` are empty there). */
 interface BucketFile {
   key: string;
+  /** Names the bucket's text file, written with it. */
+  stamp: string;
   entries: Record<string, Entry>;
 }
+
+/** The text of a bucket's records (seven tenths of the cache), read only when a record's text is. */
+interface TextFile {
+  texts: Record<string, RecordText>;
+}
+
+type RecordText = Pick<ArticleRecord, "body" | "html">;
 
 /**
  * The cache is a folder of buckets (sources spread by a hash of their path), not one file:
  * a rebuild after one edit rewrites one small bucket, and no single buffer has to hold a
  * whole 100,000-article archive. Buckets are cache files (V8's format, not JSON: a
- * 10,000-article cache opens in a third of the time).
+ * 10,000-article cache opens in a third of the time). Each bucket is two files: its
+ * records without their text, and their text, read only when some record's body or HTML is
+ * (a rebuild reads one or two buckets' text: the edited articles', a search shard's).
  */
 const BUCKETS = 256;
 const BUCKET_FILE = /^[0-9a-f]{2}\.bin$/;
 const bucketOf = (path: string) => sha1(path, "buffer")[0] as number;
 const bucketFile = (dir: string, bucket: number) => join(dir, `${bucket.toString(16).padStart(2, "0")}.bin`);
+const textFile = (dir: string, bucket: number, stamp: string) => join(dir, `${bucket.toString(16).padStart(2, "0")}-${stamp}.text`);
+const TEXT_FILE = /^([0-9a-f]{2})-[\w-]+\.text$/;
 
 export class RecordCache {
   private readonly buckets: Map<string, Entry>[] = Array.from({ length: BUCKETS }, () => new Map());
+  /** The stamp of each bucket read from the folder, and its text once read. */
+  private readonly stamps = new Map<number, string>();
+  private readonly texts = new Map<number, Record<string, RecordText>>();
   private readonly dirty = new Set<number>();
+  /** The text files in the folder, listed at the first save. */
+  private textNames: Set<string> | undefined;
   private hits = 0;
 
   private constructor(
@@ -78,15 +97,49 @@ export class RecordCache {
     for (const name of names) {
       const bucket = Number.parseInt(name.slice(0, 2), 16);
       const data = readCacheFile<BucketFile>(join(dir, name));
-      // A damaged bucket, or one of another key, is an empty one, written again on save.
-      if (data?.key !== key) {
+      // A damaged bucket, one of another key or without its text is an empty one, written again on save.
+      if (data?.key !== key || typeof data.stamp !== "string" || !existsSync(textFile(dir, bucket, data.stamp))) {
         cache.dirty.add(bucket);
         continue;
       }
+      cache.stamps.set(bucket, data.stamp);
       const entries = cache.buckets[bucket] as Map<string, Entry>;
-      for (const [path, entry] of Object.entries(data.entries)) entries.set(path, entry);
+      for (const [path, entry] of Object.entries(data.entries)) {
+        if (entry.result.record) cache.readTextWhenAsked(entry.result.record, bucket, path);
+        entries.set(path, entry);
+      }
     }
     return cache;
+  }
+
+  /** Makes a record's `body` and `html` read its bucket's text file the first time one of them is read. */
+  private readTextWhenAsked(record: ArticleRecord, bucket: number, path: string): void {
+    const load = (): RecordText => {
+      const text = this.textOf(bucket, path);
+      // Plain fields from now on, in the places they had.
+      Object.defineProperty(record, "body", { value: text.body, writable: true, enumerable: true, configurable: true });
+      Object.defineProperty(record, "html", { value: text.html, writable: true, enumerable: true, configurable: true });
+      return text;
+    };
+    Object.defineProperty(record, "body", { get: () => load().body, enumerable: true, configurable: true });
+    Object.defineProperty(record, "html", { get: () => load().html, enumerable: true, configurable: true });
+  }
+
+  private textOf(bucket: number, path: string): RecordText {
+    let texts = this.texts.get(bucket);
+    const file = textFile(this.dir, bucket, this.stamps.get(bucket) as string);
+    if (!texts) {
+      const data = readCacheFile<TextFile>(file);
+      if (typeof data?.texts !== "object") {
+        // The next build extracts this bucket's sources again.
+        rmSync(bucketFile(this.dir, bucket), { force: true });
+        throw new Error(`the record cache lost ${file} (another build replaced it, or it is damaged); build again: the sources it held will be read again`);
+      }
+      this.texts.set(bucket, (texts = data.texts));
+    }
+    const text = texts[path];
+    if (!text) throw new Error(`the record cache has no text for ${path} in ${file}; build again`);
+    return text;
   }
 
   static hashOf(bytes: Buffer | string): string {
@@ -146,10 +199,47 @@ export class RecordCache {
     for (const bucket of [...this.dirty].sort((a, b) => a - b)) {
       const entries = this.buckets[bucket] as Map<string, Entry>;
       const file = bucketFile(this.dir, bucket);
-      if (entries.size === 0) rmSync(file, { force: true });
-      else writeCacheFile(file, { key: this.key, entries: Object.fromEntries(entries) } satisfies BucketFile);
+      if (entries.size === 0) {
+        rmSync(file, { force: true });
+        this.removeTexts(bucket);
+        continue;
+      }
+      const stamp = randomUUID();
+      const texts: Record<string, RecordText> = {};
+      const heads: Record<string, Entry> = {};
+      for (const [path, entry] of entries) {
+        const record = entry.result.record;
+        if (record) texts[path] = { body: record.body, html: record.html };
+        heads[path] = record ? { ...entry, result: { ...entry.result, record: { ...record, body: "", html: "" } } } : entry;
+      }
+      // The new text first, under a new name, then the bucket file that names it, then the old
+      // text goes: a build stopped anywhere in between leaves a bucket and its text that agree.
+      writeCacheFile(textFile(this.dir, bucket, stamp), { texts } satisfies TextFile);
+      writeCacheFile(file, { key: this.key, stamp, entries: heads } satisfies BucketFile);
+      this.removeTexts(bucket, stamp);
+      this.stamps.set(bucket, stamp);
+      this.texts.set(bucket, texts);
     }
     this.dirty.clear();
+  }
+
+  /** Removes a bucket's text files but the one of `stamp`. */
+  private removeTexts(bucket: number, keep?: string): void {
+    if (!this.textNames) {
+      try {
+        this.textNames = new Set(readdirSync(this.dir).filter((name) => TEXT_FILE.test(name)));
+      } catch {
+        this.textNames = new Set();
+      }
+    }
+    const kept = keep ? basename(textFile(this.dir, bucket, keep)) : undefined;
+    for (const name of this.textNames) {
+      if (name !== kept && Number.parseInt(TEXT_FILE.exec(name)?.[1] as string, 16) === bucket) {
+        rmSync(join(this.dir, name), { force: true });
+        this.textNames.delete(name);
+      }
+    }
+    if (kept) this.textNames.add(kept);
   }
 
   /** Sources with a cached result. */

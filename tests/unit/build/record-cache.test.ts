@@ -36,23 +36,41 @@ describe("the record cache", () => {
     const third = await buildArchive({ contentDir: content, cwd: content, today, cacheDir });
     assert.equal(third.extracted, 1);
     assert.ok(third.records.some((r) => r.body.includes("Un paragraphe ajouté par l'éditeur.")));
-    // Only the bucket that holds the edited source was written again.
+    // Only the files of the bucket that holds the edited source were written again: its
+    // records, and their text under a new name (the old one removed).
     const after = buckets();
-    assert.deepEqual([...after.keys()], [...before.keys()]);
-    assert.equal([...after].filter(([name, text]) => before.get(name) !== text).length, 1);
+    const touched = new Set([...after.keys(), ...before.keys()].filter((name) => before.get(name) !== after.get(name)));
+    assert.equal(touched.size, 3, [...touched].join(", "));
+    assert.equal(new Set([...touched].map((name) => name.slice(0, 2))).size, 1);
+    assert.equal(after.size, before.size);
   });
 
   it("treats a damaged bucket as empty and repairs it", async () => {
     const content = await contentWithArticles();
     const cacheDir = join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records");
     const first = await buildArchive({ contentDir: content, cwd: content, today, cacheDir });
-    const [damaged] = readdirSync(cacheDir);
+    const damaged = readdirSync(cacheDir).find((name) => /^[0-9a-f]{2}\.bin$/.test(name));
     writeFileSync(join(cacheDir, damaged as string), "{not a bucket");
     const second = await buildArchive({ contentDir: content, cwd: content, today, cacheDir });
     assert.ok(second.extracted >= 1 && second.extracted < first.report.read, `${second.extracted} re-extracted`);
     assert.deepEqual(second.records, first.records);
     const third = await buildArchive({ contentDir: content, cwd: content, today, cacheDir });
     assert.equal(third.extracted, 0);
+  });
+
+  it("reads a record's text only when asked, says so when that text is lost, then extracts its source again", async () => {
+    const content = await contentWithArticles();
+    const cacheDir = join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records");
+    const first = await buildArchive({ contentDir: content, cwd: content, today, cacheDir });
+    for (const name of readdirSync(cacheDir).filter((name) => name.endsWith(".text"))) writeFileSync(join(cacheDir, name), "{not a text");
+    const second = await buildArchive({ contentDir: content, cwd: content, today, cacheDir });
+    // The records came from the cache without their text, which is read (and found lost) when asked.
+    assert.equal(second.extracted, 0);
+    assert.ok(second.records.length > 1);
+    for (const record of second.records) assert.throws(() => record.body, /the record cache lost .*\.text .*build again/);
+    const third = await buildArchive({ contentDir: content, cwd: content, today, cacheDir });
+    assert.ok(third.extracted >= second.records.length, `${third.extracted} re-extracted`);
+    assert.deepEqual(third.records, first.records);
   });
 
   it("is invalidated by a change to the knowledge base", async () => {
