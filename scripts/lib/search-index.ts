@@ -1,7 +1,6 @@
-import { fork, type ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { forkWorker } from "../../src/build/fork-worker.ts";
 import type { SearchRecord } from "../../src/site/search-records.ts";
 import { searchBundlePath } from "../../src/site/search-shards.ts";
 
@@ -38,8 +37,7 @@ export async function writeSearchIndex(shards: readonly SearchShard[], site: str
 /** One indexer process: it indexes the shards `take` gives until there are none, then stops; resolves with the number of articles indexed. */
 function runIndexer(site: string, background: boolean, take: () => SearchShard | undefined): Promise<number> {
   return new Promise((resolve, reject) => {
-    // Structured-clone messages: the records cross without a JSON round trip; no tsx loader in the child.
-    const child: ChildProcess = fork(fileURLToPath(new URL("./search-index-worker.mjs", import.meta.url)), [], { serialization: "advanced", execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = forkWorker(new URL("./search-index-worker.mjs", import.meta.url));
     let indexed = 0;
     let failure: Error | undefined;
     const next = () => {

@@ -1,7 +1,7 @@
-import { fork, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import type { KnowledgeBase } from "../records/knowledge.ts";
+import { forkWorker } from "./fork-worker.ts";
 import type { SourceResult } from "./record-cache.ts";
 
 /**
@@ -55,7 +55,7 @@ export class ExtractionPool {
   /** Starts `cores - 1` workers (this process is the last core). */
   constructor(setup: WorkerSetup, cores: number) {
     this.children = Array.from({ length: Math.max(0, cores - 1) }, () => {
-      const child = fork(fileURLToPath(new URL("./extract-worker-entry.mjs", import.meta.url)), [], { serialization: "advanced", execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+      const child = forkWorker(new URL("./extract-worker-entry.mjs", import.meta.url));
       // Errors (a failed start, a send to a worker that died) are reported by `run`; until then they must not go unhandled.
       child.on("error", () => {});
       child.send({ setup } satisfies ToWorker);

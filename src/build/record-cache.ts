@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, rmSync } from "node:fs";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { readCacheFile, writeCacheFile } from "./cache-file.ts";
 import { sha1 } from "../text/sha1.ts";
 import type { ArticleRecord } from "../records/article.ts";
@@ -68,16 +68,13 @@ const BUCKET_FILE = /^[0-9a-f]{2}\.bin$/;
 const bucketOf = (path: string) => sha1(path, "buffer")[0] as number;
 const bucketFile = (dir: string, bucket: number) => join(dir, `${bucket.toString(16).padStart(2, "0")}.bin`);
 const textFile = (dir: string, bucket: number, stamp: string) => join(dir, `${bucket.toString(16).padStart(2, "0")}-${stamp}.text`);
-const TEXT_FILE = /^([0-9a-f]{2})-[\w-]+\.text$/;
 
 export class RecordCache {
   private readonly buckets: Map<string, Entry>[] = Array.from({ length: BUCKETS }, () => new Map());
-  /** The stamp of each bucket read from the folder, and its text once read. */
+  /** The stamp of each bucket file in the folder (naming its text file), and its text once read. */
   private readonly stamps = new Map<number, string>();
   private readonly texts = new Map<number, Record<string, RecordText>>();
   private readonly dirty = new Set<number>();
-  /** The text files in the folder, listed at the first save. */
-  private textNames: Set<string> | undefined;
   private hits = 0;
 
   private constructor(
@@ -97,12 +94,13 @@ export class RecordCache {
     for (const name of names) {
       const bucket = Number.parseInt(name.slice(0, 2), 16);
       const data = readCacheFile<BucketFile>(join(dir, name));
+      // Its text file is replaced on save, whatever the bucket's key.
+      if (typeof data?.stamp === "string") cache.stamps.set(bucket, data.stamp);
       // A damaged bucket, one of another key or without its text is an empty one, written again on save.
       if (data?.key !== key || typeof data.stamp !== "string" || !existsSync(textFile(dir, bucket, data.stamp))) {
         cache.dirty.add(bucket);
         continue;
       }
-      cache.stamps.set(bucket, data.stamp);
       const entries = cache.buckets[bucket] as Map<string, Entry>;
       for (const [path, entry] of Object.entries(data.entries)) {
         if (entry.result.record) cache.readTextWhenAsked(entry.result.record, bucket, path);
@@ -199,9 +197,11 @@ export class RecordCache {
     for (const bucket of [...this.dirty].sort((a, b) => a - b)) {
       const entries = this.buckets[bucket] as Map<string, Entry>;
       const file = bucketFile(this.dir, bucket);
+      const previous = this.stamps.get(bucket);
       if (entries.size === 0) {
         rmSync(file, { force: true });
-        this.removeTexts(bucket);
+        if (previous) rmSync(textFile(this.dir, bucket, previous), { force: true });
+        this.stamps.delete(bucket);
         continue;
       }
       const stamp = randomUUID();
@@ -216,30 +216,11 @@ export class RecordCache {
       // text goes: a build stopped anywhere in between leaves a bucket and its text that agree.
       writeCacheFile(textFile(this.dir, bucket, stamp), { texts } satisfies TextFile);
       writeCacheFile(file, { key: this.key, stamp, entries: heads } satisfies BucketFile);
-      this.removeTexts(bucket, stamp);
+      if (previous) rmSync(textFile(this.dir, bucket, previous), { force: true });
       this.stamps.set(bucket, stamp);
       this.texts.set(bucket, texts);
     }
     this.dirty.clear();
-  }
-
-  /** Removes a bucket's text files but the one of `stamp`. */
-  private removeTexts(bucket: number, keep?: string): void {
-    if (!this.textNames) {
-      try {
-        this.textNames = new Set(readdirSync(this.dir).filter((name) => TEXT_FILE.test(name)));
-      } catch {
-        this.textNames = new Set();
-      }
-    }
-    const kept = keep ? basename(textFile(this.dir, bucket, keep)) : undefined;
-    for (const name of this.textNames) {
-      if (name !== kept && Number.parseInt(TEXT_FILE.exec(name)?.[1] as string, 16) === bucket) {
-        rmSync(join(this.dir, name), { force: true });
-        this.textNames.delete(name);
-      }
-    }
-    if (kept) this.textNames.add(kept);
   }
 
   /** Sources with a cached result. */

@@ -450,7 +450,7 @@ export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
   }));
   // The network is made from the references alone: it is laid out again only when they change.
   const networkMeta = meta(urls.network(), strings.network, strings.networkLead);
-  const networkKey = JSON.stringify([lang, networkMeta]);
+  const networkKey = JSON.stringify(networkMeta);
   if (kept.network?.key !== networkKey) {
     const view = networkPage(records, terms, strings, networkMeta);
     kept.network = { key: networkKey, digest: digestOfView(view), view };
