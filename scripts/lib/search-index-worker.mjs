@@ -8,7 +8,7 @@ import { setPriority } from "node:os";
 import { dirname, join } from "node:path";
 import * as pagefind from "pagefind";
 
-async function indexShard(records, outputPath) {
+async function indexShard(records, outputPath, keep) {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
@@ -19,6 +19,7 @@ async function indexShard(records, outputPath) {
   const { files, errors: failures } = await index.getFiles();
   if (failures.length) throw new Error(`Pagefind: ${failures.join("; ")}`);
   for (const file of files) {
+    if (!keep.test(file.path)) continue;
     const target = join(outputPath, file.path);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, file.content);
@@ -28,7 +29,7 @@ async function indexShard(records, outputPath) {
 
 const reply = (message) => new Promise((resolve) => process.send(message, resolve));
 
-// Messages are handled in turn: { background } first, then { records, outputPath } per shard, then { done }.
+// Messages are handled in turn: { background } first, then { records, outputPath, keep } per shard, then { done }.
 let queue = Promise.resolve();
 process.on("message", (message) => {
   queue = queue.then(async () => {
@@ -50,7 +51,7 @@ process.on("message", (message) => {
       return;
     }
     try {
-      await indexShard(message.records, message.outputPath);
+      await indexShard(message.records, message.outputPath, message.keep);
       await reply({ indexed: message.records.length });
     } catch (error) {
       await reply({ error: error instanceof Error ? error.message : String(error) });

@@ -2,11 +2,11 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { forkWorker } from "../../src/build/fork-worker.ts";
 import type { SearchRecord } from "../../src/site/search-records.ts";
-import { searchBundlePath } from "../../src/site/search-shards.ts";
+import { searchBundlePath, searchFilesKept } from "../../src/site/search-shards.ts";
 
 /**
  * Writes Pagefind indexes (https://pagefind.app) of the articles into the site: one bundle
- * per shard (`pagefind/`, `pagefind-1/`…), French stemming from each record's language,
+ * per shard (`pagefind/`, `pagefind-1/`…, with only the files the site uses), French stemming from each record's language,
  * filters by actor, topic, outlet and year. Shards are indexed side by side, one child
  * process (with its Pagefind process) per core taking them in turn; records go in order, so
  * an index is the same from build to build. In the `background` (the dev server's index,
@@ -42,7 +42,7 @@ function runIndexer(site: string, background: boolean, take: () => SearchShard |
     let failure: Error | undefined;
     const next = () => {
       const shard = take();
-      child.send(shard ? { records: shard.records, outputPath: join(site, searchBundlePath(shard.shard)) } : { done: true });
+      child.send(shard ? { records: shard.records, outputPath: join(site, searchBundlePath(shard.shard)), keep: searchFilesKept(shard.shard) } : { done: true });
     };
     child.on("message", (message: { indexed?: number; error?: string }) => {
       if (message.error) {

@@ -45,6 +45,23 @@ export function searchBundlePath(shard: number): string {
   return shard === 0 ? "/pagefind/" : `/pagefind-${shard}/`;
 }
 
+const INDEX_FILES = /^(pagefind-entry\.json|[^/\\]+\.pf_meta|(index|fragment|filter)[\\/].+)$/;
+const PRIMARY_FILES = /^(?!pagefind-(component-ui|modular-ui|highlight)\.)/;
+
+/**
+ * The files of a shard's Pagefind bundle that belong in the site, by path. Every bundle keeps
+ * its index: `pagefind-entry.json`, the `.pf_meta` file and the `index/`, `fragment/` and
+ * `filter/` chunks. Only the primary (shard 0) keeps the search code the page loads: a merged
+ * shard is read by the primary's code and WebAssembly (Pagefind's `mergeIndex` starts it
+ * without loading its own). The interfaces the site does not use (Pagefind's component UI,
+ * modular UI and highlighting script) are left out everywhere: at 32 shards, those copies would
+ * be some 20 MB of files nobody requests. A pattern, not a function: it crosses to the
+ * indexing process as it is.
+ */
+export function searchFilesKept(shard: number): RegExp {
+  return shard === 0 ? PRIMARY_FILES : INDEX_FILES;
+}
+
 /** Items (records, articles) by the shard of their URL, in their given order. */
 export function splitByShard<T>(items: readonly T[], urlOf: (item: T) => string, count: number): T[][] {
   const shards: T[][] = Array.from({ length: count }, () => []);

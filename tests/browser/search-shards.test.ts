@@ -33,7 +33,20 @@ describe("a search index split into shards", () => {
     const bundles = readdirSync(site.output).filter((name) => /^pagefind(-\d+)?$/.test(name));
     assert.deepEqual(bundles.sort(), [...byShard.keys()].sort().map((shard) => (shard === 0 ? "pagefind" : `pagefind-${shard}`)));
     assert.ok(byShard.size >= 2, `articles in shards ${[...byShard.keys()].join(", ")}`);
+    // The merged shards hold their index alone: they are read with the primary's code.
+    for (const bundle of bundles.filter((name) => name !== "pagefind")) {
+      const files = readdirSync(join(site.output, bundle)).sort();
+      assert.deepEqual(files.filter((name) => !/\.pf_meta$/.test(name)), ["filter", "fragment", "index", "pagefind-entry.json"], bundle);
+    }
     const page = await site.browser.newPage();
+    const failures: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning") failures.push(message.text());
+    });
+    page.on("requestfailed", (request) => failures.push(`${request.url()}: ${request.failure()?.errorText}`));
+    page.on("response", (response) => {
+      if (response.status() >= 400) failures.push(`${response.url()}: ${response.status()}`);
+    });
     await page.goto(new URL("recherche/", site.server.url).href);
     for (const [shard, article] of byShard) {
       await page.locator(".pagefind-ui__search-input").fill(article.title);
@@ -43,6 +56,7 @@ describe("a search index split into shards", () => {
         { timeout: 10_000 },
       ).catch(() => assert.fail(`shard ${shard}: "${article.title}" not found`));
     }
+    assert.deepEqual(failures, [], "no failed request, no error or warning in the console");
     await page.close();
   });
 });

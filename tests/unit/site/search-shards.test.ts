@@ -7,7 +7,7 @@ import { buildArchive } from "../../../src/build/build-archive.ts";
 import { importSources } from "../../../src/build/import.ts";
 import { urls } from "../../../src/site/urls.ts";
 import type { SearchRecord } from "../../../src/site/search-records.ts";
-import { MAX_SEARCH_SHARDS, planSearchShards, searchBundlePath, searchShardCount, searchShardDigest, searchShardOf, splitSearchRecords } from "../../../src/site/search-shards.ts";
+import { MAX_SEARCH_SHARDS, planSearchShards, searchBundlePath, searchFilesKept, searchShardCount, searchShardDigest, searchShardOf, splitSearchRecords } from "../../../src/site/search-shards.ts";
 import { fixtureContent } from "../../helpers/content.ts";
 
 const record = (url: string, content = url): SearchRecord => ({ url, content, language: "fr", meta: { title: url }, filters: {} });
@@ -63,6 +63,18 @@ describe("search shards", () => {
       after.digests.map((digest, i) => digest !== plan.digests[i]),
       plan.digests.map((_, i) => i === shard),
     );
+  });
+
+  it("keeps in every bundle its index, and the search code and interface the site loads in the primary only", () => {
+    // The paths of a bundle as Pagefind 1.6 gives them.
+    const index = ["pagefind-entry.json", "pagefind.fr_f28e2c12b0.pf_meta", "fragment/fr_4048a85.pf_fragment", "index/fr_75c32b7.pf_index", "filter/fr_9df6eba.pf_filter"];
+    const code = ["pagefind.js", "pagefind-worker.js", "wasm.fr.pagefind", "wasm.unknown.pagefind", "pagefind-ui.js", "pagefind-ui.css"];
+    const unused = ["pagefind-highlight.js", "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css"];
+    const kept = (shard: number) => [...index, ...code, ...unused].filter((path) => searchFilesKept(shard).test(path));
+    assert.deepEqual(kept(0), [...index, ...code]);
+    assert.deepEqual(kept(3), index);
+    assert.ok(searchFilesKept(3).test("fragment\\fr_4048a85.pf_fragment"), "a Windows path");
+    assert.ok(!searchFilesKept(3).test("fragment.js"));
   });
 
   it("names the bundles pagefind/, pagefind-1/…", () => {
