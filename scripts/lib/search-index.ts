@@ -6,11 +6,12 @@ import { searchBundlePath, searchFilesKept } from "../../src/site/search-shards.
 
 /**
  * Writes Pagefind indexes (https://pagefind.app) of the articles into the site: one bundle
- * per shard (`pagefind/`, `pagefind-1/`…, with only the files the site uses), French stemming from each record's language,
- * filters by actor, topic, outlet and year. Shards are indexed side by side, one child
- * process (with its Pagefind process) per core taking them in turn; records go in order, so
- * an index is the same from build to build. In the `background` (the dev server's index,
- * made after the pages), the indexers run at low priority.
+ * per shard (`pagefind/`, `pagefind-1/`…, with only the files the site uses, see
+ * `searchFilesKept`), French stemming from each record's language, filters by actor, topic,
+ * outlet and year. Shards are indexed side by side, one child process (with its Pagefind
+ * process) per core taking them in turn; records go in order, so an index is the same from
+ * build to build. In the `background` (the dev server's index, made after the pages), the
+ * indexers run at low priority.
  */
 export interface SearchShard {
   shard: number;
