@@ -87,7 +87,7 @@ async function devServerOnce(content: string, output: string, article: string, p
 /** The output file of an article's page. */
 function articlePage(content: string, output: string, file: string): string {
   const { kb } = loadKnowledgeBase(content);
-  const { record } = extractSource(file, file, compileKnowledge(kb), { homeCountry: loadSiteConfig(content).homeCountry, today: new Date() });
+  const { record } = extractSource(file, file, compileKnowledge(kb), { homeCountry: loadSiteConfig(content).homeCountry, today: new Date() }).result;
   if (!record) throw new Error(`${file} gives no record`);
   return join(output, outputPath(urls.article(record)));
 }

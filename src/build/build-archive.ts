@@ -9,7 +9,7 @@ import { loadSiteConfig, type SiteConfig } from "../config.ts";
 import { readCacheFile, writeCacheFile } from "./cache-file.ts";
 import { extractionCodeVersion } from "./code-version.ts";
 import { ExtractionPool, workerCount, type ExtractJob } from "./extract-pool.ts";
-import { extractSource } from "./extract-source.ts";
+import { extractSource, type Extracted } from "./extract-source.ts";
 import { RecordCache, type SourceResult, type SourceStat } from "./record-cache.ts";
 import { walkFiles } from "./walk.ts";
 import { loadReaders } from "../ingest/read-source.ts";
@@ -94,14 +94,20 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
   const hashes = new Map<string, string>();
   const stats = new Map<string, SourceStat>();
   const jobs: ExtractJob[] = [];
-  let extracted: SourceResult[];
+  let extracted: Extracted[];
   try {
     for (const source of files) {
       if (cache) {
+        // The size and modification time are read before the content, so a change in between shows at the next build.
         const stat = statOf(source.file);
+        if (stat) stats.set(source.display, stat);
+        // A source the cache has never seen is extracted whatever its content: extraction hashes the bytes it reads.
+        if (!cache.has(source.display)) {
+          jobs.push(source);
+          continue;
+        }
         const hash = (stat && cache.knownHash(source.display, stat)) ?? RecordCache.hashOf(readBytes(source.file));
         hashes.set(source.display, hash);
-        if (stat) stats.set(source.display, stat);
         const cached = cache.get(source.display, hash, stat);
         if (cached) {
           results.set(source.display, cached);
@@ -120,10 +126,13 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
     // Workers left waiting (an unreadable source, a failed chunk) would keep the build from exiting.
     pool?.close();
   }
-  for (const result of extracted) {
+  for (const { result, hash } of extracted) {
     results.set(result.path, result);
-    const hash = hashes.get(result.path);
-    if (cache && hash) cache.set(result.path, hash, result, stats.get(result.path));
+    // The hash of the bytes extracted; for a source hashed before (its content changed), the same bytes unless it changed again since.
+    const known = hash ?? hashes.get(result.path);
+    if (!known) continue;
+    hashes.set(result.path, known);
+    cache?.set(result.path, known, result, stats.get(result.path));
   }
   cache?.save(new Set(files.map((f) => f.display)));
 

@@ -2,7 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
 import type { KnowledgeBase } from "../records/knowledge.ts";
 import { forkWorker } from "./fork-worker.ts";
-import type { SourceResult } from "./record-cache.ts";
+import type { Extracted } from "./extract-source.ts";
 
 /**
  * Extraction on every core. This process and one worker process per other core take the
@@ -30,7 +30,7 @@ export interface WorkerSetup {
 /** Parent → worker: the setup, then chunks of jobs, then the end. */
 export type ToWorker = { setup: WorkerSetup } | { from: number; jobs: ExtractJob[] } | { done: true };
 /** Worker → parent: the results of a chunk, or why it failed. */
-export type FromWorker = { from: number; results: SourceResult[] } | { error: string };
+export type FromWorker = { from: number; results: Extracted[] } | { error: string };
 
 /** Below this many sources, starting workers costs more than it saves. */
 export const PARALLEL_THRESHOLD = 400;
@@ -64,8 +64,8 @@ export class ExtractionPool {
   }
 
   /** Extracts `jobs`, this process taking chunks with `extractHere` too; then the workers stop. */
-  async run(jobs: readonly ExtractJob[], extractHere: (job: ExtractJob) => SourceResult): Promise<SourceResult[]> {
-    const results: SourceResult[] = new Array(jobs.length);
+  async run(jobs: readonly ExtractJob[], extractHere: (job: ExtractJob) => Extracted): Promise<Extracted[]> {
+    const results: Extracted[] = new Array(jobs.length);
     let next = 0;
     const takeChunk = (): Chunk | undefined => {
       if (next >= jobs.length) return undefined;
@@ -98,7 +98,7 @@ export class ExtractionPool {
 }
 
 /** Gives a worker chunks until there are none left, then tells it to stop; settles when it has exited. */
-function feed(child: ChildProcess, takeChunk: () => Chunk | undefined, results: SourceResult[]): Promise<void> {
+function feed(child: ChildProcess, takeChunk: () => Chunk | undefined, results: Extracted[]): Promise<void> {
   return new Promise((resolve, reject) => {
     if (child.exitCode !== null || child.signalCode !== null) {
       reject(new Error(`an extraction worker stopped before its first chunk (${child.signalCode ?? `code ${child.exitCode}`})`));

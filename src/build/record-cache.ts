@@ -144,6 +144,11 @@ export class RecordCache {
     return createHash("sha1").update(bytes).digest("hex");
   }
 
+  /** Whether the cache holds a result for this source path, whatever its content. */
+  has(path: string): boolean {
+    return this.buckets[bucketOf(path)]?.has(path) === true;
+  }
+
   /**
    * The content hash of a source whose size and modification time are those seen when it
    * was last hashed (as git's index does): a rebuild need not read every unchanged file.

@@ -18,7 +18,8 @@ export const FORMATS: Readonly<Record<string, SourceFormat>> = {
 
 export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
 
-export type ReadResult = { doc: SourceDoc; diagnostics: Diagnostic[] } | { doc: null; diagnostics: Diagnostic[] };
+/** A source read: its document, or none when it cannot be read; `bytes` are the file's content as read, when it could be. */
+export type ReadResult = ({ doc: SourceDoc; diagnostics: Diagnostic[] } | { doc: null; diagnostics: Diagnostic[] }) & { bytes?: Buffer };
 
 export function formatOf(path: string): SourceFormat | undefined {
   return FORMATS[extname(path).toLowerCase()];
@@ -54,13 +55,13 @@ export function readSourceFile(path: string, display = path, options: { url?: st
     return reject(`cannot read the file: ${(error as Error).message}`);
   }
   const decoded = decodeText(bytes);
-  if (decoded.binary) return reject("the file is binary, not text", `Remove it, or export it as ${format === "markdown" ? "Markdown" : format} text.`);
+  if (decoded.binary) return { ...reject("the file is binary, not text", `Remove it, or export it as ${format === "markdown" ? "Markdown" : format} text.`), bytes };
   const diagnostics: Diagnostic[] = [];
   if (decoded.encoding !== "utf-8") {
     diagnostics.push({ file: display, line: 1, rule: "source-encoding", severity: "warning", message: "the file is not UTF-8; it was read as Windows-1252", fix: "Save the file as UTF-8." });
   }
   const result = readSource(decoded.text, display, format, options);
-  return { doc: result.doc, diagnostics: [...diagnostics, ...result.diagnostics] };
+  return { doc: result.doc, diagnostics: [...diagnostics, ...result.diagnostics], bytes };
 }
 
 /** Reads a source's text in a given format. */

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
@@ -130,6 +130,24 @@ describe("the record cache's file stats", () => {
     assert.ok(first.digests.get(id));
     assert.notEqual(second.digests.get(id), first.digests.get(id));
     assert.equal(second.digests.get(first.records.find((r) => r.id !== id)?.id as string), first.digests.get(first.records.find((r) => r.id !== id)?.id as string));
+  });
+});
+
+describe("sources the cache has never seen", () => {
+  it("are cached under the hash of the content they were extracted from, in this process and in worker processes", async () => {
+    for (const workers of [1, 2]) {
+      const content = await contentWithArticles();
+      const cacheDir = join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records");
+      const first = await buildArchive({ contentDir: content, cwd: content, today, cacheDir, workers });
+      assert.equal(first.extracted, first.report.read);
+      // Every source touched, not changed: its size and time no longer vouch for it, so the
+      // next build hashes its bytes again and finds the same result under that hash.
+      const later = new Date(Date.now() + 60_000);
+      for (const path of first.report.published) utimesSync(join(content, path), later, later);
+      const second = await buildArchive({ contentDir: content, cwd: content, today, cacheDir });
+      assert.equal(second.extracted, 0, `workers: ${workers}`);
+      assert.deepEqual(second.digests, first.digests);
+    }
   });
 });
 
