@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { ArticleRecord } from "../records/article.ts";
 import type { Diagnostic } from "../records/diagnostic.ts";
@@ -74,28 +74,34 @@ export const ARTICLES_FOLDER = "articles";
 /** Reads content/ into an archive of records: the model every page is made from. */
 export async function buildArchive(options: BuildArchiveOptions): Promise<Archive> {
   const cwd = options.cwd ?? process.cwd();
-  const config = loadSiteConfig(options.contentDir, options.env);
-  const loaded = knowledgeOf(options.contentDir, cwd, options.session, options.cacheDir);
-  const { kb } = loaded;
-  const diagnostics = [...loaded.diagnostics];
-  const today = options.today ?? new Date();
-  const extractOptions = { homeCountry: config.homeCountry, today };
-  const cache = options.cacheDir
-    ? recordCacheOf(options.cacheDir, [kb.version, extractionCodeVersion(), config.homeCountry, today.getUTCFullYear()].join(":"), options.session)
-    : undefined;
-
-  // Cached results for unchanged sources; the rest is extracted, on every core when there are many.
   const files = walkFiles(join(options.contentDir, ARTICLES_FOLDER)).map((file) => ({ file, display: relative(cwd, file) || file }));
-  // Workers start now, when the sources the cache lacks are many, and load their code while the sources are hashed.
   const auto = options.workers === "auto" || options.workers === undefined;
-  const cores = auto ? workerCount(files.length - (cache?.size ?? 0)) : (options.workers as number);
-  const pool = cores > 1 ? new ExtractionPool({ kb, homeCountry: config.homeCountry, today: today.toISOString() }, cores) : undefined;
+  const coresFor = (sources: number) => (auto ? workerCount(sources) : (options.workers as number));
+  // With no record cache yet, every source is extracted: the workers start before anything
+  // else and load their code while this process reads the knowledge base.
+  const coldStart = !options.cacheDir || !existsSync(options.cacheDir);
+  let pool = coldStart && coresFor(files.length) > 1 ? new ExtractionPool(coresFor(files.length)) : undefined;
   const results = new Map<string, SourceResult>();
   const hashes = new Map<string, string>();
   const stats = new Map<string, SourceStat>();
   const jobs: ExtractJob[] = [];
   let extracted: Extracted[];
+  let config: SiteConfig;
+  let loaded: LoadedKnowledgeBase;
+  let today: Date;
+  let cache: RecordCache | undefined;
   try {
+    config = loadSiteConfig(options.contentDir, options.env);
+    loaded = knowledgeOf(options.contentDir, cwd, options.session, options.cacheDir);
+    today = options.today ?? new Date();
+    cache = options.cacheDir
+      ? recordCacheOf(options.cacheDir, [loaded.kb.version, extractionCodeVersion(), config.homeCountry, today.getUTCFullYear()].join(":"), options.session)
+      : undefined;
+    // Otherwise the workers start now, when the sources the cache lacks are many, and load their code while the sources are hashed.
+    const cores = coresFor(files.length - (cache?.size ?? 0));
+    if (!pool && cores > 1) pool = new ExtractionPool(cores);
+    pool?.setUp({ kb: loaded.kb, homeCountry: config.homeCountry, today: today.toISOString() });
+    // Cached results for unchanged sources; the rest is extracted, on every core when there are many.
     for (const source of files) {
       if (cache) {
         // The size and modification time are read before the content, so a change in between shows at the next build.
@@ -117,6 +123,8 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
       jobs.push(source);
     }
     await loadReaders(jobs.map((job) => job.file));
+    const extractOptions = { homeCountry: config.homeCountry, today };
+    const kb = loaded.kb;
     const extractHere = (job: ExtractJob) => extractSource(job.file, job.display, compileKnowledge(kb), extractOptions);
     // Fewer sources to extract than the cache let expect: the workers are not worth it.
     const parallel = pool && (!auto || workerCount(jobs.length) > 1) ? pool : undefined;
@@ -135,6 +143,8 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
     cache?.set(result.path, known, result, stats.get(result.path));
   }
   cache?.save(new Set(files.map((f) => f.display)));
+  const { kb } = loaded;
+  const diagnostics = [...loaded.diagnostics];
 
   const report: BuildReport = { read: 0, published: [], drafts: [], rejected: [] };
   const records: ArticleRecord[] = [];

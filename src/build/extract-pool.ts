@@ -12,7 +12,8 @@ import type { Extracted } from "./extract-source.ts";
  * Workers are child processes given the knowledge base already loaded (structured clone:
  * maps, sets and patterns cross as they are), not worker threads: extraction allocates a
  * great deal, and here two isolates in one process ran each about 40 % slower than alone.
- * They are started before the sources are hashed, so that loading their code overlaps it.
+ * They are started before they are set up, so that loading their code (one to two seconds)
+ * overlaps this process's reading of the knowledge base or hashing of the sources.
  */
 export interface ExtractJob {
   file: string;
@@ -53,14 +54,18 @@ export class ExtractionPool {
   private readonly children: ChildProcess[];
 
   /** Starts `cores - 1` workers (this process is the last core). */
-  constructor(setup: WorkerSetup, cores: number) {
+  constructor(cores: number) {
     this.children = Array.from({ length: Math.max(0, cores - 1) }, () => {
       const child = forkWorker(new URL("./extract-worker-entry.mjs", import.meta.url));
       // Errors (a failed start, a send to a worker that died) are reported by `run`; until then they must not go unhandled.
       child.on("error", () => {});
-      child.send({ setup } satisfies ToWorker);
       return child;
     });
+  }
+
+  /** Gives the workers what they extract with; before `run`. */
+  setUp(setup: WorkerSetup): void {
+    for (const child of this.children) child.send({ setup } satisfies ToWorker);
   }
 
   /** Extracts `jobs`, this process taking chunks with `extractHere` too; then the workers stop. */
