@@ -80,7 +80,8 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
   // With no record cache yet, every source is extracted: the workers start before anything
   // else and load their code while this process reads the knowledge base.
   const coldStart = !options.cacheDir || !existsSync(options.cacheDir);
-  let pool = coldStart && coresFor(files.length) > 1 ? new ExtractionPool(coresFor(files.length)) : undefined;
+  const coldCores = coresFor(files.length);
+  let pool = coldStart && coldCores > 1 ? new ExtractionPool(coldCores) : undefined;
   const results = new Map<string, SourceResult>();
   const hashes = new Map<string, string>();
   const stats = new Map<string, SourceStat>();

@@ -66,8 +66,9 @@ type RecordText = Pick<ArticleRecord, "body" | "html">;
 const BUCKETS = 256;
 const BUCKET_FILE = /^[0-9a-f]{2}\.bin$/;
 const bucketOf = (path: string) => sha1(path, "buffer")[0] as number;
-const bucketFile = (dir: string, bucket: number) => join(dir, `${bucket.toString(16).padStart(2, "0")}.bin`);
-const textFile = (dir: string, bucket: number, stamp: string) => join(dir, `${bucket.toString(16).padStart(2, "0")}-${stamp}.text`);
+const bucketName = (bucket: number) => bucket.toString(16).padStart(2, "0");
+const bucketFile = (dir: string, bucket: number) => join(dir, `${bucketName(bucket)}.bin`);
+const textFile = (dir: string, bucket: number, stamp: string) => join(dir, `${bucketName(bucket)}-${stamp}.text`);
 
 export class RecordCache {
   private readonly buckets: Map<string, Entry>[] = Array.from({ length: BUCKETS }, () => new Map());
@@ -125,18 +126,19 @@ export class RecordCache {
 
   private textOf(bucket: number, path: string): RecordText {
     let texts = this.texts.get(bucket);
-    const file = textFile(this.dir, bucket, this.stamps.get(bucket) as string);
+    // The text file's path, made only when it is read or named in an error.
+    const file = () => textFile(this.dir, bucket, this.stamps.get(bucket) as string);
     if (!texts) {
-      const data = readCacheFile<TextFile>(file);
+      const data = readCacheFile<TextFile>(file());
       if (typeof data?.texts !== "object") {
         // The next build extracts this bucket's sources again.
         rmSync(bucketFile(this.dir, bucket), { force: true });
-        throw new Error(`the record cache lost ${file} (another build replaced it, or it is damaged); build again: the sources it held will be read again`);
+        throw new Error(`the record cache lost ${file()} (another build replaced it, or it is damaged); build again: the sources it held will be read again`);
       }
       this.texts.set(bucket, (texts = data.texts));
     }
     const text = texts[path];
-    if (!text) throw new Error(`the record cache has no text for ${path} in ${file}; build again`);
+    if (!text) throw new Error(`the record cache has no text for ${path} in ${file()}; build again`);
     return text;
   }
 

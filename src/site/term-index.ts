@@ -1,5 +1,6 @@
 import type { AgencyRef, ArticleRecord, EntityRef } from "../records/article.ts";
 import { hash } from "./digest.ts";
+import type { CountedLink } from "./site-data.ts";
 import { topItems } from "./top.ts";
 import { urls, type TermKind } from "./urls.ts";
 
@@ -85,7 +86,7 @@ export function termIndex(records: readonly ArticleRecord[], signature = referen
 }
 
 /** The actors most often named in the same articles as a term, most frequent first, then by name. */
-export function companionsOf(index: TermIndex, kind: TermKind, term: TermEntry, limit: number): { name: string; url: string; count: number }[] {
+export function companionsOf(index: TermIndex, kind: TermKind, term: TermEntry, limit: number): CountedLink[] {
   const { actors, actorsAt } = index;
   const self = index.actorNumbers.get(`${kind}:${term.id}`);
   const counts = new Map<number, number>();
