@@ -108,7 +108,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let search: Promise<number> | undefined;
   const startSearch = () => {
     if (!search) {
-      search = writeSearchIndex(stale.map((shard) => ({ shard, records: searchRecords(archive, shardRecords[shard] ?? []) })), temporary, { background: options.pagesFirst === true }).then((indexed) => {
+      search = writeSearchIndex(stale.map((shard) => ({ shard, records: searchRecords(archive, shardRecords[shard] ?? []) })), temporary).then((indexed) => {
         searchDone = performance.now();
         return indexed;
       });

@@ -24,7 +24,9 @@ export async function precompiled(entry, cache) {
   const name = basename(entry).replace(/\.[cm]?[jt]s$/, "");
   const manifestFile = join(cache, `${name}.json`);
   const manifest = readManifest(manifestFile);
-  if (manifest && signature(manifest.inputs) === manifest.signature && existsSync(join(cache, manifest.folder, manifest.main))) {
+  // Another checkout sharing the cache (a linked node_modules) has its own scripts of the same
+  // names: its bundle, made from its sources, would run here as if it were this one's.
+  if (manifest?.entry === entry && signature(manifest.inputs) === manifest.signature && existsSync(join(cache, manifest.folder, manifest.main))) {
     return join(cache, manifest.folder, manifest.main);
   }
   const outdir = join(cache, "out");
@@ -71,7 +73,7 @@ export async function precompiled(entry, cache) {
     }
   }
   const main = `${name}.js`;
-  writeAtomically(manifestFile, JSON.stringify({ signature: stamp, inputs, folder, main }));
+  writeAtomically(manifestFile, JSON.stringify({ entry, signature: stamp, inputs, folder, main }));
   removeOldBundles(cache, name, folder);
   return join(cache, folder, main);
 }

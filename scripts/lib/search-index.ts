@@ -1,5 +1,8 @@
-import { availableParallelism } from "node:os";
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
+import { serialize } from "node:v8";
 import { forkWorker } from "../../src/build/fork-worker.ts";
 import type { SearchRecord } from "../../src/site/search-records.ts";
 import { searchBundlePath, searchFilesKept } from "../../src/site/search-shards.ts";
@@ -10,48 +13,73 @@ import { searchBundlePath, searchFilesKept } from "../../src/site/search-shards.
  * `searchFilesKept`), French stemming from each record's language, filters by actor, topic,
  * outlet and year. Shards are indexed side by side, one child process (with its Pagefind
  * process) per core taking them in turn; records go in order, so an index is the same from
- * build to build. In the `background` (the dev server's index, made after the pages), the
- * indexers run at low priority.
+ * build to build. The indexers run at low priority, on what the rendering of the pages leaves.
+ *
+ * The indexers need nothing from this process once they have started: each shard's records
+ * wait for them in a file, and they share the shards out among themselves (the first to
+ * claim a shard indexes it). This process is busy rendering pages meanwhile and reads its
+ * messages only now and then; records sent through the pipe, or a next shard asked of it,
+ * left the indexers idle a third of the render.
  */
 export interface SearchShard {
   shard: number;
   records: readonly SearchRecord[];
 }
 
-export async function writeSearchIndex(shards: readonly SearchShard[], site: string, options: { background?: boolean } = {}): Promise<number> {
-  const queue = [...shards];
-  const lanes = Math.max(1, Math.min(availableParallelism(), queue.length));
-  let indexed = 0;
-  // Every lane finishes before a failure is reported: no indexer is left writing into a folder the build removes.
-  const results = await Promise.allSettled(
-    Array.from({ length: lanes }, () =>
-      runIndexer(site, options.background === true, () => queue.shift()).then((count) => {
-        indexed += count;
-      }),
-    ),
-  );
-  const failed = results.find((result) => result.status === "rejected");
-  if (failed) throw failed.reason;
-  return indexed;
+/** One shard's work, as an indexer is told it. */
+export interface IndexJob {
+  /** File of the shard's records (V8's structured-clone format). */
+  records: string;
+  /** File whose creation claims the shard: only one indexer succeeds. */
+  claim: string;
+  outputPath: string;
+  keep: RegExp;
 }
 
-/** One indexer process: it indexes the shards `take` gives until there are none, then stops; resolves with the number of articles indexed. */
-function runIndexer(site: string, background: boolean, take: () => SearchShard | undefined): Promise<number> {
+/** Parent → indexer, once. */
+export interface IndexerOrders {
+  jobs: IndexJob[];
+}
+
+export async function writeSearchIndex(shards: readonly SearchShard[], site: string): Promise<number> {
+  if (shards.length === 0) return 0;
+  const lanes = Math.max(1, Math.min(availableParallelism(), shards.length));
+  const exchange = mkdtempSync(join(tmpdir(), "revue-search-"));
+  let indexed = 0;
+  try {
+    // Started first: loading Node and Pagefind overlaps the writing of the records.
+    const children = Array.from({ length: lanes }, () => forkWorker(new URL("./search-index-worker.mjs", import.meta.url)));
+    const orders: IndexerOrders = {
+      jobs: shards.map(({ shard, records }) => {
+        const job = { records: join(exchange, `${shard}.records`), claim: join(exchange, `${shard}.claimed`), outputPath: join(site, searchBundlePath(shard)), keep: searchFilesKept(shard) };
+        writeFileSync(job.records, serialize(records));
+        return job;
+      }),
+    };
+    // Every lane finishes before a failure is reported: no indexer is left writing into a folder the build removes.
+    const results = await Promise.allSettled(
+      children.map((child) =>
+        runIndexer(child, orders).then((count) => {
+          indexed += count;
+        }),
+      ),
+    );
+    const failed = results.find((result) => result.status === "rejected");
+    if (failed) throw failed.reason;
+    return indexed;
+  } finally {
+    rmSync(exchange, { recursive: true, force: true });
+  }
+}
+
+/** One indexer process given its orders: it indexes the shards it claims, then stops; resolves with the number of articles indexed. */
+function runIndexer(child: ChildProcess, orders: IndexerOrders): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = forkWorker(new URL("./search-index-worker.mjs", import.meta.url));
     let indexed = 0;
     let failure: Error | undefined;
-    const next = () => {
-      const shard = take();
-      child.send(shard ? { records: shard.records, outputPath: join(site, searchBundlePath(shard.shard)), keep: searchFilesKept(shard.shard) } : { done: true });
-    };
     child.on("message", (message: { indexed?: number; error?: string }) => {
-      if (message.error) {
-        failure = new Error(message.error);
-        return;
-      }
-      indexed += message.indexed ?? 0;
-      next();
+      if (message.error) failure = new Error(message.error);
+      else indexed += message.indexed ?? 0;
     });
     child.once("error", (error) => (failure ??= error));
     child.once("exit", (code) => {
@@ -59,7 +87,6 @@ function runIndexer(site: string, background: boolean, take: () => SearchShard |
       else if (code !== 0) reject(new Error(`a search indexer stopped with code ${code}`));
       else resolve(indexed);
     });
-    child.send({ background });
-    next();
+    child.send(orders);
   });
 }

@@ -39,6 +39,8 @@ export const PARALLEL_THRESHOLD = 400;
 const CHUNK = 40;
 /** Chunks a worker holds at once: it starts the next while its last results travel. */
 const IN_FLIGHT = 2;
+/** Longest stretch this process extracts without reading the workers' messages. */
+const TURN_MS = 3;
 
 /** Cores to extract `sources` sources on: all of them (at most 8) when there are enough. */
 export function workerCount(sources: number): number {
@@ -82,10 +84,18 @@ export class ExtractionPool {
     // A worker that fails while this process extracts is reported after its own chunks, not as an unhandled rejection.
     for (const worker of finished) worker.catch(() => {});
     try {
-      // This process takes chunks too, giving the workers' messages a turn between two.
+      // This process takes chunks too, and gives the workers' messages a turn every few
+      // milliseconds: a chunk's results (half a megabyte) come through a pipe that holds 64 KB
+      // and is read only on such a turn. Turns only between chunks left a worker idle half the
+      // time, waiting for its results to be read and its next chunk to be sent.
+      let turn = performance.now();
       for (let chunk = takeChunk(); chunk; chunk = takeChunk()) {
-        chunk.jobs.forEach((job, i) => (results[(chunk as Chunk).from + i] = extractHere(job)));
-        await new Promise((resolve) => setImmediate(resolve));
+        for (let i = 0; i < chunk.jobs.length; i++) {
+          results[chunk.from + i] = extractHere(chunk.jobs[i] as ExtractJob);
+          if (performance.now() - turn < TURN_MS) continue;
+          await new Promise((resolve) => setImmediate(resolve));
+          turn = performance.now();
+        }
       }
       await Promise.all(finished);
     } catch (error) {

@@ -52,6 +52,17 @@ describe("precompiled scripts", () => {
     assert.equal((await import(pathToFileURL(third).href)).message, "hello");
   });
 
+  it("are made from this checkout's sources when another checkout shares the cache folder", async () => {
+    const [here, there] = [project(), project()];
+    writeFileSync(join(there, "src", "greet.ts"), 'export const greeting: string = "ailleurs";\n');
+    const cache = join(here, "cache");
+    const theirs = await import(pathToFileURL(await precompiled(join(there, "scripts", "hello.ts"), cache)).href);
+    assert.equal(theirs.message, "ailleurs");
+    const ours = await import(pathToFileURL(await precompiled(join(here, "scripts", "hello.ts"), cache)).href);
+    assert.equal(ours.message, "bonjour");
+    assert.equal(ours.url, pathToFileURL(join(here, "scripts", "hello.ts")).href);
+  });
+
   it("name the file and line of a syntax error", async () => {
     const root = project();
     writeFileSync(join(root, "src", "greet.ts"), "export const greeting = (;\n");

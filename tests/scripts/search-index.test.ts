@@ -1,0 +1,52 @@
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { writeSearchIndex, type SearchShard } from "../../scripts/lib/search-index.ts";
+import type { SearchRecord } from "../../src/site/search-records.ts";
+
+/** `count` articles of a shard, each with a word of its own. */
+function shard(shard: number, count: number): SearchShard {
+  const records: SearchRecord[] = Array.from({ length: count }, (_, i) => ({
+    url: `/articles/s${shard}-${i}/`,
+    content: `Article ${i} du lot ${shard}. Le mot repère est marqueur${shard}x${i}.`,
+    language: "fr",
+    meta: { title: `Article ${shard}-${i}` },
+    filters: { Année: [String(2000 + shard)] },
+  }));
+  return { shard, records };
+}
+
+describe("the search indexers", () => {
+  it("index every shard once, side by side, and leave nothing behind in the temporary folder", async () => {
+    const site = mkdtempSync(join(tmpdir(), "revue-search-index-"));
+    const exchangeRoot = mkdtempSync(join(tmpdir(), "revue-search-tmp-"));
+    const tmp = process.env["TMPDIR"];
+    process.env["TMPDIR"] = exchangeRoot;
+    const shards = [shard(0, 3), shard(1, 1), shard(2, 4), shard(3, 2), shard(5, 5), shard(6, 1), shard(7, 2)];
+    let indexed: number;
+    try {
+      indexed = await writeSearchIndex(shards, site);
+    } finally {
+      if (tmp === undefined) delete process.env["TMPDIR"];
+      else process.env["TMPDIR"] = tmp;
+    }
+    // Counted per shard as the indexers report them: a shard indexed by both would count twice.
+    assert.equal(indexed, 18);
+    assert.deepEqual(readdirSync(site).sort(), ["pagefind", "pagefind-1", "pagefind-2", "pagefind-3", "pagefind-5", "pagefind-6", "pagefind-7"]);
+    for (const { shard: number, records } of shards) {
+      const entry = JSON.parse(readFileSync(join(site, number === 0 ? "pagefind" : `pagefind-${number}`, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+      assert.equal(entry.languages["fr"]?.page_count, records.length, `shard ${number}`);
+    }
+    assert.ok(existsSync(join(site, "pagefind", "pagefind.js")), "the primary bundle has the search code");
+    assert.deepEqual(readdirSync(exchangeRoot), [], "the records' files and claims are removed");
+  });
+
+  it("report a record Pagefind refuses", async () => {
+    const site = mkdtempSync(join(tmpdir(), "revue-search-index-"));
+    const broken = shard(1, 2);
+    (broken.records[1] as { url: unknown }).url = 42;
+    await assert.rejects(writeSearchIndex([shard(0, 2), broken, shard(2, 2)], site), /Pagefind|url/i);
+  });
+});
