@@ -72,6 +72,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     cacheDir: options.cacheDir ?? join(dirname(resolve(options.output)), ".cache", `records-${contentKey(options.content)}`),
     ...(options.env ? { env: options.env } : {}),
     ...(options.session ? { session: options.session.archive } : {}),
+    // Written once the search indexers have started (below).
+    saveCacheLater: true,
   });
   const errors = archive.diagnostics.filter((d) => d.severity === "error");
   const warnings = archive.diagnostics.filter((d) => d.severity === "warning");
@@ -85,6 +87,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   for (const rejected of report.rejected) log(`  rejected ${rejected.path}: ${rejected.reasons.join("; ")}`);
   const recordsDone = performance.now();
   if (options.ci && errors.length) {
+    archive.saveCache();
     throw new Error(`${errors.length} content errors (CI=true stops the build; the report is in ${reportPath(options.output)})`);
   }
 
@@ -117,6 +120,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return search;
   };
   if (!options.pagesFirst) void startSearch();
+  archive.saveCache();
 
   let renderDone = recordsDone;
   // Eleventy is loaded now, not when the script starts: its half second of loading then

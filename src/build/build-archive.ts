@@ -44,6 +44,8 @@ export interface Archive {
    * base, extraction code, settings); absent when the build has no record cache.
    */
   digests: ReadonlyMap<string, string>;
+  /** Writes the record cache when the build left it for later (`saveCacheLater`); then, or otherwise, does nothing. */
+  saveCache: () => void;
 }
 
 export interface BuildArchiveOptions {
@@ -58,6 +60,12 @@ export interface BuildArchiveOptions {
   workers?: number | "auto";
   /** State kept from one build to the next by a long-running process (the dev server). */
   session?: ArchiveSession;
+  /**
+   * Leave the writing of the record cache (a second at 10,000 new records) to the caller's
+   * `archive.saveCache()`: the build script first starts the search indexers, which then work
+   * on the other core meanwhile.
+   */
+  saveCacheLater?: boolean;
 }
 
 /**
@@ -143,7 +151,11 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
     hashes.set(result.path, known);
     cache?.set(result.path, known, result, stats.get(result.path));
   }
-  cache?.save(new Set(files.map((f) => f.display)));
+  let saveCache = () => {
+    cache?.save(new Set(files.map((f) => f.display)));
+    saveCache = () => {};
+  };
+  if (!options.saveCacheLater) saveCache();
   const { kb } = loaded;
   const diagnostics = [...loaded.diagnostics];
 
@@ -190,7 +202,7 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
     }
   }
   records.sort(newestFirst);
-  return { config, kb, records, drafts, report, diagnostics, cacheHits: cache?.hitCount ?? 0, extracted: jobs.length, digests };
+  return { config, kb, records, drafts, report, diagnostics, cacheHits: cache?.hitCount ?? 0, extracted: jobs.length, digests, saveCache: () => saveCache() };
 }
 
 /**

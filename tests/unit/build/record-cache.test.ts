@@ -45,6 +45,18 @@ describe("the record cache", () => {
     assert.equal(after.size, before.size);
   });
 
+  it("is written when the caller says so, when the build leaves it for later", async () => {
+    const content = await contentWithArticles();
+    const cacheDir = join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records");
+    const first = await buildArchive({ contentDir: content, cwd: content, today, cacheDir, saveCacheLater: true });
+    const buckets = () => readdirSync(cacheDir).filter((name) => /^[0-9a-f]{2}\.bin$/.test(name));
+    assert.deepEqual(buckets(), []);
+    first.saveCache();
+    assert.ok(buckets().length > 0);
+    const second = await buildArchive({ contentDir: content, cwd: content, today, cacheDir });
+    assert.equal(second.cacheHits, first.report.read);
+  });
+
   it("treats a damaged bucket as empty and repairs it", async () => {
     const content = await contentWithArticles();
     const cacheDir = join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records");
