@@ -51,13 +51,20 @@ export async function writeSearchIndex(shards: readonly SearchShard[], site: str
   try {
     // Started first: loading Node and Pagefind overlaps the writing of the records.
     const children = Array.from({ length: lanes }, () => forkWorker(new URL("./search-index-worker.mjs", import.meta.url)));
-    const orders: IndexerOrders = {
-      jobs: shards.map(({ shard, records }) => {
-        const job = { records: join(exchange, `${shard}.records`), claim: join(exchange, `${shard}.claimed`), outputPath: join(site, searchBundlePath(shard)), keep: searchFilesKept(shard) };
-        writeFileSync(job.records, serialize(records));
-        return job;
-      }),
-    };
+    let orders: IndexerOrders;
+    try {
+      orders = {
+        jobs: shards.map(({ shard, records }) => {
+          const job = { records: join(exchange, `${shard}.records`), claim: join(exchange, `${shard}.claimed`), outputPath: join(site, searchBundlePath(shard)), keep: searchFilesKept(shard) };
+          writeFileSync(job.records, serialize(records));
+          return job;
+        }),
+      };
+    } catch (error) {
+      // A full disk, say: the indexers waiting for their orders would keep the build from exiting.
+      for (const child of children) child.kill();
+      throw error;
+    }
     // Every lane finishes before a failure is reported: no indexer is left writing into a folder the build removes.
     const results = await Promise.allSettled(
       children.map((child) =>

@@ -42,4 +42,14 @@ describe("the search indexers", () => {
     (broken.records[1] as { url: unknown }).url = 42;
     await assert.rejects(writeSearchIndex([shard(0, 2), broken, shard(2, 2)], site), /Pagefind|url/i);
   });
+
+  it("stop the indexers they started when the records cannot be written", async () => {
+    const site = mkdtempSync(join(tmpdir(), "revue-search-index-"));
+    const unwritable = shard(0, 1);
+    (unwritable.records[0] as unknown as { meta: unknown }).meta = { title: () => "not data" };
+    await assert.rejects(writeSearchIndex([unwritable], site), /could not be cloned/);
+    // The indexers are gone: nothing keeps this process alive (their processes, their pipes).
+    for (let wait = 0; wait < 50 && process.getActiveResourcesInfo().includes("ProcessWrap"); wait++) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.ok(!process.getActiveResourcesInfo().includes("ProcessWrap"), process.getActiveResourcesInfo().join(", "));
+  });
 });
