@@ -12,7 +12,7 @@ import { searchBundlePath, searchFilesKept } from "../../src/site/search-shards.
  * per shard (`pagefind/`, `pagefind-1/`…, with only the files the site uses, see
  * `searchFilesKept`), French stemming from each record's language, filters by actor, topic,
  * outlet and year. Shards are indexed side by side, one child process (with its Pagefind
- * process) per core taking them in turn; records go in order, so an index is the same from
+ * process) per core, claiming them in turn; records go in order, so an index is the same from
  * build to build. The indexers run at low priority, on what the rendering of the pages leaves.
  *
  * The indexers need nothing from this process once they have started: each shard's records

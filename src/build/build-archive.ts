@@ -44,7 +44,7 @@ export interface Archive {
    * base, extraction code, settings); absent when the build has no record cache.
    */
   digests: ReadonlyMap<string, string>;
-  /** Writes the record cache when the build left it for later (`saveCacheLater`); then, or otherwise, does nothing. */
+  /** Writes the record cache when the build left it for later (`saveCacheLater`); otherwise there is nothing left to write. */
   saveCache: () => void;
 }
 
@@ -151,10 +151,9 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
     hashes.set(result.path, known);
     cache?.set(result.path, known, result, stats.get(result.path));
   }
-  let saveCache = () => {
-    cache?.save(new Set(files.map((f) => f.display)));
-    saveCache = () => {};
-  };
+  // Saving again writes nothing: only the buckets changed since the last save are written.
+  const seen = new Set(files.map((f) => f.display));
+  const saveCache = () => cache?.save(seen);
   if (!options.saveCacheLater) saveCache();
   const { kb } = loaded;
   const diagnostics = [...loaded.diagnostics];
@@ -202,7 +201,7 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
     }
   }
   records.sort(newestFirst);
-  return { config, kb, records, drafts, report, diagnostics, cacheHits: cache?.hitCount ?? 0, extracted: jobs.length, digests, saveCache: () => saveCache() };
+  return { config, kb, records, drafts, report, diagnostics, cacheHits: cache?.hitCount ?? 0, extracted: jobs.length, digests, saveCache };
 }
 
 /**
