@@ -7,12 +7,22 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { buildArchive } from "./src/build/build-archive.ts";
-import { planSite, renderData, type RenderData } from "./src/site/site-data.ts";
+import { planSite, renderData, type FeedView, type PageView, type RenderData } from "./src/site/site-data.ts";
+import type { DataFile } from "./src/site/open-data.ts";
+import { atomFeed } from "./templates/feed.ts";
+import { htmlPage } from "./templates/page.ts";
+import { robots } from "./templates/robots.ts";
+import { sitemap } from "./templates/sitemap.ts";
 
 export const CONTENT_DIR = resolve(process.env["REVUE_CONTENT"] ?? "content");
 const ASSETS_DIR = join(import.meta.dirname, "templates", "assets");
 
-function readAssets(dir: string): { url: string; content: string }[] {
+interface Asset {
+  url: string;
+  content: string;
+}
+
+function readAssets(dir: string): Asset[] {
   return readdirSync(dir)
     .sort()
     .map((name) => ({ url: `/assets/${name}`, content: readFileSync(join(dir, name), "utf8") }));
@@ -32,39 +42,31 @@ export function provideSite(site: RenderData | undefined): void {
 interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
   addPlugin(plugin: unknown, options?: unknown): void;
-  addExtension(extension: string, options: { compile: (content: string, inputPath: string) => (data: object) => Promise<string> }): void;
-  on(event: "eleventy.engine.njk", listener: (engine: NunjucksEngine) => void): void;
+  addTemplate(inputPath: string, template: JavaScriptTemplate): void;
   setQuietMode(quiet: boolean): void;
 }
 
-// Eleventy's Nunjucks, as its "eleventy.engine.njk" event hands it over: the library and its environment.
-interface NunjucksTemplate {
-  render(context: object, callback: (error: Error | null, result: string) => void): void;
-}
-interface NunjucksEngine {
-  nunjucks: { Template: new (source: string, environment: unknown, path: string) => NunjucksTemplate };
-  environment: unknown;
+/** An Eleventy JavaScript template (https://www.11ty.dev/docs/languages/javascript/): its data, and its render function. */
+interface JavaScriptTemplate {
+  data: { permalink: string | ((data: never) => string); pagination?: { data: string; size: 1; alias: string }; eleventyExcludeFromCollections: true };
+  render: (data: never) => string;
 }
 
-/**
- * Nunjucks templates compiled once per run: Eleventy 3.1 compiles a paginated template again
- * for every page it makes (a `new Function` per page, a twentieth of a large archive's render).
- * Eleventy's own Nunjucks and environment (same settings, same includes) do the work.
- */
-function nunjucksCompiledOnce(eleventyConfig: EleventyConfig): void {
-  let engine: NunjucksEngine | undefined;
-  eleventyConfig.on("eleventy.engine.njk", (njk) => (engine = njk));
-  const templates = new Map<string, NunjucksTemplate>();
-  eleventyConfig.addExtension("njk", {
-    compile(content, inputPath) {
-      if (!engine) throw new Error("Eleventy did not hand over its Nunjucks environment (eleventy.engine.njk)");
-      const key = `${inputPath}\0${content}`;
-      let template = templates.get(key);
-      if (!template) templates.set(key, (template = new engine.nunjucks.Template(content, engine.environment, inputPath)));
-      const compiled = template;
-      return (data) => new Promise<string>((resolve, reject) => compiled.render(data, (error, html) => (error ? reject(error) : resolve(html))));
-    },
-  });
+/** What a template gets: the site data (and a paginated template's item, under its alias). */
+type SiteData = { site: RenderData };
+type PageData<K extends string, T> = SiteData & { [P in K]: T };
+
+/** One file per item of a list of the data (`site.render.pages`…), at the item's URL, the item named `alias`. */
+function paginated<K extends string, T extends { url: string }>(list: string, alias: K, render: (data: PageData<K, T>) => string): JavaScriptTemplate {
+  return {
+    data: { pagination: { data: list, size: 1, alias }, permalink: (data: PageData<K, T>) => data[alias].url, eleventyExcludeFromCollections: true },
+    render,
+  };
+}
+
+/** One file at `permalink`. */
+function single(permalink: string, render: (data: SiteData) => string): JavaScriptTemplate {
+  return { data: { permalink, eleventyExcludeFromCollections: true }, render };
 }
 
 export default function (eleventyConfig: EleventyConfig) {
@@ -76,13 +78,23 @@ export default function (eleventyConfig: EleventyConfig) {
   // Stylesheet, scripts and icon are written by a template, not copied: a failed render then
   // leaves no copy running into a folder the build is removing.
   eleventyConfig.addGlobalData("assets", () => readAssets(ASSETS_DIR));
-  nunjucksCompiledOnce(eleventyConfig);
+  // The templates are TypeScript functions of the view models (templates/), given to Eleventy
+  // as virtual JavaScript templates, most of them paginated over this run's views: Nunjucks
+  // took two fifths of the render's processor time at 10,000 articles.
+  eleventyConfig.addTemplate("html.11ty.js", paginated("site.render.pages", "view", (data: PageData<"view", PageView>) => htmlPage(data.site, data.view)));
+  eleventyConfig.addTemplate("feeds.11ty.js", paginated("site.render.feeds", "feed", (data: PageData<"feed", FeedView>) => atomFeed(data.site, data.feed)));
+  // Open-data files (made by src/site/open-data.ts) and the stylesheet, scripts and icon, as they are.
+  eleventyConfig.addTemplate("files.11ty.js", paginated("site.render.files", "file", (data: PageData<"file", DataFile>) => data.file.content));
+  eleventyConfig.addTemplate("assets.11ty.js", paginated("assets", "asset", (data: PageData<"asset", Asset>) => data.asset.content));
+  eleventyConfig.addTemplate("sitemap.11ty.js", single("/sitemap.xml", (data) => sitemap(data.site)));
+  eleventyConfig.addTemplate("robots.11ty.js", single("/robots.txt", (data) => robots(data.site)));
+  // Security headers for hosts that read a `_headers` file (src/site/security.ts).
+  eleventyConfig.addTemplate("headers.11ty.js", single("/_headers", (data) => `${data.site.security.headers}\n`));
   // Adds the path prefix of a sub-path host to every URL in the HTML (https://www.11ty.dev/docs/plugins/html-base/).
   eleventyConfig.addPlugin(HtmlBasePlugin);
 }
 
+// The input and output folders are given by the scripts (the build writes to a temporary folder first).
 export const config = {
-  // The input and output folders are given by the scripts (the build writes to a temporary folder first).
-  dir: { includes: "_includes", layouts: "_includes/layouts" },
-  templateFormats: ["njk"],
+  templateFormats: ["11ty.js"],
 };

@@ -50,7 +50,7 @@ export interface BuildOptions {
   cacheDir?: string;
   /** Files per Eleventy run (tests use small runs). */
   renderBatch?: number;
-  /** Another templates folder (tests use a broken copy to check that a failed render changes nothing). */
+  /** Another folder for Eleventy to read (tests add a failing template to a copy, to check that a failed render changes nothing). */
   templates?: string;
   /** What a long-running process (the dev server) keeps from one build to the next. */
   session?: BuildSession;
@@ -279,10 +279,25 @@ function contentKey(content: string, output?: string): string {
 /**
  * Every file the pages are made with: templates, assets, the Eleventy wiring, and the view
  * code (the fingerprint lets record digests stand for what that code makes of records).
+ * The code (the templates' TypeScript, the wiring) is hashed as this process loaded it, once:
+ * a dev server does not load a template edited while it runs, so its pages must not be
+ * recorded as made by the edited one. Other files (the assets) are read at every build.
  */
 function templatesVersion(templates = join(ROOT, "templates")): string {
-  const hash = createHash("sha1").update(siteCodeVersion());
-  for (const file of [...walkFiles(templates), join(ROOT, ".eleventy.ts")]) hash.update(file).update("\0").update(readFileSync(file));
+  loadedTemplatesCode ??= hashFiles([...walkFiles(join(ROOT, "templates")).filter(isCode), join(ROOT, ".eleventy.ts")]);
+  return createHash("sha1")
+    .update(siteCodeVersion())
+    .update(loadedTemplatesCode)
+    .update(hashFiles(walkFiles(templates).filter((file) => !isCode(file))))
+    .digest("hex");
+}
+
+let loadedTemplatesCode: string | undefined;
+const isCode = (file: string) => file.endsWith(".ts");
+
+function hashFiles(files: string[]): string {
+  const hash = createHash("sha1");
+  for (const file of files) hash.update(relative(ROOT, file)).update("\0").update(readFileSync(file));
   return hash.digest("hex");
 }
 

@@ -10,10 +10,8 @@ export function eleventy(output: string, options: { runMode?: "build" | "serve";
     // The configuration is handed over, not named by its path: Eleventy would import
     // `.eleventy.ts` on its own, which the precompiled scripts (plain Node, no tsx) cannot.
     configPath: "",
-    config: (eleventyConfig: Parameters<typeof configure>[0] & EleventyDirectories) => {
+    config: (eleventyConfig: Parameters<typeof configure>[0] & EleventyFormats) => {
       eleventyConfig.setTemplateFormats(config.templateFormats);
-      eleventyConfig.setIncludesDirectory(config.dir.includes);
-      eleventyConfig.setLayoutsDirectory(config.dir.layouts);
       configure(eleventyConfig);
     },
     quietMode: true,
@@ -24,8 +22,6 @@ export function eleventy(output: string, options: { runMode?: "build" | "serve";
 }
 
 /** The settings of `.eleventy.ts`'s `config` export, made through the configuration API. */
-interface EleventyDirectories {
+interface EleventyFormats {
   setTemplateFormats(formats: string[]): void;
-  setIncludesDirectory(dir: string): void;
-  setLayoutsDirectory(dir: string): void;
 }

@@ -1,0 +1,51 @@
+import type { PageView, SiteShared } from "../../src/site/site-data.ts";
+import { each, html, trusted, type Markup } from "../html.ts";
+
+/** Every page: head (feeds, JSON-LD, the search page's scripts), site header and navigation, footer. */
+export function basePage(site: SiteShared, view: PageView, content: Markup): Markup {
+  const { strings, config, links } = site;
+  return html`<!doctype html>
+<html lang="${strings.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${trusted(site.security.csp)}">
+<title>${view.type !== "home" ? html`${view.meta.title} · ` : null}${config.title}</title>
+<meta name="description" content="${view.meta.description}">
+<link rel="canonical" href="${view.meta.canonical}">
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/assets/style.css">
+<link rel="alternate" type="application/atom+xml" title="${strings.siteFeed}" href="${links.feed}">${
+    view.meta.feed ? html`
+<link rel="alternate" type="application/atom+xml" title="${view.meta.feed.title}" href="${view.meta.feed.url}">` : null
+  }${
+    view.type === "article" && view.jsonLd ? html`
+<script type="application/ld+json">${trusted(view.jsonLd)}</script>` : null
+  }${
+    view.type === "search" ? html`
+<link rel="stylesheet" href="/${view.bundles[0]}pagefind-ui.css">
+<script src="/${view.bundles[0]}pagefind-ui.js" defer></script>
+<script src="/assets/search.js" defer></script>` : null
+  }
+</head>
+<body>
+<a class="skip" href="#contenu">${strings.skipToContent}</a>
+<header class="site-header">
+<a class="brand" href="/">${config.title}</a>
+<nav aria-label="${strings.mainNav}">
+<ul>${each(site.nav, (link) => html`
+<li><a href="${link.url}"${link.url === view.url ? trusted(` aria-current="page"`) : null}>${link.name}</a></li>`)}
+</ul>
+</nav>
+</header>
+<main id="contenu">
+${content}
+</main>
+<footer class="site-footer">
+<p>${config.description}</p>
+<p><a href="${links.feed}">${strings.siteFeed}</a> · <a href="${links.data}">${strings.openData}</a> · ${strings.footer}</p>
+</footer>
+</body>
+</html>
+`;
+}

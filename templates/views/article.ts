@@ -1,0 +1,38 @@
+import type { ArticlePage, SiteShared } from "../../src/site/site-data.ts";
+import { each, html, trusted, type Markup } from "../html.ts";
+import { articleList } from "../partials/article-list.ts";
+
+/** An article: headline, date and outlet, link to the original, body, the actors and topics in it, related articles. */
+export function articleView(site: SiteShared, view: ArticlePage): Markup {
+  const { strings } = site;
+  const { card } = view;
+  return html`<article class="article">
+<header>
+<h1>${card.title}</h1>
+<p class="meta">${card.date ? html`<time datetime="${card.dateIso}">${card.date}</time>` : strings.undated}${
+    view.outletLink ? html` · ${strings.publishedIn} <a href="${view.outletLink.url}">${view.outletLink.name}</a>` : null
+  }</p>${
+    view.sourceUrl ? html`
+<p class="source"><a href="${view.sourceUrl}" rel="external noopener noreferrer">${strings.readOriginal}</a></p>` : null
+  }
+</header>
+<div class="body">
+${trusted(view.html)}
+</div>${
+    view.groups.length ? html`
+<section class="tags" aria-labelledby="in-article">
+<h2 id="in-article">${strings.inThisArticle}</h2>
+<dl>${each(view.groups, (group) => html`
+<dt>${group.label}</dt>
+<dd><ul>${each(group.links, (link) => html`<li><a href="${link.url}">${link.name}</a></li>`)}</ul></dd>`)}
+</dl>
+</section>` : null
+  }
+</article>${
+    view.related.length ? html`
+<section class="related" aria-labelledby="related">
+<h2 id="related">${strings.related}</h2>
+${articleList(site, view.related)}
+</section>` : null
+  }`;
+}
