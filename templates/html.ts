@@ -38,6 +38,7 @@ function print(value: Printable): string {
   return out;
 }
 
+/** A template literal of markup: every value in it is escaped (see `Printable`), markup excepted. */
 export function html(strings: TemplateStringsArray, ...values: Printable[]): Markup {
   let out = strings[0] as string;
   for (let i = 0; i < values.length; i++) out += print(values[i]) + (strings[i + 1] as string);

@@ -14,7 +14,7 @@ import { termView } from "./views/term.ts";
 
 /** An HTML page of the site: its view (by the view's type) in the common layout. */
 export function htmlPage(site: SiteShared, view: PageView): string {
-  return `${basePage(site, view, viewContent(site, view))}`;
+  return basePage(site, view, viewContent(site, view)).text;
 }
 
 function viewContent(site: SiteShared, view: PageView): Markup {

@@ -34,7 +34,7 @@ export function basePage(site: SiteShared, view: PageView, content: Markup): Mar
 <a class="brand" href="/">${config.title}</a>
 <nav aria-label="${strings.mainNav}">
 <ul>${each(site.nav, (link) => html`
-<li><a href="${link.url}"${link.url === view.url ? trusted(` aria-current="page"`) : null}>${link.name}</a></li>`)}
+<li><a href="${link.url}"${link.url === view.url ? html` aria-current="page"` : null}>${link.name}</a></li>`)}
 </ul>
 </nav>
 </header>

@@ -1,5 +1,4 @@
-import type { TermIndexPage } from "../../src/site/site-data.ts";
-import type { SiteShared } from "../../src/site/site-data.ts";
+import type { SiteShared, TermIndexPage } from "../../src/site/site-data.ts";
 import { each, html, type Markup } from "../html.ts";
 import { termList } from "../partials/term-list.ts";
 
