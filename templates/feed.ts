@@ -1,9 +1,9 @@
 import type { FeedView, SiteShared } from "../src/site/site-data.ts";
-import { each, html } from "./html.ts";
+import { documentText, each, html } from "./html.ts";
 
 /** An Atom feed: the site's latest articles, or an actor's or a topic's. */
 export function atomFeed(site: SiteShared, feed: FeedView): string {
-  return html`<?xml version="1.0" encoding="utf-8"?>
+  return documentText(html`<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${site.strings.lang}">
 <title>${feed.title}</title>
 <id>${feed.id}</id>
@@ -22,5 +22,5 @@ export function atomFeed(site: SiteShared, feed: FeedView): string {
 <summary>${entry.summary}</summary>
 </entry>`)}
 </feed>
-`.text;
+`);
 }

@@ -45,6 +45,22 @@ export function html(strings: TemplateStringsArray, ...values: Printable[]): Mar
   return new Markup(out);
 }
 
+/**
+ * The text of a whole document, as one flat string. Template literals joined piece by piece
+ * make a rope in V8, a tree of thousands of small strings for one page. Eleventy keeps the
+ * pages of a run in memory while it writes them, and ropes kept that long cost the garbage
+ * collector far more than flat strings: rendering and writing the 18,800 files of a
+ * 10,000-article site took 14 to 17 s of processor time with ropes, 10 to 11 s flat.
+ * Matching a regular expression makes V8 flatten a rope (one copy of the page's characters),
+ * and its tree becomes garbage at once.
+ */
+export function documentText(markup: Markup): string {
+  const text = markup.text;
+  FLATTEN.test(text);
+  return text;
+}
+const FLATTEN = /^/;
+
 /** Markup for each item of a list, in order. */
 export function each<T>(items: readonly T[], render: (item: T) => Markup): Markup {
   let out = "";

@@ -1,5 +1,5 @@
 import type { PageView, SiteShared } from "../src/site/site-data.ts";
-import type { Markup } from "./html.ts";
+import { documentText, type Markup } from "./html.ts";
 import { basePage } from "./layouts/base.ts";
 import { archiveIndexView } from "./views/archive-index.ts";
 import { archiveView } from "./views/archive.ts";
@@ -14,7 +14,7 @@ import { termView } from "./views/term.ts";
 
 /** An HTML page of the site: its view (by the view's type) in the common layout. */
 export function htmlPage(site: SiteShared, view: PageView): string {
-  return basePage(site, view, viewContent(site, view)).text;
+  return documentText(basePage(site, view, viewContent(site, view)));
 }
 
 function viewContent(site: SiteShared, view: PageView): Markup {

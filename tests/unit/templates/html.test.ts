@@ -2,12 +2,17 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { STRINGS } from "../../../src/site/strings.ts";
 import type { SiteShared } from "../../../src/site/site-data.ts";
-import { each, escapeHtml, html, trusted } from "../../../templates/html.ts";
+import { documentText, each, escapeHtml, html, trusted } from "../../../templates/html.ts";
 import { articleList } from "../../../templates/partials/article-list.ts";
 
 describe("html templates", () => {
   it("escapes the characters that end an element or a quoted attribute", () => {
     assert.equal(escapeHtml(`<a href="x" title='y'>&\\</a>`), "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&#92;&lt;/a&gt;");
+  });
+
+  it("gives a whole document's text as it was written", () => {
+    const page = html`<p>${"a & b"}</p>${each(["x", "y"], (item) => html`<i>${item}</i>`)}`;
+    assert.equal(documentText(page), "<p>a &amp; b</p><i>x</i><i>y</i>");
   });
 
   it("escapes every value but markup; prints numbers, lists, and nothing for null and undefined", () => {
