@@ -9,7 +9,7 @@ export interface HeapNeeds {
   /**
    * Each half of the young generation, in megabytes (`--max-semi-space-size`), when the
    * default (16) is too small: a large build allocates gigabytes of short-lived strings and
-   * objects, and a young generation four times larger collects them with a quarter of the
+   * objects, and a young generation four times larger collects them with a third of the
    * scavenges.
    */
   semiSpaceMegabytes?: number;
@@ -51,7 +51,7 @@ function scriptCommand(): string[] {
 
 /**
  * Heap for a build of `sources` articles: records, site data and rendered pages, with room
- * to spare; from 2,000 articles, a larger young generation (a tenth less processor time for
+ * to spare; from 2,000 articles, a larger young generation (about a tenth less processor time for
  * the build process of 10,000 articles, for 80 MB more memory).
  */
 export function heapForArticles(sources: number): HeapNeeds {
