@@ -346,7 +346,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (ensureHeap(heapForArticles(walkFiles(join(content, ARTICLES_FOLDER)).length))) return new Promise<never>(() => {});
     const result = await build({ content, output: resolve(values.output ?? join(ROOT, "_site")), ci: process.env["CI"] === "true" });
     if (values.timings) {
-      const usage = { ...result.timings, cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, extracted: result.archive.extracted, cached: result.archive.cacheHits };
+      const cpu = process.cpuUsage();
+      const usage = { ...result.timings, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, extracted: result.archive.extracted, cached: result.archive.cacheHits };
       writeFileSync(values.timings, JSON.stringify(usage));
     }
   });

@@ -25,7 +25,7 @@ export interface HeapNeeds {
  */
 export function ensureHeap(needs: HeapNeeds): boolean {
   // The child, started with its flags.
-  if (process.env["REVUE_HEAP_MB"]) return false;
+  if (process.env["REVUE_HEAP_FLAGS"]) return false;
   const flags: string[] = [];
   const current = getHeapStatistics().heap_size_limit / 1024 / 1024;
   const megabytes = Math.floor(Math.min(needs.megabytes, (totalmem() / 1024 / 1024) * 0.75));
@@ -35,7 +35,7 @@ export function ensureHeap(needs: HeapNeeds): boolean {
   if (flags.length === 0) return false;
   const child = spawn(process.execPath, [...process.execArgv, ...flags, ...scriptCommand(), ...process.argv.slice(2)], {
     stdio: "inherit",
-    env: { ...process.env, REVUE_HEAP_MB: String(Math.max(megabytes, Math.floor(current))) },
+    env: { ...process.env, REVUE_HEAP_FLAGS: flags.join(" ") },
   });
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => child.kill(signal));
   child.once("exit", (code, signal) => process.exit(code ?? (signal ? 128 + (osConstants.signals[signal] ?? 0) : 1)));
@@ -50,11 +50,12 @@ function scriptCommand(): string[] {
 }
 
 /**
- * Heap for a build of `sources` articles: records, site data and rendered pages, with room
- * to spare; from 2,000 articles, a larger young generation (about a tenth less processor time for
- * the build process of 10,000 articles, for 80 MB more memory).
+ * From this many articles, a build gets a larger young generation: about a tenth less
+ * processor time for the build process of 10,000 articles, for 80 MB more memory.
  */
+const LARGE_BUILD = 2000;
+
+/** Heap for a build of `sources` articles: records, site data and rendered pages, with room to spare. */
 export function heapForArticles(sources: number): HeapNeeds {
   return { megabytes: 1024 + Math.ceil(sources * 0.06), ...(sources >= LARGE_BUILD ? { semiSpaceMegabytes: 64 } : {}) };
 }
-const LARGE_BUILD = 2000;

@@ -1,31 +1,34 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import { pathToFileURL } from "node:url";
 import { heapForArticles } from "../../scripts/lib/heap.ts";
 
 const HEAP = pathToFileURL(join(import.meta.dirname, "..", "..", "scripts", "lib", "heap.ts")).href;
+const scripts = mkdtempSync(join(tmpdir(), "revue-heap-"));
+after(() => rmSync(scripts, { recursive: true, force: true }));
+let scriptCount = 0;
 
 /**
  * Runs a script that asks `ensureHeap` for `needs`: the process that does the work prints its
  * flags and exits with 3, the code the launching process must pass on.
  */
 function runWithNeeds(needs: object, nodeFlags: string[] = []) {
-  const script = join(mkdtempSync(join(tmpdir(), "revue-heap-")), "needs.ts");
+  const script = join(scripts, `needs-${++scriptCount}.ts`);
   writeFileSync(
     script,
     `import { ensureHeap } from ${JSON.stringify(HEAP)};
 if (!ensureHeap(${JSON.stringify(needs)})) {
-  console.log(JSON.stringify({ flags: process.execArgv, relaunched: Boolean(process.env["REVUE_HEAP_MB"]) }));
+  console.log(JSON.stringify({ flags: process.execArgv, relaunched: Boolean(process.env["REVUE_HEAP_FLAGS"]) }));
   process.exit(3);
 }
 `,
   );
   const env = { ...process.env };
-  delete env["REVUE_HEAP_MB"];
+  delete env["REVUE_HEAP_FLAGS"];
   const run = spawnSync(process.execPath, [...nodeFlags, "--import", "tsx", script], { encoding: "utf8", env });
   return { status: run.status, ...(JSON.parse(run.stdout) as { flags: string[]; relaunched: boolean }) };
 }
