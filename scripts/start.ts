@@ -7,12 +7,9 @@
  * and the record cache stay in memory, only the edited sources are read again and only the
  * pages whose content changed are written.
  */
-import EleventyDevServer from "@11ty/eleventy-dev-server";
-import { watch } from "chokidar";
 import { join, relative, resolve } from "node:path";
-import { ARTICLES_FOLDER } from "../src/build/build-archive.ts";
-import { walkFiles } from "../src/build/walk.ts";
-import { build, type BuildSession } from "./build.ts";
+import { articleSources } from "../src/build/article-sources.ts";
+import type { BuildSession } from "./lib/build-site.ts";
 import { parse, ROOT, run } from "./lib/cli.ts";
 import { ensureHeap, heapForArticles } from "./lib/heap.ts";
 
@@ -28,7 +25,9 @@ run(async () => {
   const content = resolve(values.content ?? join(ROOT, "content"));
   const output = resolve(values.output ?? join(ROOT, "_site"));
   // Run again with a larger heap: the child serves.
-  if (ensureHeap(heapForArticles(walkFiles(join(content, ARTICLES_FOLDER)).length))) return new Promise<never>(() => {});
+  if (ensureHeap(heapForArticles(articleSources(content).length))) return new Promise<never>(() => {});
+  // Loaded once the heap is settled: a process that starts its child with a larger heap has no use for them.
+  const [{ build }, { default: EleventyDevServer }, { watch }] = await Promise.all([import("./lib/build-site.ts"), import("@11ty/eleventy-dev-server"), import("chokidar")]);
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const session: BuildSession = { archive: {}, site: {} };
   const first = await build({ content, output, ci: false, session, log });

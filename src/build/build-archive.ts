@@ -11,7 +11,7 @@ import { extractionCodeVersion } from "./code-version.ts";
 import { ExtractionPool, workerCount, type ExtractJob } from "./extract-pool.ts";
 import { extractSource, type Extracted } from "./extract-source.ts";
 import { RecordCache, type SourceResult, type SourceStat } from "./record-cache.ts";
-import { walkFiles } from "./walk.ts";
+import { articleSources } from "./article-sources.ts";
 import { loadReaders } from "../ingest/read-source.ts";
 
 export interface Rejection {
@@ -77,12 +77,10 @@ export interface ArchiveSession {
   cache?: { dir: string; key: string; cache: RecordCache };
 }
 
-export const ARTICLES_FOLDER = "articles";
-
 /** Reads content/ into an archive of records: the model every page is made from. */
 export async function buildArchive(options: BuildArchiveOptions): Promise<Archive> {
   const cwd = options.cwd ?? process.cwd();
-  const files = walkFiles(join(options.contentDir, ARTICLES_FOLDER)).map((file) => ({ file, display: relative(cwd, file) || file }));
+  const files = articleSources(options.contentDir).map((file) => ({ file, display: relative(cwd, file) || file }));
   const auto = options.workers === "auto" || options.workers === undefined;
   const coresFor = (sources: number) => (auto ? workerCount(sources) : (options.workers as number));
   // With no record cache yet, every source is extracted: the workers start before anything

@@ -6,7 +6,7 @@ import { compileKnowledge } from "../extract/compile.ts";
 import { formatOf, loadReaders, readSourceFile } from "../ingest/read-source.ts";
 import { loadKnowledgeBase } from "../knowledge/load.ts";
 import { loadSiteConfig } from "../config.ts";
-import { ARTICLES_FOLDER } from "./build-archive.ts";
+import { ARTICLES_FOLDER } from "./article-sources.ts";
 import { buildArticle } from "./build-article.ts";
 import { DuplicateIndex } from "./near-duplicates.ts";
 import { importWarnings, recordToMarkdown } from "./to-markdown.ts";

@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build, type BuildResult } from "../../scripts/build.ts";
+import { build, type BuildResult } from "../../scripts/lib/build-site.ts";
 
 export const PROJECT_CONTENT = process.env["REVUE_TEST_CONTENT"] ?? join(import.meta.dirname, "..", "..", "content");
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { before, describe, it } from "node:test";
-import { build } from "../../scripts/build.ts";
+import { build } from "../../scripts/lib/build-site.ts";
 import { walkFiles } from "../../src/build/walk.ts";
 import { hostileContent } from "../helpers/hostile.ts";
 import { buildSite } from "../helpers/site.ts";

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, it } from "node:test";
 import { importSources } from "../../src/build/import.ts";
-import { build, type BuildSession } from "../../scripts/build.ts";
+import { build, type BuildSession } from "../../scripts/lib/build-site.ts";
 import { walkFiles } from "../../src/build/walk.ts";
 import { fixtureContent } from "../helpers/content.ts";
 import { buildSite } from "../helpers/site.ts";

@@ -1,0 +1,336 @@
+/**
+ * The build behind `npm run build` (scripts/build.ts) and the dev server (scripts/start.ts):
+ * builds the archive's records from content/, reports what became of every source, then
+ * renders the site with Eleventy into a temporary folder that replaces the output only
+ * when everything succeeded. Under CI=true any content error stops the build.
+ */
+import { createHash } from "node:crypto";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { buildArchive, type Archive, type ArchiveSession } from "../../src/build/build-archive.ts";
+import { readCacheFile, writeCacheFile } from "../../src/build/cache-file.ts";
+import { walkFiles } from "../../src/build/walk.ts";
+import { siteCodeVersion } from "../../src/build/code-version.ts";
+import { changedPart, diffManifests, fingerprintSite, type SiteManifest } from "../../src/site/fingerprint.ts";
+import { planSite, renderData, type RenderPlans, type SiteMemo } from "../../src/site/site-data.ts";
+import { formatDiagnostic, ROOT } from "./cli.ts";
+import { writeSearchIndex } from "./search-index.ts";
+import { planSearchShards, searchBundlePath } from "../../src/site/search-shards.ts";
+import { searchRecords } from "../../src/site/search-records.ts";
+
+export interface BuildResult {
+  archive: Archive;
+  errors: number;
+  output: string;
+  /** Milliseconds: reading and extraction, site data and Eleventy, search indexing (alongside the render), the whole build. */
+  timings: { records: number; render: number; search: number; total: number };
+}
+
+/** What a long-running process (the dev server) keeps from one build to the next. */
+export interface BuildSession {
+  archive: ArchiveSession;
+  site: SiteMemo;
+  /** The output folder whose files this session has checked are all there. */
+  checkedOutput?: string;
+}
+
+export interface BuildOptions {
+  content: string;
+  output: string;
+  ci: boolean;
+  log?: (line: string) => void;
+  /** Settings overrides (REVUE_PER_PAGE…), defaults to the process environment. */
+  env?: NodeJS.ProcessEnv;
+  /** Where extracted records are cached; by default .cache/ beside the output folder. */
+  cacheDir?: string;
+  /** Files per Eleventy run (tests use small runs). */
+  renderBatch?: number;
+  /** Another folder for Eleventy to read (tests add a failing template to a copy, to check that a failed render changes nothing). */
+  templates?: string;
+  /** What a long-running process (the dev server) keeps from one build to the next. */
+  session?: BuildSession;
+  /** Called once the new pages are in place (a rebuild's come before its search index). */
+  onPages?: () => void;
+  /**
+   * Put a rebuild's pages in place first, then make its open-data files and search index
+   * (the dev server: the editor waits for the page, not for 15 MB of data at 10k articles).
+   */
+  pagesFirst?: boolean;
+}
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const started = performance.now();
+  const archive = await buildArchive({
+    workers: "auto",
+    contentDir: options.content,
+    cacheDir: options.cacheDir ?? join(dirname(resolve(options.output)), ".cache", `records-${contentKey(options.content)}`),
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.session ? { session: options.session.archive } : {}),
+    // Written once the search indexers have started (below).
+    saveCacheLater: true,
+  });
+  const errors = archive.diagnostics.filter((d) => d.severity === "error");
+  const warnings = archive.diagnostics.filter((d) => d.severity === "warning");
+  const { report } = archive;
+  writeReport(archive, options.output);
+  for (const error of errors) log(formatDiagnostic(error));
+  log(
+    `revue: ${report.read} sources read: ${report.published.length} published, ${report.drafts.length} drafts, ${report.rejected.length} rejected; ` +
+      `${errors.length} errors, ${warnings.length} warnings (npm run check lists them) — ${Math.round(performance.now() - started)} ms`,
+  );
+  for (const rejected of report.rejected) log(`  rejected ${rejected.path}: ${rejected.reasons.join("; ")}`);
+  const recordsDone = performance.now();
+  if (options.ci && errors.length) {
+    archive.saveCache();
+    throw new Error(`${errors.length} content errors (CI=true stops the build; the report is in ${reportPath(options.output)})`);
+  }
+
+  // Everything is made in a sibling temporary folder first: a failed build never touches the site.
+  // A full build then swaps the folders; a rebuild whose pages mostly did not change renders
+  // only the changed files there and moves them into the site (each file is old or new, never half-written).
+  const output = resolve(options.output);
+  const temporary = `${output}.tmp-${process.pid}`;
+  removeLeftovers(output);
+  mkdirSync(temporary, { recursive: true });
+  const manifestFile = join(dirname(output), ".cache", `pages-${contentKey(options.content, output)}.json`);
+  const previous = existsSync(output) ? readManifest(manifestFile) : undefined;
+  // What planning keeps from one build to the next: in memory in a session, else in the cache folder.
+  const memoFile = join(dirname(output), ".cache", `site-memo-${contentKey(options.content, output)}.bin`);
+  const memo = options.session?.site ?? readSiteMemo(memoFile);
+
+  // Search shards first, so Pagefind works while the pages are being prepared and written.
+  const { shards: shardRecords, inUse, digests } = planSearchShards(archive);
+  const stale = inUse.filter((shard) => previous?.search.length !== digests.length || previous.search[shard] !== digests[shard] || !existsSync(join(output, searchBundleFolder(shard))));
+  let searchDone = performance.now();
+  let search: Promise<number> | undefined;
+  const startSearch = () => {
+    if (!search) {
+      search = writeSearchIndex(stale.map((shard) => ({ shard, records: searchRecords(archive, shardRecords[shard] ?? []) })), temporary).then((indexed) => {
+        searchDone = performance.now();
+        return indexed;
+      });
+      search.catch(() => {});
+    }
+    return search;
+  };
+  if (!options.pagesFirst) void startSearch();
+  archive.saveCache();
+
+  let renderDone = recordsDone;
+  // Eleventy is loaded now, not when the script starts: its half second of loading then
+  // overlaps the search indexing instead of coming before everything.
+  const [{ provideSite }, { eleventy }] = await Promise.all([import("../../.eleventy.ts"), import("./eleventy.ts")]);
+  try {
+    const site = planSite(archive, memo);
+    const manifest = fingerprintSite(site, templatesVersion(options.templates));
+    const changes = previous ? diffManifests(previous.site, manifest) : undefined;
+    // A file someone deleted from the site is made again. A session (the dev server) looks once, at
+    // its first build; its rebuilds trust the site they wrote (a tenth of a second of checks at 10k articles).
+    if (changes && options.session?.checkedOutput !== output) {
+      for (const path of Object.keys(manifest.files)) if (!changes.changed.has(path) && !existsSync(join(output, path))) changes.changed.add(path);
+    }
+    if (options.session) options.session.checkedOutput = output;
+    // Eleventy keeps every page it renders in memory until its run ends: runs of a few
+    // thousand files keep the memory of a large archive's build bounded.
+    const render = async (plans: RenderPlans) => {
+      for (const part of renderBatches(plans, options.renderBatch ?? RENDER_BATCH)) {
+        provideSite(renderData(site, part));
+        await eleventy(temporary, { pathPrefix: archive.config.pathPrefix, ...(options.templates ? { templates: options.templates } : {}) }).write();
+      }
+    };
+    const toRender = changes ? changedPart(site, changes.changed) : site;
+    const dataLater = changes !== undefined && options.pagesFirst === true && toRender.files.length > 0;
+    await render(dataLater ? { ...toRender, files: [] } : toRender);
+    renderDone = performance.now();
+    // No manifest while the site changes: a build stopped in the middle is followed by a full one.
+    rmSync(manifestFile, { force: true });
+    // A rebuild puts its pages in place without waiting for the search index: the dev server reloads then.
+    if (changes) {
+      for (const path of changes.removed) removeFile(output, path);
+      movePagesInto(temporary, output);
+      options.onPages?.();
+    }
+    if (dataLater) {
+      await render({ pages: [], feeds: [], files: toRender.files });
+      movePagesInto(temporary, output);
+    }
+    const indexed = await startSearch();
+    const rendered = changes ? `${changes.changed.size} changed files rendered, ${changes.removed.length} removed` : `${site.pages.length + site.feeds.length + site.files.length} files rendered`;
+    log(`revue: ${rendered}; search index: ${stale.length} of ${inUse.length} shards written (${indexed} articles)`);
+    // The search shards that did not change come from the previous site.
+    const inUseFolders = new Set(inUse.map(searchBundleFolder));
+    if (changes) {
+      for (const name of readdirSync(output)) if (SEARCH_FOLDER.test(name) && !inUseFolders.has(name)) rmSync(join(output, name), { recursive: true, force: true });
+      moveSearchBundlesInto(temporary, output);
+      rmSync(temporary, { recursive: true, force: true });
+    } else {
+      for (const shard of inUse) if (!stale.includes(shard) && previous) renameSync(join(output, searchBundleFolder(shard)), join(temporary, searchBundleFolder(shard)));
+      const old = `${output}.old-${process.pid}`;
+      if (existsSync(output)) renameSync(output, old);
+      renameSync(temporary, output);
+      removeInBackground(old);
+      options.onPages?.();
+    }
+    writeManifest(manifestFile, { site: manifest, search: digests });
+    if (!options.session) writeSiteMemo(memoFile, memo);
+  } catch (error) {
+    // Let the indexer finish with the folder before removing it (and before another build starts one).
+    await search?.catch(() => {});
+    rmSync(temporary, { recursive: true, force: true });
+    throw error;
+  } finally {
+    provideSite(undefined);
+  }
+  const done = performance.now();
+  log(`revue: site written to ${output} in ${Math.round(done - started)} ms`);
+  return { archive, errors: errors.length, output, timings: { records: recordsDone - started, render: renderDone - recordsDone, search: searchDone - recordsDone, total: done - started } };
+}
+
+/**
+ * The previous site is already out of the way: deleting its thousands of files need not
+ * hold up the build. A detached `rm` does it; leftovers of an interrupted one are removed
+ * by the next build.
+ */
+function removeInBackground(folder: string): void {
+  if (!existsSync(folder)) return;
+  if (process.platform === "win32") {
+    rmSync(folder, { recursive: true, force: true });
+    return;
+  }
+  spawn("rm", ["-rf", folder], { detached: true, stdio: "ignore" }).unref();
+}
+
+/** Folders left by earlier builds (a previous site still being deleted, an interrupted build's) are removed in the background too. */
+function removeLeftovers(output: string): void {
+  const parent = dirname(output);
+  const name = basename(output);
+  for (const entry of existsSync(parent) ? readdirSync(parent) : []) {
+    if (entry.startsWith(`${name}.old-`) || entry.startsWith(`${name}.tmp-`)) removeInBackground(join(parent, entry));
+  }
+}
+
+/** Files per Eleventy run. */
+const RENDER_BATCH = 5000;
+
+/** The files to write, in runs of at most `size` pages, feeds and data files; always at least one run. */
+function renderBatches({ pages, feeds, files }: RenderPlans, size: number): RenderPlans[] {
+  const items = [...pages.map((page) => ({ page })), ...feeds.map((feed) => ({ feed })), ...files.map((file) => ({ file }))];
+  const batches: RenderPlans[] = [];
+  for (let start = 0; start === 0 || start < items.length; start += size) {
+    const part = items.slice(start, start + size);
+    batches.push({
+      pages: part.flatMap((item) => ("page" in item ? [item.page] : [])),
+      feeds: part.flatMap((item) => ("feed" in item ? [item.feed] : [])),
+      files: part.flatMap((item) => ("file" in item ? [item.file] : [])),
+    });
+  }
+  return batches;
+}
+
+/** Pagefind bundles of the search shards: `pagefind`, `pagefind-1`… */
+const SEARCH_FOLDER = /^pagefind(-\d+)?$/;
+const searchBundleFolder = (shard: number) => searchBundlePath(shard).replace(/\//g, "");
+
+interface BuildManifest {
+  site: SiteManifest;
+  /** Hash of the records each search shard was made from. */
+  search: string[];
+}
+
+function readManifest(file: string): BuildManifest | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(file, "utf8")) as BuildManifest;
+    return Array.isArray(manifest.search) && manifest.site ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The memo a previous build left (an empty one when there is none, or it cannot be read). */
+function readSiteMemo(file: string): SiteMemo {
+  const memo = readCacheFile<SiteMemo>(file);
+  return typeof memo === "object" && memo !== null ? memo : {};
+}
+
+function writeSiteMemo(file: string, memo: SiteMemo): void {
+  try {
+    writeCacheFile(file, memo);
+  } catch {
+    // The memo saves time, nothing more: a build goes on without it.
+  }
+}
+
+function writeManifest(file: string, manifest: BuildManifest): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(manifest));
+}
+
+/** A short key for cache files: one per content folder (and output folder, when given). */
+function contentKey(content: string, output?: string): string {
+  return createHash("sha1").update(resolve(content)).update(output ? `\0${output}` : "").digest("hex").slice(0, 8);
+}
+
+/**
+ * Every file the pages are made with: templates, assets, the Eleventy wiring, and the view
+ * code (the fingerprint lets record digests stand for what that code makes of records).
+ * The code (the templates' TypeScript, the wiring) is hashed as this process loaded it, once:
+ * a dev server does not load a template edited while it runs, so its pages must not be
+ * recorded as made by the edited one. Other files (the assets) are read at every build.
+ */
+function templatesVersion(templates = join(ROOT, "templates")): string {
+  loadedTemplatesCode ??= hashFiles([...walkFiles(join(ROOT, "templates")).filter(isCode), join(ROOT, ".eleventy.ts")]);
+  return createHash("sha1")
+    .update(siteCodeVersion())
+    .update(loadedTemplatesCode)
+    .update(hashFiles(walkFiles(templates).filter((file) => !isCode(file))))
+    .digest("hex");
+}
+
+let loadedTemplatesCode: string | undefined;
+const isCode = (file: string) => file.endsWith(".ts");
+
+function hashFiles(files: string[]): string {
+  const hash = createHash("sha1");
+  for (const file of files) hash.update(relative(ROOT, file)).update("\0").update(readFileSync(file));
+  return hash.digest("hex");
+}
+
+/** Removes a file of the site, and the folders it leaves empty. */
+function removeFile(site: string, path: string): void {
+  rmSync(join(site, path), { force: true });
+  for (let folder = dirname(join(site, path)); folder.startsWith(`${site}/`) && readdirSync(folder).length === 0; folder = dirname(folder)) rmSync(folder, { recursive: true });
+}
+
+/** Moves the pages a rebuild made into the site, file by file (a rename replaces a file at once); search bundles stay. */
+function movePagesInto(from: string, to: string): void {
+  for (const file of walkFiles(from)) {
+    const path = relative(from, file);
+    if (SEARCH_FOLDER.test(path.split("/")[0] as string)) continue;
+    const target = join(to, path);
+    mkdirSync(dirname(target), { recursive: true });
+    renameSync(file, target);
+  }
+}
+
+/** Moves the search bundles a rebuild made into the site, each as a whole folder (the old one out first). */
+function moveSearchBundlesInto(from: string, to: string): void {
+  for (const name of readdirSync(from)) {
+    if (!SEARCH_FOLDER.test(name)) continue;
+    rmSync(join(to, name), { recursive: true, force: true });
+    renameSync(join(from, name), join(to, name));
+  }
+}
+
+function reportPath(output: string): string {
+  return join(dirname(resolve(output)), ".cache", "build-report.json");
+}
+
+function writeReport(archive: Archive, output: string): void {
+  const path = reportPath(output);
+  mkdirSync(dirname(path), { recursive: true });
+  const { report, diagnostics } = archive;
+  writeFileSync(path, `${JSON.stringify({ ...report, diagnostics }, null, 2)}\n`);
+}
+
