@@ -13,6 +13,8 @@ import { CompileError, precompiled } from "./lib/precompile.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SCRIPTS = join(ROOT, "scripts");
+/** The TypeScript modules the scripts' worker processes run, compiled with every script (see src/build/fork-worker.ts). */
+const WORKERS = [join(ROOT, "src", "build", "extract-worker.ts")];
 
 const [name, ...args] = process.argv.slice(2);
 if (!name || !existsSync(join(SCRIPTS, `${name}.ts`))) {
@@ -22,8 +24,9 @@ if (!name || !existsSync(join(SCRIPTS, `${name}.ts`))) {
 }
 const entry = join(SCRIPTS, `${name}.ts`);
 let main;
+let workers = {};
 try {
-  main = await precompiled(entry, join(ROOT, "node_modules", ".cache", "revue"));
+  ({ main, workers } = await precompiled(entry, join(ROOT, "node_modules", ".cache", "revue"), WORKERS));
 } catch (error) {
   if (error instanceof CompileError) {
     process.stderr.write(`error: ${error.message}\n`);
@@ -36,9 +39,11 @@ try {
   register();
   main = entry;
 }
-// The script sees the command line it would see run directly (`node scripts/build.ts …`), and
-// learns how to start itself again (with a larger heap, say) without tsx. A global, not an
-// environment variable: the scripts' child processes must not inherit it.
+// The script sees the command line it would see run directly (`node scripts/build.ts …`),
+// learns how to start itself again (with a larger heap, say) without tsx, and where its
+// workers' compiled modules are. Globals, not environment variables: the scripts' child
+// processes must not inherit them.
 process.argv = [process.argv[0], entry, ...args];
 globalThis[Symbol.for("revue.relaunch")] = [fileURLToPath(import.meta.url), name];
+globalThis[Symbol.for("revue.workers")] = workers;
 await import(pathToFileURL(main).href);

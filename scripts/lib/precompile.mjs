@@ -13,28 +13,39 @@ import { pathToFileURL } from "node:url";
 const KEEP_OLD_MS = 7 * 24 * 3600 * 1000;
 
 /** Changes whenever the way bundles are made changes: bundles made the old way are made again. */
-const FORMAT = "1";
+const FORMAT = "2";
 
 /**
- * The path of `entry` compiled to an ES module in `cache`: the bundle made last if none of
- * its inputs changed since, else a new one. Throws, with esbuild's messages, when the
- * entry point does not compile.
+ * `entry` compiled to an ES module in `cache`, with the worker modules its processes start
+ * (`workers`, TypeScript entry points of their own, sharing the script's chunks): the bundle
+ * made last if none of its inputs changed since, else a new one. Returns the path of the
+ * script's module, and each worker's source path → its module's path. Throws, with esbuild's
+ * messages, when an entry point does not compile.
  */
-export async function precompiled(entry, cache) {
+export async function precompiled(entry, cache, workers = []) {
   const name = basename(entry).replace(/\.[cm]?[jt]s$/, "");
   const manifestFile = join(cache, `${name}.json`);
   const manifest = readManifest(manifestFile);
+  const located = ({ folder, main, workerModules }) => ({
+    main: join(cache, folder, main),
+    workers: Object.fromEntries(Object.entries(workerModules).map(([source, module]) => [source, join(cache, folder, module)])),
+  });
   // Another checkout sharing the cache (a linked node_modules) has its own scripts of the same
   // names: its bundle, made from its sources, would run here as if it were this one's.
-  if (manifest?.entry === entry && signature(manifest.inputs) === manifest.signature && existsSync(join(cache, manifest.folder, manifest.main))) {
-    return join(cache, manifest.folder, manifest.main);
+  if (
+    manifest?.entry === entry &&
+    sameWorkers(manifest.workerModules, workers) &&
+    signature(manifest.inputs) === manifest.signature &&
+    existsSync(join(cache, manifest.folder, manifest.main))
+  ) {
+    return located(manifest);
   }
   const outdir = join(cache, "out");
   const { build } = await import("esbuild");
   let result;
   try {
     result = await build({
-      entryPoints: [entry],
+      entryPoints: [entry, ...workers],
       bundle: true,
       splitting: true,
       format: "esm",
@@ -73,9 +84,15 @@ export async function precompiled(entry, cache) {
     }
   }
   const main = `${name}.js`;
-  writeAtomically(manifestFile, JSON.stringify({ entry, signature: stamp, inputs, folder, main }));
+  // Workers have the folder's other names: `[name].js`, from their own file names.
+  const workerModules = Object.fromEntries(workers.map((worker) => [worker, `${basename(worker).replace(/\.[cm]?[jt]s$/, "")}.js`]));
+  writeAtomically(manifestFile, JSON.stringify({ entry, signature: stamp, inputs, folder, main, workerModules }));
   removeOldBundles(cache, name, folder);
-  return join(cache, folder, main);
+  return located({ folder, main, workerModules });
+}
+
+function sameWorkers(workerModules, workers) {
+  return typeof workerModules === "object" && workerModules !== null && Object.keys(workerModules).sort().join("\0") === [...workers].sort().join("\0");
 }
 
 function removeOldBundles(cache, name, current) {

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
 import { pathToFileURL } from "node:url";
 import { precompiled } from "../../scripts/lib/precompile.mjs";
@@ -28,7 +28,7 @@ describe("precompiled scripts", () => {
     const root = project();
     const cache = join(root, "cache");
     const entry = join(root, "scripts", "hello.ts");
-    const first = await precompiled(entry, cache);
+    const { main: first } = await precompiled(entry, cache);
     const module = await import(pathToFileURL(first).href);
     assert.equal(module.message, "bonjour");
     assert.equal(module.url, pathToFileURL(entry).href);
@@ -36,29 +36,53 @@ describe("precompiled scripts", () => {
     assert.equal((await module.later()).where, join(root, "src"));
     assert.ok(readdirSync(join(first, "..")).some((file) => file.startsWith("chunk-")));
 
-    assert.equal(await precompiled(entry, cache), first);
+    assert.equal((await precompiled(entry, cache)).main, first);
 
     writeFileSync(join(root, "src", "greet.ts"), 'export const greeting: string = "salut";\n');
     // Same second as the first write on coarse clocks: a size change alone must tell.
-    const second = await precompiled(entry, cache);
+    const { main: second } = await precompiled(entry, cache);
     assert.notEqual(second, first);
     assert.equal((await import(pathToFileURL(second).href)).message, "salut");
 
     // Same size, later modification time.
     writeFileSync(join(root, "src", "greet.ts"), 'export const greeting: string = "hello";\n');
     utimesSync(join(root, "src", "greet.ts"), new Date(), new Date(Date.now() + 5000));
-    const third = await precompiled(entry, cache);
+    const { main: third } = await precompiled(entry, cache);
     assert.notEqual(third, second);
     assert.equal((await import(pathToFileURL(third).href)).message, "hello");
+  });
+
+  it("compile the workers a script starts with it: modules of their own that share its chunks, made again when one of their files changes", async () => {
+    const root = project();
+    const cache = join(root, "cache");
+    const entry = join(root, "scripts", "hello.ts");
+    const worker = join(root, "src", "worker.ts");
+    writeFileSync(worker, 'import { greeting } from "./greet.ts";\nexport const reply: string = `${greeting} du worker`;\n');
+    const first = await precompiled(entry, cache, [worker]);
+    assert.deepEqual(Object.keys(first.workers), [worker]);
+    assert.equal(dirname(first.workers[worker] as string), dirname(first.main));
+    assert.equal((await import(pathToFileURL(first.workers[worker] as string).href)).reply, "bonjour du worker");
+    // The module both import is one chunk, not a copy in each.
+    const files = readdirSync(dirname(first.main));
+    assert.ok(files.some((file) => file.startsWith("chunk-")), files.join(" "));
+    assert.ok(!readFileSync(first.workers[worker] as string, "utf8").includes("bonjour"));
+    assert.deepEqual(await precompiled(entry, cache, [worker]), first);
+
+    writeFileSync(worker, 'export const reply: string = "changé";\n');
+    const second = await precompiled(entry, cache, [worker]);
+    assert.notEqual(second.main, first.main);
+    assert.equal((await import(pathToFileURL(second.workers[worker] as string).href)).reply, "changé");
+    // Asked without its worker, the script is compiled without it.
+    assert.deepEqual((await precompiled(entry, cache)).workers, {});
   });
 
   it("are made from this checkout's sources when another checkout shares the cache folder", async () => {
     const [here, there] = [project(), project()];
     writeFileSync(join(there, "src", "greet.ts"), 'export const greeting: string = "ailleurs";\n');
     const cache = join(here, "cache");
-    const theirs = await import(pathToFileURL(await precompiled(join(there, "scripts", "hello.ts"), cache)).href);
+    const theirs = await import(pathToFileURL((await precompiled(join(there, "scripts", "hello.ts"), cache)).main).href);
     assert.equal(theirs.message, "ailleurs");
-    const ours = await import(pathToFileURL(await precompiled(join(here, "scripts", "hello.ts"), cache)).href);
+    const ours = await import(pathToFileURL((await precompiled(join(here, "scripts", "hello.ts"), cache)).main).href);
     assert.equal(ours.message, "bonjour");
     assert.equal(ours.url, pathToFileURL(join(here, "scripts", "hello.ts")).href);
   });
