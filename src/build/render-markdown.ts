@@ -22,14 +22,34 @@ export function renderMarkdown(markdown: string): string {
  * archive's first build several times faster. Anything with Markdown or HTML syntax in it,
  * or whitespace that Markdown reads, goes through remark.
  */
-const SYNTAX = /[\\`*_[\]<>&!#|~{}]|^[ \t]|[ \t]$|^[-+=]|^\d+[.)]|^$/m;
-
 export function renderPlainParagraphs(markdown: string): string | undefined {
-  const paragraphs = markdown.trim().split(/\n[ \t]*\n+/);
+  // Blank lines first and whitespace last are nothing to Markdown; the first line's indentation is something (a code block).
+  const paragraphs = markdown.replace(/^(?:[ \t]*\n)+/, "").trimEnd().split(/\n[ \t]*\n+/);
   const html: string[] = [];
   for (const paragraph of paragraphs) {
-    if (paragraph === "" || SYNTAX.test(paragraph)) return undefined;
+    if (paragraph === "" || hasSyntax(paragraph)) return undefined;
     html.push(`<p>${paragraph}</p>`);
   }
   return html.join("\n");
+}
+
+const SYNTAX_CHARACTER = /[\\`*_[\]<>&!#|~{}]/;
+const SYNTAX_LINE_START = /^(?:[ \t\-+=]|\d+[.)]|$)/;
+// What JavaScript's multi-line `^` and `$` take for the ends of a line.
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/**
+ * A character of Markdown or HTML syntax, a line starting with whitespace, a list or heading
+ * marker or a number and a dot, an empty line, or a line ending with whitespace. Checked a
+ * line at a time: one multi-line pattern with `[ \t]$` stopped at every space of the body
+ * (a thirtieth of a large archive's extraction).
+ */
+function hasSyntax(paragraph: string): boolean {
+  if (SYNTAX_CHARACTER.test(paragraph)) return true;
+  for (const line of paragraph.split(LINE_BREAK)) {
+    if (SYNTAX_LINE_START.test(line)) return true;
+    const last = line[line.length - 1];
+    if (last === " " || last === "\t") return true;
+  }
+  return false;
 }
