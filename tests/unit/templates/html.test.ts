@@ -32,4 +32,19 @@ describe("html templates", () => {
     assert.ok(!out.includes("<script>"));
     assert.ok(!out.includes("<p></p>"), "no empty summary paragraph");
   });
+
+  it("makes a card once for the pages that list it, and again for another heading level or language", () => {
+    const card = { url: "/articles/y/", title: "Un titre", date: null, dateIso: null, outlet: null, summary: "Résumé" };
+    const french = { strings: STRINGS.fr } as SiteShared;
+    const english = { strings: STRINGS.en } as SiteShared;
+    const first = articleList(french, [card]).text;
+    const item = first.slice(first.indexOf("\n<li"), first.indexOf("</li>") + "</li>".length);
+    assert.equal(articleList(french, [card, card]).text, `<ol class="article-list">${item}${item}\n</ol>`);
+    assert.match(first, /<h3><a href="\/articles\/y\/">Un titre<\/a><\/h3>/);
+    assert.match(articleList(french, [card], 2).text, /<h2><a href="\/articles\/y\/">Un titre<\/a><\/h2>/);
+    assert.match(articleList(french, [card]).text, /<h3>/, "the level-2 card did not replace the level-3 one");
+    assert.notEqual(STRINGS.en.undated, STRINGS.fr.undated);
+    assert.ok(articleList(english, [card]).text.includes(STRINGS.en.undated));
+    assert.ok(articleList(french, [card]).text.includes(STRINGS.fr.undated));
+  });
 });
