@@ -19,7 +19,7 @@ run(async () => {
   const { values } = parse({ content: { type: "string" }, output: { type: "string" }, timings: { type: "string" } }, USAGE);
   const content = resolve(values.content ?? join(ROOT, "content"));
   // Run again with a larger heap: the child does the build.
-  if (ensureHeap(heapForArticles(articleSources(content).length))) return new Promise<never>(() => {});
+  if (ensureHeap(() => heapForArticles(articleSources(content).length))) return new Promise<never>(() => {});
   // The build is loaded only now: a process that starts its child with a larger heap has no
   // use for it, and loading it took half a second before every large build.
   const { build } = await import("./lib/build-site.ts");

@@ -17,15 +17,17 @@ export interface HeapNeeds {
 
 /**
  * Gives the build the heap a large archive needs without asking the user for flags: when
- * the default heap is too small for `needs`, the script runs itself again with the flags it
- * needs (a heap of at most three quarters of the machine's memory), passes the signals it
+ * the default heap is too small for what `needsOf` says, the script runs itself again with
+ * the flags it needs (a heap of at most three quarters of the machine's memory), passes the signals it
  * gets on to that child (a dev server stopped with SIGTERM stops whole) and exits with the
  * child's status. Returns false when the heap is already right and this process goes on;
  * true when the child does the work (the caller then does nothing more).
  */
-export function ensureHeap(needs: HeapNeeds): boolean {
-  // The child, started with its flags.
+export function ensureHeap(needsOf: () => HeapNeeds): boolean {
+  // The child, started with its flags: it need not work out its needs again (counting a large
+  // archive's sources is a walk of its folders).
   if (process.env["REVUE_HEAP_FLAGS"]) return false;
+  const needs = needsOf();
   const flags: string[] = [];
   const current = getHeapStatistics().heap_size_limit / 1024 / 1024;
   const megabytes = Math.floor(Math.min(needs.megabytes, (totalmem() / 1024 / 1024) * 0.75));

@@ -15,7 +15,7 @@ import type { ParsedYaml, YamlPath } from "./yaml.ts";
  * path has the same line (tests/unit/ingest/yaml.test.ts compares them on random documents).
  */
 export function readSimpleYaml(text: string, firstLine: number): ParsedYaml | undefined {
-  const lines = tokenize(text, firstLine);
+  const lines = linesOf(text, firstLine);
   if (!lines || lines.length === 0 || (lines[0] as Line).indent !== 0) return undefined;
   const reader = new BlockReader(lines);
   const root = reader.node();
@@ -48,7 +48,8 @@ const ENTRY = /^( *)([A-Za-z_][A-Za-z0-9_-]*):(?: +(\S.*))?$/;
 const ITEM = /^( *)-( +)(\S.*)$/;
 const ITEM_ENTRY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(\S.*))?$/;
 
-function tokenize(text: string, firstLine: number): Line[] | undefined {
+/** The lines that hold something, read as entries and items; `undefined` at the first other one. */
+function linesOf(text: string, firstLine: number): Line[] | undefined {
   // Tabs and carriage returns have rules of their own in YAML.
   if (text.includes("\t") || text.includes("\r")) return undefined;
   const lines: Line[] = [];

@@ -21,7 +21,7 @@ function runWithNeeds(needs: object, nodeFlags: string[] = []) {
   writeFileSync(
     script,
     `import { ensureHeap } from ${JSON.stringify(HEAP)};
-if (!ensureHeap(${JSON.stringify(needs)})) {
+if (!ensureHeap(() => (${JSON.stringify(needs)}))) {
   console.log(JSON.stringify({ flags: process.execArgv, relaunched: Boolean(process.env["REVUE_HEAP_FLAGS"]) }));
   process.exit(3);
 }
