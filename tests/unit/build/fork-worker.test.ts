@@ -10,9 +10,9 @@ import { forkWorker } from "../../../src/build/fork-worker.ts";
 /** Where scripts/run.mjs says which workers were compiled with the script. */
 const COMPILED = Symbol.for("revue.workers");
 
-function firstMessage(child: ChildProcess): Promise<{ kind: string }> {
+function firstMessage(child: ChildProcess): Promise<{ kind: string; execArgv?: string[] }> {
   return new Promise((resolve, reject) => {
-    child.once("message", (message) => resolve(message as { kind: string }));
+    child.once("message", (message) => resolve(message as { kind: string; execArgv?: string[] }));
     child.once("exit", (code) => reject(new Error(`the worker stopped (code ${code}) before its message`)));
   });
 }
@@ -26,6 +26,8 @@ describe("forkWorker", () => {
   writeFileSync(source, 'const kind: string = "typescript";\nprocess.send?.({ kind }, () => process.disconnect());\n');
   const compiled = join(dir, "compiled-worker.mjs");
   writeFileSync(compiled, 'process.send({ kind: "compiled" }, () => process.disconnect());\n');
+  const options = join(dir, "options-worker.mjs");
+  writeFileSync(options, 'process.send({ kind: "options", execArgv: process.execArgv }, () => process.disconnect());\n');
 
   it("runs a worker's TypeScript through tsx when the script was not compiled", async () => {
     assert.equal((await firstMessage(forkWorker(pathToFileURL(source)))).kind, "typescript");
@@ -39,5 +41,10 @@ describe("forkWorker", () => {
     } finally {
       delete globals[COMPILED];
     }
+  });
+
+  it("starts a worker with the Node options it is given, and none of this process's otherwise", async () => {
+    assert.deepEqual((await firstMessage(forkWorker(pathToFileURL(options), ["--max-semi-space-size=64"]))).execArgv, ["--max-semi-space-size=64"]);
+    assert.deepEqual((await firstMessage(forkWorker(pathToFileURL(options)))).execArgv, []);
   });
 });
