@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { constants as osConstants, totalmem } from "node:os";
 import { getHeapStatistics } from "node:v8";
+import { LARGE_YOUNG_GENERATION_MB } from "../../src/build/young-generation.ts";
 
 /** What a build needs of V8's heap. */
 export interface HeapNeeds {
@@ -51,13 +52,10 @@ function scriptCommand(): string[] {
   return Array.isArray(relaunch) ? (relaunch as string[]) : [process.argv[1] as string];
 }
 
-/**
- * From this many articles, a build gets a larger young generation: about a tenth less
- * processor time for the build process of 10,000 articles, for 80 MB more memory.
- */
+/** From this many articles, a build gets a larger young generation (src/build/young-generation.ts). */
 const LARGE_BUILD = 2000;
 
 /** Heap for a build of `sources` articles: records, site data and rendered pages, with room to spare. */
 export function heapForArticles(sources: number): HeapNeeds {
-  return { megabytes: 1024 + Math.ceil(sources * 0.06), ...(sources >= LARGE_BUILD ? { semiSpaceMegabytes: 64 } : {}) };
+  return { megabytes: 1024 + Math.ceil(sources * 0.06), ...(sources >= LARGE_BUILD ? { semiSpaceMegabytes: LARGE_YOUNG_GENERATION_MB } : {}) };
 }

@@ -2,6 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
 import type { KnowledgeBase } from "../records/knowledge.ts";
 import { forkWorker } from "./fork-worker.ts";
+import { LARGE_YOUNG_GENERATION_MB } from "./young-generation.ts";
 import type { Extracted } from "./extract-source.ts";
 
 /**
@@ -43,14 +44,8 @@ const IN_FLIGHT = 2;
 /** Longest stretch this process extracts without reading the workers' messages. */
 const TURN_MS = 3;
 
-/**
- * A young generation four times V8's default (16 MB semispaces), as the build process has
- * (scripts/lib/heap.ts): extraction makes hundreds of short-lived objects per article (a token
- * per word), and a larger young generation lets more of them die before a collection copies
- * them. At 10,000 articles the worker's collections took 0.78-0.84 s with the default,
- * 0.56-0.59 s with this (--trace-gc, 130 collections then 61-65).
- */
-const WORKER_NODE_OPTIONS = ["--max-semi-space-size=64"];
+/** Workers extract with the larger young generation, as the build process does. */
+const WORKER_NODE_OPTIONS = [`--max-semi-space-size=${LARGE_YOUNG_GENERATION_MB}`];
 
 /** Cores to extract `sources` sources on: all of them (at most 8) when there are enough. */
 export function workerCount(sources: number): number {
