@@ -5,12 +5,15 @@ window.addEventListener("DOMContentLoaded", () => {
   if (!container || typeof window.PagefindUI !== "function") return;
   // Under a sub-path host, result links and the index live below the path prefix.
   const base = container.dataset.base || "/";
-  // The index comes in shards (one Pagefind bundle each); the first is the primary, the others are merged into it.
-  const [primary = "pagefind/", ...others] = (container.dataset.bundles || "").split(" ").filter(Boolean);
+  // The index comes in shards (one Pagefind bundle each); the first is the primary
+  // (assets/pagefind.js loads its code), the others are merged into it.
+  const [, ...others] = (container.dataset.bundles || "").split(" ").filter(Boolean);
   new window.PagefindUI({
     element: "#search",
     baseUrl: base,
-    bundlePath: `${base}${primary}`,
+    // The interface imports `${bundlePath}pagefind.js`: our assets/pagefind.js, Pagefind's API
+    // with searches that wait for the filters (see there why).
+    bundlePath: `${base}assets/`,
     mergeIndex: others.map((bundle) => ({ bundlePath: `${base}${bundle}`, baseUrl: base })),
     showSubResults: true,
     showImages: false,

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "../helpers/browser.ts";
 import { fixtureContent } from "../helpers/content.ts";
+import { scratchDir } from "../helpers/scratch.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const ARTICLE = "articles/2020/2020-09-26-abdellatif-hammouchi-recoit-l-ambassadeur-des-etats-unis.md";
@@ -30,7 +30,7 @@ describe("the dev server (npm start)", () => {
 
   before(async () => {
     port = await freePort();
-    const output = join(mkdtempSync(join(tmpdir(), "revue-dev-")), "_site");
+    const output = join(scratchDir("dev"), "_site");
     child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), join(ROOT, "scripts/start.ts"), "--port", String(port), "--content", content, "--output", output], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error("the dev server did not start in 60 s")), 60_000);

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
+import { STRINGS } from "../../src/site/strings.ts";
 import { useBuiltSite } from "../helpers/built-site.ts";
 
 const SEED_TITLES = ["Abdellatif Hammouchi reçoit l’ambassadeur des États-Unis", "A. Hammouchi chez l’Oncle Sam : Coopération sécuritaire et plus si affinités"];
@@ -28,6 +29,32 @@ describe("the reader's archive in a browser", () => {
     await page.getByLabel(/Bladi\.net/).check();
     await page.waitForFunction(() => document.querySelectorAll(".pagefind-ui__result").length === 1);
     assert.deepEqual((await page.locator(".pagefind-ui__result-title").allTextContents()).map((t) => t.trim()), [SEED_TITLES[0]]);
+    await page.close();
+  });
+
+  it("offers every filter group after a search typed while the filters were still loading", async () => {
+    const page = await site.browser.newPage();
+    // The first filter chunk arrives at once, the words' index after it, the other filter chunks
+    // last: a search that ran with only the first would count results under its filter alone,
+    // and the interface kept those groups.
+    const late = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    let filterRequests = 0;
+    await page.route("**/*.pf_filter", async (route) => {
+      if (filterRequests++ > 0) await late(3000);
+      await route.continue();
+    });
+    await page.route("**/*.pf_index", async (route) => {
+      await late(1000);
+      await route.continue();
+    });
+    await page.goto(new URL("recherche/", site.server.url).href);
+    await page.locator(".pagefind-ui__search-input").fill("Hammouchi");
+    await page.locator(".pagefind-ui__result").nth(1).waitFor();
+    await page.waitForLoadState("networkidle");
+    assert.ok(filterRequests > 1, "the index has several filter chunks");
+    const groups = (await page.locator(".pagefind-ui__filter-name").allTextContents()).map((name) => name.trim().toLowerCase());
+    const { filterActor, filterTopic, filterOutlet, filterYear } = STRINGS.fr;
+    assert.deepEqual(groups.sort(), [filterActor, filterTopic, filterOutlet, filterYear].sort());
     await page.close();
   });
 

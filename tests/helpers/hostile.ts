@@ -1,6 +1,6 @@
-import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { scratchDir } from "./scratch.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -9,7 +9,7 @@ const ROOT = join(import.meta.dirname, "..", "..");
  * sources too big to commit: a 5 MB article and one naming 3,000 people.
  */
 export function hostileContent(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), "revue-hostile-")), "content");
+  const dir = join(scratchDir("hostile"), "content");
   cpSync(join(ROOT, "tests/fixtures/hostile"), dir, { recursive: true });
   cpSync(join(ROOT, "content/rules"), join(dir, "rules"), { recursive: true });
   const paragraph = "Le directeur général de la Sûreté nationale, Abdellatif Hammouchi, a reçu une délégation à Rabat pour évoquer la coopération sécuritaire. ".repeat(5);

@@ -1,15 +1,14 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { pathToFileURL } from "node:url";
 import { heapForArticles } from "../../scripts/lib/heap.ts";
+import { scratchDir } from "../helpers/scratch.ts";
 
 const HEAP = pathToFileURL(join(import.meta.dirname, "..", "..", "scripts", "lib", "heap.ts")).href;
-const scripts = mkdtempSync(join(tmpdir(), "revue-heap-"));
-after(() => rmSync(scripts, { recursive: true, force: true }));
+const scripts = scratchDir("heap");
 let scriptCount = 0;
 
 /**

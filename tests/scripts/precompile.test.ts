@@ -1,17 +1,17 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
 import { pathToFileURL } from "node:url";
 import { precompiled } from "../../scripts/lib/precompile.mjs";
+import { scratchDir } from "../helpers/scratch.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
 /** A small project: an entry point, a module it imports, one it imports dynamically. */
 function project(): string {
-  const root = mkdtempSync(join(tmpdir(), "revue-precompile-"));
+  const root = scratchDir("precompile");
   mkdirSync(join(root, "scripts"));
   mkdirSync(join(root, "src"));
   writeFileSync(join(root, "src", "greet.ts"), 'export const greeting: string = "bonjour";\n');

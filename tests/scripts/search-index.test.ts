@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { writeSearchIndex, type SearchShard } from "../../scripts/lib/search-index.ts";
 import type { SearchRecord } from "../../src/site/search-records.ts";
+import { scratchDir } from "../helpers/scratch.ts";
 
 /** `count` articles of a shard, each with a word of its own. */
 function shard(shard: number, count: number): SearchShard {
@@ -20,7 +20,7 @@ function shard(shard: number, count: number): SearchShard {
 
 describe("the search indexers", () => {
   it("index every shard once, side by side, and leave nothing behind beside the site", async () => {
-    const parent = mkdtempSync(join(tmpdir(), "revue-search-index-"));
+    const parent = scratchDir("search-index");
     const site = join(parent, "site");
     mkdirSync(site);
     const shards = [shard(0, 3), shard(1, 1), shard(2, 4), shard(3, 2), shard(5, 5), shard(6, 1), shard(7, 2)];
@@ -37,14 +37,14 @@ describe("the search indexers", () => {
   });
 
   it("report a record Pagefind refuses", async () => {
-    const site = mkdtempSync(join(tmpdir(), "revue-search-index-"));
+    const site = scratchDir("search-index");
     const broken = shard(1, 2);
     (broken.records[1] as { url: unknown }).url = 42;
     await assert.rejects(writeSearchIndex([shard(0, 2), broken, shard(2, 2)], site), /Pagefind|url/i);
   });
 
   it("stop the indexers they started when the records cannot be written", async () => {
-    const site = mkdtempSync(join(tmpdir(), "revue-search-index-"));
+    const site = scratchDir("search-index");
     const unwritable = shard(0, 1);
     (unwritable.records[0] as unknown as { meta: unknown }).meta = { title: () => "not data" };
     await assert.rejects(writeSearchIndex([unwritable], site), /could not be cloned/);

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, it } from "node:test";
 import { importSources } from "../../src/build/import.ts";
@@ -9,6 +8,7 @@ import { build, type BuildSession } from "../../scripts/lib/build-site.ts";
 import { walkFiles } from "../../src/build/walk.ts";
 import { fixtureContent } from "../helpers/content.ts";
 import { buildSite } from "../helpers/site.ts";
+import { scratchDir } from "../helpers/scratch.ts";
 
 function fingerprint(root: string): Record<string, string> {
   return Object.fromEntries(walkFiles(root).map((file) => [relative(root, file), createHash("sha256").update(readFileSync(file)).digest("hex")]));
@@ -35,7 +35,7 @@ describe("the build's output", () => {
   it("is the same whether Eleventy renders it in one run or in several", async () => {
     const content = fixtureContent();
     const whole = await buildSite(content);
-    const output = join(mkdtempSync(join(tmpdir(), "revue-batches-")), "_site");
+    const output = join(scratchDir("batches"), "_site");
     await build({ content, output, ci: false, log: () => {}, renderBatch: 7 });
     assert.ok(Object.keys(fingerprint(output)).length > 7 * 3);
     assert.deepEqual(fingerprint(output), fingerprint(whole.output));
@@ -46,7 +46,7 @@ describe("the build's output", () => {
     const { output } = await buildSite(content);
     const before = fingerprint(output);
     // A template that fails, in a copy of the templates folder, makes the render fail after the records were built.
-    const templates = join(mkdtempSync(join(tmpdir(), "revue-templates-")), "templates");
+    const templates = join(scratchDir("templates"), "templates");
     cpSync(join(import.meta.dirname, "../../templates"), templates, { recursive: true });
     writeFileSync(join(templates, "broken.11ty.js"), `export default () => { throw new Error("broken template"); };\n`);
     await assert.rejects(build({ content, output, ci: false, log: () => {}, templates }), /broken\.11ty\.js/);
@@ -60,7 +60,7 @@ describe("a rebuild after an edit", () => {
   it("renders only what changed, and gives the same site as a build from scratch", async () => {
     const content = fixtureContent();
     const lines: string[] = [];
-    const root = mkdtempSync(join(tmpdir(), "revue-incremental-"));
+    const root = scratchDir("incremental");
     const output = join(root, "_site");
     await build({ content, output, ci: false, log: () => {} });
     const article = join(content, "articles/2020/2020-09-26-abdellatif-hammouchi-recoit-l-ambassadeur-des-etats-unis.md");
@@ -76,7 +76,7 @@ describe("a rebuild after an edit", () => {
 
   it("makes again the files someone deleted from the site", async () => {
     const content = fixtureContent();
-    const output = join(mkdtempSync(join(tmpdir(), "revue-incremental-")), "_site");
+    const output = join(scratchDir("incremental"), "_site");
     await build({ content, output, ci: false, log: () => {} });
     const whole = fingerprint(output);
     rmSync(join(output, "personnes"), { recursive: true });
@@ -87,7 +87,7 @@ describe("a rebuild after an edit", () => {
 
   it("removes the pages of a deleted article", async () => {
     const content = fixtureContent();
-    const output = join(mkdtempSync(join(tmpdir(), "revue-incremental-")), "_site");
+    const output = join(scratchDir("incremental"), "_site");
     await build({ content, output, ci: false, log: () => {} });
     const page = join(output, "articles/2020/abdellatif-hammouchi-recoit-l-ambassadeur-des-etats-unis/index.html");
     assert.ok(existsSync(page));
@@ -101,7 +101,7 @@ describe("a rebuild after an edit", () => {
   it("indexes again only the search shard of the edited article", async () => {
     const content = await contentWithCorpus();
     const env = { ...process.env, REVUE_SEARCH_SHARD_SIZE: "2" };
-    const output = join(mkdtempSync(join(tmpdir(), "revue-incremental-")), "_site");
+    const output = join(scratchDir("incremental"), "_site");
     await build({ content, output, ci: false, env, log: () => {} });
     const article = join(content, "articles/2020/2020-09-26-abdellatif-hammouchi-recoit-l-ambassadeur-des-etats-unis.md");
     writeFileSync(article, readFileSync(article, "utf8").replace("précise La Map", "précise l’agence MAP"));
@@ -111,7 +111,7 @@ describe("a rebuild after an edit", () => {
     const [, written, shards] = /search index: (\d+) of (\d+) shards written/.exec(summary) ?? [];
     assert.equal(Number(written), 1, summary);
     assert.ok(Number(shards) >= 2, summary);
-    const scratch = join(mkdtempSync(join(tmpdir(), "revue-incremental-")), "_site");
+    const scratch = join(scratchDir("incremental"), "_site");
     await build({ content, output: scratch, ci: false, env, log: () => {} });
     assert.deepEqual(fingerprint(output), fingerprint(scratch));
   });
@@ -119,7 +119,7 @@ describe("a rebuild after an edit", () => {
   it("after edits to what lists show (title, summary, actors), gives the same site as a build from scratch, with paginated term pages", async () => {
     const content = await contentWithCorpus();
     const env = { ...process.env, REVUE_PER_PAGE: "1" };
-    const output = join(mkdtempSync(join(tmpdir(), "revue-incremental-")), "_site");
+    const output = join(scratchDir("incremental"), "_site");
     await build({ content, output, ci: false, env, log: () => {} });
     const article = join(content, "articles/2020/2020-09-26-abdellatif-hammouchi-recoit-l-ambassadeur-des-etats-unis.md");
     const edits: [string, (text: string) => string][] = [
@@ -134,7 +134,7 @@ describe("a rebuild after an edit", () => {
       const lines: string[] = [];
       await build({ content, output, ci: false, env, log: (line) => lines.push(line) });
       assert.ok(lines.some((line) => /\d+ changed files rendered/.test(line)), `${what}: ${lines.join(" / ")}`);
-      const scratch = join(mkdtempSync(join(tmpdir(), "revue-incremental-")), "_site");
+      const scratch = join(scratchDir("incremental"), "_site");
       await build({ content, output: scratch, ci: false, env, log: () => {} });
       assert.deepEqual(fingerprint(output), fingerprint(scratch), `after the ${what} edit`);
     }
@@ -142,7 +142,7 @@ describe("a rebuild after an edit", () => {
 
   it("gives the same site from a dev-server session's rebuilds as from scratch", async () => {
     const content = await contentWithCorpus();
-    const output = join(mkdtempSync(join(tmpdir(), "revue-session-")), "_site");
+    const output = join(scratchDir("session"), "_site");
     const session: BuildSession = { archive: {}, site: {} };
     let shown = 0;
     await build({ content, output, ci: false, session, log: () => {}, onPages: () => shown++ });

@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { after, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { CORPUS_MARKER, generateCorpus, mulberry32, TEMPLATE_COUNT, type CorpusOptions, type CorpusSummary } from "../../../src/bench/generate-corpus.ts";
 import { buildArchive } from "../../../src/build/build-archive.ts";
 import { parseYaml } from "../../../src/ingest/yaml.ts";
@@ -11,13 +10,13 @@ import { loadKnowledgeBase } from "../../../src/knowledge/load.ts";
 import { RULE_FILES } from "../../../src/knowledge/rules.ts";
 import { validateAgainst, type SchemaName } from "../../../src/schemas/validate.ts";
 import { slugify } from "../../../src/text/slug.ts";
+import { scratchDir } from "../../helpers/scratch.ts";
 
 const PROJECT_CONTENT = join(import.meta.dirname, "../../../content");
 const ARTICLES = 50;
 const ACTORS = 1200;
 
-const scratch = mkdtempSync(join(tmpdir(), "revue-bench-"));
-after(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchDir("bench");
 
 /** Each corpus is generated once and shared by the tests that read it. */
 const corpora = new Map<string, { dir: string; summary: CorpusSummary }>();

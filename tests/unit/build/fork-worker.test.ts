@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { pathToFileURL } from "node:url";
 import { forkWorker } from "../../../src/build/fork-worker.ts";
+import { scratchDir } from "../../helpers/scratch.ts";
 
 /** Where scripts/run.mjs says which workers were compiled with the script. */
 const COMPILED = Symbol.for("revue.workers");
@@ -18,8 +18,7 @@ function firstMessage(child: ChildProcess): Promise<{ kind: string; execArgv?: s
 }
 
 describe("forkWorker", () => {
-  const dir = mkdtempSync(join(tmpdir(), "revue-fork-"));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = scratchDir("fork");
   // ES modules, as the project's are.
   writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
   const source = join(dir, "worker.ts");

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { describe, it } from "node:test";
 import { buildArchive } from "../../../src/build/build-archive.ts";
 import { importSources, normalizeUrl, provisionalTitle } from "../../../src/build/import.ts";
 import { walkFiles } from "../../../src/build/walk.ts";
 import { fixtureContent } from "../../helpers/content.ts";
+import { scratchDir } from "../../helpers/scratch.ts";
 
 const CORPUS = join(import.meta.dirname, "../../fixtures/corpus");
 const today = new Date("2026-11-23T12:00:00Z");
@@ -45,7 +45,7 @@ describe("importSources", () => {
   it("finds a duplicate by URL, whatever the scheme, www or tracking parameters", async () => {
     assert.equal(normalizeUrl("https://www.bladi.net/a.html?utm_source=x"), normalizeUrl("http://bladi.net/a.html"));
     const content = fixtureContent();
-    const source = join(mkdtempSync(join(tmpdir(), "revue-src-")), "page.txt");
+    const source = join(scratchDir("src"), "page.txt");
     writeFileSync(source, "Un titre d'article assez long\n\nUn paragraphe complètement différent de tout ce que l'archive contient déjà, assez long pour compter comme le corps de l'article importé.\n");
     const first = await importSources({ contentDir: content, sources: [source], url: "https://www.exemple.ma/article?utm_medium=rss", cwd: content, today });
     assert.equal(first[0]?.status, "imported");

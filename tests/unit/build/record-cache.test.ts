@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { buildArchive, type ArchiveSession } from "../../../src/build/build-archive.ts";
 import { RecordCache, type SourceResult } from "../../../src/build/record-cache.ts";
 import { importSources } from "../../../src/build/import.ts";
 import { fixtureContent } from "../../helpers/content.ts";
+import { scratchDir } from "../../helpers/scratch.ts";
 
 const today = new Date("2026-11-23T00:00:00Z");
 
@@ -19,7 +19,7 @@ async function contentWithArticles(): Promise<string> {
 describe("the record cache", () => {
   it("re-extracts only the sources that changed", async () => {
     const content = await contentWithArticles();
-    const cacheDir = join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records");
+    const cacheDir = join(scratchDir("cache"), "records");
     const first = await buildArchive({ contentDir: content, cwd: content, today, cacheDir });
     assert.equal(first.cacheHits, 0);
     const total = first.report.read;
@@ -47,7 +47,7 @@ describe("the record cache", () => {
 
   it("is written when the caller says so, when the build leaves it for later", async () => {
     const content = await contentWithArticles();
-    const cacheDir = join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records");
+    const cacheDir = join(scratchDir("cache"), "records");
     const first = await buildArchive({ contentDir: content, cwd: content, today, cacheDir, saveCacheLater: true });
     const buckets = () => readdirSync(cacheDir).filter((name) => /^[0-9a-f]{2}\.bin$/.test(name));
     assert.deepEqual(buckets(), []);
@@ -59,7 +59,7 @@ describe("the record cache", () => {
 
   it("treats a damaged bucket as empty and repairs it", async () => {
     const content = await contentWithArticles();
-    const cacheDir = join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records");
+    const cacheDir = join(scratchDir("cache"), "records");
     const first = await buildArchive({ contentDir: content, cwd: content, today, cacheDir });
     const damaged = readdirSync(cacheDir).find((name) => /^[0-9a-f]{2}\.bin$/.test(name));
     writeFileSync(join(cacheDir, damaged as string), "{not a bucket");
@@ -72,7 +72,7 @@ describe("the record cache", () => {
 
   it("reads a record's text only when asked, says so when that text is lost, then extracts its source again", async () => {
     const content = await contentWithArticles();
-    const cacheDir = join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records");
+    const cacheDir = join(scratchDir("cache"), "records");
     const first = await buildArchive({ contentDir: content, cwd: content, today, cacheDir });
     for (const name of readdirSync(cacheDir).filter((name) => name.endsWith(".text"))) writeFileSync(join(cacheDir, name), "{not a text");
     const second = await buildArchive({ contentDir: content, cwd: content, today, cacheDir });
@@ -87,7 +87,7 @@ describe("the record cache", () => {
 
   it("is invalidated by a change to the knowledge base", async () => {
     const content = await contentWithArticles();
-    const cacheDir = join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records");
+    const cacheDir = join(scratchDir("cache"), "records");
     const first = await buildArchive({ contentDir: content, cwd: content, today, cacheDir });
     writeFileSync(join(content, "actors/people/leila-b.yml"), "name: Leila Benali\naliases: [Leila B.]\n");
     const second = await buildArchive({ contentDir: content, cwd: content, today, cacheDir });
@@ -101,7 +101,7 @@ describe("the record cache's file stats", () => {
   const old = () => ({ size: 120, mtimeMs: Date.now() - 60_000 });
 
   it("knows a source's hash from its size and modification time, across builds", () => {
-    const dir = join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records");
+    const dir = join(scratchDir("cache"), "records");
     const cache = RecordCache.open(dir, "k");
     const stat = old();
     cache.set("a.md", "h1", result, stat);
@@ -111,7 +111,7 @@ describe("the record cache's file stats", () => {
   });
 
   it("reads the file again when its size or modification time changed", () => {
-    const cache = RecordCache.open(join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records"), "k");
+    const cache = RecordCache.open(join(scratchDir("cache"), "records"), "k");
     const stat = old();
     cache.set("a.md", "h1", result, stat);
     assert.equal(cache.knownHash("a.md", { ...stat, size: 121 }), undefined);
@@ -120,7 +120,7 @@ describe("the record cache's file stats", () => {
   });
 
   it("does not trust the stat of a file written just before it was hashed (it may change again within the clock's tick)", () => {
-    const cache = RecordCache.open(join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records"), "k");
+    const cache = RecordCache.open(join(scratchDir("cache"), "records"), "k");
     const fresh = { size: 120, mtimeMs: Date.now() };
     cache.set("a.md", "h1", result, fresh);
     assert.equal(cache.knownHash("a.md", { ...fresh }), undefined);
@@ -128,7 +128,7 @@ describe("the record cache's file stats", () => {
 
   it("sees an edit that keeps the file's size", async () => {
     const content = await contentWithArticles();
-    const cacheDir = join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records");
+    const cacheDir = join(scratchDir("cache"), "records");
     const session: ArchiveSession = {};
     const first = await buildArchive({ contentDir: content, cwd: content, today, cacheDir, session });
     const file = join(content, first.report.published[0] as string);
@@ -149,7 +149,7 @@ describe("sources the cache has never seen", () => {
   it("are cached under the hash of the content they were extracted from, in this process and in worker processes", async () => {
     for (const workers of [1, 2]) {
       const content = await contentWithArticles();
-      const cacheDir = join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records");
+      const cacheDir = join(scratchDir("cache"), "records");
       const first = await buildArchive({ contentDir: content, cwd: content, today, cacheDir, workers });
       assert.equal(first.extracted, first.report.read);
       // Every source touched, not changed: its size and time no longer vouch for it, so the
@@ -166,7 +166,7 @@ describe("sources the cache has never seen", () => {
 describe("a build session (the dev server)", () => {
   it("keeps the knowledge base until one of its files changes", async () => {
     const content = await contentWithArticles();
-    const cacheDir = join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records");
+    const cacheDir = join(scratchDir("cache"), "records");
     const session: ArchiveSession = {};
     const first = await buildArchive({ contentDir: content, cwd: content, today, cacheDir, session });
     const second = await buildArchive({ contentDir: content, cwd: content, today, cacheDir, session });

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { readMarkdown } from "../../../src/ingest/markdown.ts";
 import { formatOf, loadReaders, readSource, readSourceFile } from "../../../src/ingest/read-source.ts";
 import { readText } from "../../../src/ingest/text.ts";
+import { scratchDir } from "../../helpers/scratch.ts";
 
 // The HTML reader is loaded on demand; these tests read HTML directly.
 await loadReaders();
@@ -57,7 +57,7 @@ describe("readSource", () => {
   });
 
   it("rejects binary files and reads Windows-1252 with a warning", () => {
-    const dir = mkdtempSync(join(tmpdir(), "revue-read-"));
+    const dir = scratchDir("read");
     writeFileSync(join(dir, "x.md"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]));
     assert.equal(readSourceFile(join(dir, "x.md")).doc, null);
     writeFileSync(join(dir, "y.txt"), Buffer.from("Le directeur g\xe9n\xe9ral\n", "latin1"));

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import matter from "gray-matter";
@@ -8,6 +7,7 @@ import { generateCorpus } from "../../../src/bench/generate-corpus.ts";
 import { walkFiles } from "../../../src/build/walk.ts";
 import { parseYaml, parseYamlDocument, type YamlPath } from "../../../src/ingest/yaml.ts";
 import { readSimpleYaml } from "../../../src/ingest/yaml-block.ts";
+import { scratchDir } from "../../helpers/scratch.ts";
 
 const ROOT = join(import.meta.dirname, "../../..");
 
@@ -145,13 +145,12 @@ describe("YAML front matter", () => {
   });
 
   it("reads every front matter of the fixtures (hostile ones too) and of a generated archive as the YAML parser does", () => {
-    const corpus = join(mkdtempSync(join(tmpdir(), "revue-yaml-")), "content");
+    const corpus = join(scratchDir("yaml"), "content");
     generateCorpus(corpus, { articles: 200, actors: 50 });
     const files = [...walkFiles(join(ROOT, "tests/fixtures")), ...walkFiles(corpus)].filter((file) => file.endsWith(".md"));
     assert.ok(files.length > 220);
     // Split as the Markdown reader does: gray-matter finds the front matter, and parses none of it.
     for (const file of files) assertSameAsDocument((matter(readFileSync(file, "utf8"), { engines: { yaml: () => ({}) } } as never).matter ?? "").replace(/^\r?\n/, ""));
-    rmSync(corpus, { recursive: true });
   });
 });
 
@@ -199,7 +198,7 @@ describe("YAML read directly (block maps and sequences of simple values)", () =>
   });
 
   it("reads every YAML file of content/, and of a generated knowledge base, as the YAML parser does, and most of them itself", () => {
-    const corpus = join(mkdtempSync(join(tmpdir(), "revue-yaml-")), "content");
+    const corpus = join(scratchDir("yaml"), "content");
     generateCorpus(corpus, { articles: 10, actors: 300 });
     const files = [...walkFiles(join(ROOT, "content")), ...walkFiles(corpus)].filter((file) => file.endsWith(".yml") || file.endsWith(".yaml"));
     assert.ok(files.length > 1000);
@@ -209,7 +208,6 @@ describe("YAML read directly (block maps and sequences of simple values)", () =>
       assertSameAsDocument(text, 1);
       if (readSimpleYaml(text, 1)) direct++;
     }
-    rmSync(corpus, { recursive: true });
     assert.ok(direct / files.length > 0.9, `${direct} of ${files.length} read directly`);
   });
 

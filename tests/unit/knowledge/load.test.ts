@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
 import { loadKnowledgeBase } from "../../../src/knowledge/load.ts";
+import { scratchDir } from "../../helpers/scratch.ts";
 
 const RULES = join(import.meta.dirname, "../../../content/rules");
 
 function contentWith(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "revue-kb-"));
+  const dir = scratchDir("kb");
   cpSync(RULES, join(dir, "rules"), { recursive: true });
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { buildArchive } from "../../../src/build/build-archive.ts";
@@ -9,6 +8,7 @@ import { urls } from "../../../src/site/urls.ts";
 import type { SearchRecord } from "../../../src/site/search-records.ts";
 import { MAX_SEARCH_SHARDS, planSearchShards, searchBundlePath, searchFilesKept, searchShardCount, searchShardDigest, searchShardOf, splitSearchRecords } from "../../../src/site/search-shards.ts";
 import { fixtureContent } from "../../helpers/content.ts";
+import { scratchDir } from "../../helpers/scratch.ts";
 
 const record = (url: string, content = url): SearchRecord => ({ url, content, language: "fr", meta: { title: url }, filters: {} });
 
@@ -47,7 +47,7 @@ describe("search shards", () => {
     const content = fixtureContent();
     const today = new Date("2026-11-23T00:00:00Z");
     await importSources({ contentDir: content, sources: [join(import.meta.dirname, "../../fixtures/corpus")], cwd: content, today });
-    const cacheDir = join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records");
+    const cacheDir = join(scratchDir("cache"), "records");
     const env = { REVUE_SEARCH_SHARD_SIZE: "1" };
     const before = await buildArchive({ contentDir: content, cwd: content, cacheDir, env, today });
     const plan = planSearchShards(before);

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { buildArchive, type Archive } from "../../../src/build/build-archive.ts";
@@ -9,6 +8,7 @@ import { diffManifests, fingerprintSite, outputPath } from "../../../src/site/fi
 import { planSite, type ArticlePage, type SiteMemo } from "../../../src/site/site-data.ts";
 import { urls } from "../../../src/site/urls.ts";
 import { fixtureContent } from "../../helpers/content.ts";
+import { scratchDir } from "../../helpers/scratch.ts";
 
 const today = new Date("2026-11-23T00:00:00Z");
 
@@ -16,7 +16,7 @@ const today = new Date("2026-11-23T00:00:00Z");
 async function corpus(): Promise<{ content: string; archive: () => Promise<Archive> }> {
   const content = fixtureContent();
   await importSources({ contentDir: content, sources: [join(import.meta.dirname, "../../fixtures/corpus")], cwd: content, today });
-  const cacheDir = join(mkdtempSync(join(tmpdir(), "revue-cache-")), "records");
+  const cacheDir = join(scratchDir("cache"), "records");
   return { content, archive: () => buildArchive({ contentDir: content, cwd: content, today, cacheDir, env: { REVUE_PER_PAGE: "1" } }) };
 }
 
