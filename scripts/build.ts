@@ -10,6 +10,7 @@
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { articleSources } from "../src/build/article-sources.ts";
+import { hasPreviousBuild } from "./lib/build-files.ts";
 import { parse, ROOT, run } from "./lib/cli.ts";
 import { ensureHeap, heapForArticles } from "./lib/heap.ts";
 
@@ -18,12 +19,13 @@ const USAGE = "usage: npm run build -- [--content DIR] [--output DIR] [--timings
 run(async () => {
   const { values } = parse({ content: { type: "string" }, output: { type: "string" }, timings: { type: "string" } }, USAGE);
   const content = resolve(values.content ?? join(ROOT, "content"));
+  const output = resolve(values.output ?? join(ROOT, "_site"));
   // Run again with a larger heap: the child does the build.
-  if (ensureHeap(() => heapForArticles(articleSources(content).length))) return new Promise<never>(() => {});
+  if (ensureHeap(() => heapForArticles(articleSources(content).length, { rebuild: hasPreviousBuild(content, output) }))) return new Promise<never>(() => {});
   // The build is loaded only now: a process that starts its child with a larger heap has no
   // use for it, and loading it took half a second before every large build.
   const { build } = await import("./lib/build-site.ts");
-  const result = await build({ content, output: resolve(values.output ?? join(ROOT, "_site")), ci: process.env["CI"] === "true" });
+  const result = await build({ content, output, ci: process.env["CI"] === "true" });
   if (values.timings) {
     const cpu = process.cpuUsage();
     const usage = { ...result.timings, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, extracted: result.archive.extracted, cached: result.archive.cacheHits };

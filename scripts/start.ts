@@ -10,6 +10,7 @@
 import { join, relative, resolve } from "node:path";
 import { articleSources } from "../src/build/article-sources.ts";
 import type { BuildSession } from "./lib/build-site.ts";
+import { hasPreviousBuild } from "./lib/build-files.ts";
 import { parse, ROOT, run } from "./lib/cli.ts";
 import { ensureHeap, heapForArticles } from "./lib/heap.ts";
 
@@ -25,7 +26,7 @@ run(async () => {
   const content = resolve(values.content ?? join(ROOT, "content"));
   const output = resolve(values.output ?? join(ROOT, "_site"));
   // Run again with a larger heap: the child serves.
-  if (ensureHeap(() => heapForArticles(articleSources(content).length))) return new Promise<never>(() => {});
+  if (ensureHeap(() => heapForArticles(articleSources(content).length, { rebuild: hasPreviousBuild(content, output) }))) return new Promise<never>(() => {});
   // Loaded once the heap is settled: a process that starts its child with a larger heap has no use for them.
   const [{ build }, { default: EleventyDevServer }, { watch }] = await Promise.all([import("./lib/build-site.ts"), import("@11ty/eleventy-dev-server"), import("chokidar")]);
   const log = (line: string) => process.stderr.write(`${line}\n`);

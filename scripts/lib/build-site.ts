@@ -14,6 +14,7 @@ import { walkFiles } from "../../src/build/walk.ts";
 import { siteCodeVersion } from "../../src/build/code-version.ts";
 import { changedPart, diffManifests, fingerprintSite, type SiteManifest } from "../../src/site/fingerprint.ts";
 import { planSite, renderData, type RenderPlans, type SiteMemo } from "../../src/site/site-data.ts";
+import { buildFiles } from "./build-files.ts";
 import { formatDiagnostic, ROOT } from "./cli.ts";
 import { writeSearchIndex } from "./search-index.ts";
 import { planSearchShards, searchBundlePath } from "../../src/site/search-shards.ts";
@@ -62,10 +63,11 @@ export interface BuildOptions {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const started = performance.now();
+  const files = buildFiles(options.content, options.output);
   const archive = await buildArchive({
     workers: "auto",
     contentDir: options.content,
-    cacheDir: options.cacheDir ?? join(dirname(resolve(options.output)), ".cache", `records-${contentKey(options.content)}`),
+    cacheDir: options.cacheDir ?? files.records,
     ...(options.env ? { env: options.env } : {}),
     ...(options.session ? { session: options.session.archive } : {}),
     // Written once the search indexers have started (below).
@@ -74,7 +76,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const errors = archive.diagnostics.filter((d) => d.severity === "error");
   const warnings = archive.diagnostics.filter((d) => d.severity === "warning");
   const { report } = archive;
-  writeReport(archive, options.output);
+  writeReport(archive, files.report);
   for (const error of errors) log(formatDiagnostic(error));
   log(
     `revue: ${report.read} sources read: ${report.published.length} published, ${report.drafts.length} drafts, ${report.rejected.length} rejected; ` +
@@ -84,7 +86,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const recordsDone = performance.now();
   if (options.ci && errors.length) {
     archive.saveCache();
-    throw new Error(`${errors.length} content errors (CI=true stops the build; the report is in ${reportPath(options.output)})`);
+    throw new Error(`${errors.length} content errors (CI=true stops the build; the report is in ${files.report})`);
   }
 
   // Everything is made in a sibling temporary folder first: a failed build never touches the site.
@@ -94,11 +96,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const temporary = `${output}.tmp-${process.pid}`;
   removeLeftovers(output);
   mkdirSync(temporary, { recursive: true });
-  const manifestFile = join(dirname(output), ".cache", `pages-${contentKey(options.content, output)}.json`);
-  const previous = existsSync(output) ? readManifest(manifestFile) : undefined;
+  const previous = existsSync(output) ? readManifest(files.manifest) : undefined;
   // What planning keeps from one build to the next: in memory in a session, else in the cache folder.
-  const memoFile = join(dirname(output), ".cache", `site-memo-${contentKey(options.content, output)}.bin`);
-  const memo = options.session?.site ?? readSiteMemo(memoFile);
+  const memo = options.session?.site ?? readSiteMemo(files.memo);
 
   // Search shards first, so Pagefind works while the pages are being prepared and written.
   const { shards: shardRecords, inUse, digests } = planSearchShards(archive);
@@ -149,7 +149,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await render(dataLater ? { ...toRender, files: [] } : toRender);
     renderDone = performance.now();
     // No manifest while the site changes: a build stopped in the middle is followed by a full one.
-    rmSync(manifestFile, { force: true });
+    rmSync(files.manifest, { force: true });
     // A rebuild puts its pages in place without waiting for the search index: the dev server reloads then.
     if (changes) {
       for (const path of changes.removed) removeFile(output, path);
@@ -177,8 +177,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       removeInBackground(old);
       options.onPages?.();
     }
-    writeManifest(manifestFile, { site: manifest, search: digests });
-    if (!options.session) writeSiteMemo(memoFile, memo);
+    writeManifest(files.manifest, { site: manifest, search: digests });
+    if (!options.session) writeSiteMemo(files.memo, memo);
   } catch (error) {
     // Let the indexer finish with the folder before removing it (and before another build starts one).
     await search?.catch(() => {});
@@ -271,11 +271,6 @@ function writeManifest(file: string, manifest: BuildManifest): void {
   writeFileSync(file, JSON.stringify(manifest));
 }
 
-/** A short key for cache files: one per content folder (and output folder, when given). */
-function contentKey(content: string, output?: string): string {
-  return createHash("sha1").update(resolve(content)).update(output ? `\0${output}` : "").digest("hex").slice(0, 8);
-}
-
 /**
  * Every file the pages are made with: templates, assets, the Eleventy wiring, and the view
  * code (the fingerprint lets record digests stand for what that code makes of records).
@@ -327,12 +322,7 @@ function moveSearchBundlesInto(from: string, to: string): void {
   }
 }
 
-function reportPath(output: string): string {
-  return join(dirname(resolve(output)), ".cache", "build-report.json");
-}
-
-function writeReport(archive: Archive, output: string): void {
-  const path = reportPath(output);
+function writeReport(archive: Archive, path: string): void {
   mkdirSync(dirname(path), { recursive: true });
   const { report, diagnostics } = archive;
   writeFileSync(path, `${JSON.stringify({ ...report, diagnostics }, null, 2)}\n`);

@@ -19,8 +19,13 @@ export function readCacheFile<T>(file: string): T | undefined {
 
 /** Writes a cache file atomically (a temporary file renamed over it): a reader never sees half of it. */
 export function writeCacheFile(file: string, value: unknown): void {
+  writeCacheBytes(file, serialize(value));
+}
+
+/** Writes bytes to a file of the cache folder, atomically as writeCacheFile does. */
+export function writeCacheBytes(file: string, bytes: Uint8Array): void {
   mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.tmp-${process.pid}`;
-  writeFileSync(temporary, serialize(value));
+  writeFileSync(temporary, bytes);
   renameSync(temporary, file);
 }

@@ -33,10 +33,13 @@ if (!ensureHeap(() => (${JSON.stringify(needs)}))) {
 }
 
 describe("the build's heap", () => {
-  it("gives large builds a larger young generation, small ones Node's defaults", () => {
+  it("gives large builds a larger young generation, small ones and rebuilds Node's defaults", () => {
     assert.equal(heapForArticles(100).semiSpaceMegabytes, undefined);
     assert.equal(heapForArticles(10_000).semiSpaceMegabytes, 64);
+    assert.equal(heapForArticles(10_000, { rebuild: true }).semiSpaceMegabytes, undefined);
     assert.ok(heapForArticles(100_000).megabytes > heapForArticles(10_000).megabytes);
+    // A rebuild still holds every record: it gets the heap a build gets.
+    assert.equal(heapForArticles(100_000, { rebuild: true }).megabytes, heapForArticles(100_000).megabytes);
   });
 
   it("runs the script again with the flags it lacks, and exits with the child's code", () => {

@@ -4,6 +4,7 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs
 import { join, relative } from "node:path";
 import { describe, it } from "node:test";
 import { importSources } from "../../src/build/import.ts";
+import { hasPreviousBuild } from "../../scripts/lib/build-files.ts";
 import { build, type BuildSession } from "../../scripts/lib/build-site.ts";
 import { walkFiles } from "../../src/build/walk.ts";
 import { fixtureContent } from "../helpers/content.ts";
@@ -62,7 +63,11 @@ describe("a rebuild after an edit", () => {
     const lines: string[] = [];
     const root = scratchDir("incremental");
     const output = join(root, "_site");
+    assert.equal(hasPreviousBuild(content, output), false);
     await build({ content, output, ci: false, log: () => {} });
+    // What the build script looks at to give a rebuild Node's default young generation.
+    assert.equal(hasPreviousBuild(content, output), true);
+    assert.equal(hasPreviousBuild(content, join(root, "other")), false);
     const article = join(content, "articles/2020/2020-09-26-abdellatif-hammouchi-recoit-l-ambassadeur-des-etats-unis.md");
     // A change in the last paragraph: the article page (and the search index) change, not the lists that show its summary.
     writeFileSync(article, readFileSync(article, "utf8").replace("précise La Map", "précise l’agence MAP"));
