@@ -9,7 +9,7 @@
  * (until the page is written). Default N: 1,000 and 10,000.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateCorpus } from "../src/bench/generate-corpus.ts";
@@ -21,6 +21,8 @@ import { loadKnowledgeBase } from "../src/knowledge/load.ts";
 import { outputPath } from "../src/site/fingerprint.ts";
 import { urls } from "../src/site/urls.ts";
 import { npmScript, parse, ROOT, run } from "./lib/cli.ts";
+import { listProcesses, processTree } from "./lib/process-tree.ts";
+import { formatTable } from "./lib/table.ts";
 
 const USAGE = "usage: npm run bench -- [--n 1000] [--n 10000] [--actors 1200] [--keep]";
 
@@ -94,31 +96,7 @@ function articlePage(content: string, output: string, file: string): string {
 
 /** Resident memory of a process and all its descendants, from /proc (0 where there is none). */
 function treeRssMb(root: number): number {
-  let processes: { pid: number; ppid: number; rssKb: number }[];
-  try {
-    processes = readdirSync("/proc")
-      .filter((name) => /^\d+$/.test(name))
-      .flatMap((pid) => {
-        try {
-          const status = readFileSync(`/proc/${pid}/status`, "utf8");
-          return [{ pid: Number(pid), ppid: Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]), rssKb: Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0) }];
-        } catch {
-          return [];
-        }
-      });
-  } catch {
-    return 0;
-  }
-  const tree = new Set([root]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const p of processes)
-      if (!tree.has(p.pid) && tree.has(p.ppid)) {
-        tree.add(p.pid);
-        grew = true;
-      }
-  }
-  return processes.filter((p) => tree.has(p.pid)).reduce((sum, p) => sum + p.rssKb, 0) / 1024;
+  return processTree(root, listProcesses()).reduce((sum, p) => sum + p.rssMb, 0);
 }
 
 run(async () => {
@@ -164,7 +142,5 @@ run(async () => {
     }
   }
   const header = ["articles", "extraction s", "render s", "search s (alongside)", "total s", "ms/article", "peak MB (all processes)", "pages", "warm rebuild s", "re-extracted", "dev server s"];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] as number)).join("  ");
-  process.stdout.write(`${line(header)}\n${line(widths.map((w) => "-".repeat(w)))}\n${rows.map(line).join("\n")}\n`);
+  process.stdout.write(formatTable(header, rows));
 });

@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from "node:fs";
+
+/** A running process as Linux's /proc shows it. */
+export interface ProcessInfo {
+  pid: number;
+  ppid: number;
+  /** Memory in use, in MB (pages of 4 KB, as on Debian's amd64 and arm64). */
+  rssMb: number;
+  /** User and system processor time so far, in ms (clock ticks of 10 ms). */
+  cpuMs: number;
+}
+
+/** Every process of the machine (none where /proc cannot be read). */
+export function listProcesses(): ProcessInfo[] {
+  let names: string[];
+  try {
+    names = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      // After the command's closing parenthesis: state, parent, …, user time, system time (fields 14, 15), …, resident pages (24).
+      const fields = stat.slice(stat.lastIndexOf(") ") + 2).split(" ");
+      return [{ pid: Number(name), ppid: Number(fields[1]), cpuMs: (Number(fields[11]) + Number(fields[12])) * 10, rssMb: (Number(fields[21]) * 4) / 1024 }];
+    } catch {
+      // The process ended while /proc was read.
+      return [];
+    }
+  });
+}
+
+/** The processes below `root` (its children, theirs…), and `root` itself. */
+export function processTree(root: number, processes: readonly ProcessInfo[]): ProcessInfo[] {
+  const tree = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of processes)
+      if (!tree.has(p.pid) && tree.has(p.ppid)) {
+        tree.add(p.pid);
+        grew = true;
+      }
+  }
+  return processes.filter((p) => tree.has(p.pid));
+}
