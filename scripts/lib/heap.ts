@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { constants as osConstants, totalmem } from "node:os";
 import { getHeapStatistics } from "node:v8";
+import { v8PoolSizeOption } from "../../src/build/v8-threads.ts";
 import { LARGE_YOUNG_GENERATION_MB } from "../../src/build/young-generation.ts";
 
 /** What a build needs of V8's heap. */
@@ -33,9 +34,11 @@ export function ensureHeap(needsOf: () => HeapNeeds): boolean {
   const current = getHeapStatistics().heap_size_limit / 1024 / 1024;
   const megabytes = Math.floor(Math.min(needs.megabytes, (totalmem() / 1024 / 1024) * 0.75));
   if (megabytes > current) flags.push(`--max-old-space-size=${megabytes}`);
-  const semiSpaceSet = [...process.execArgv, process.env["NODE_OPTIONS"] ?? ""].some((arg) => arg.includes("--max-semi-space-size"));
-  if (needs.semiSpaceMegabytes && !semiSpaceSet) flags.push(`--max-semi-space-size=${needs.semiSpaceMegabytes}`);
+  const isSet = (option: string) => [...process.execArgv, process.env["NODE_OPTIONS"] ?? ""].some((arg) => arg.includes(option));
+  if (needs.semiSpaceMegabytes && !isSet("--max-semi-space-size")) flags.push(`--max-semi-space-size=${needs.semiSpaceMegabytes}`);
   if (flags.length === 0) return false;
+  // Not a reason to start again on its own (a rebuild does not), but the child gets it.
+  if (!isSet("--v8-pool-size")) flags.push(v8PoolSizeOption());
   const child = spawn(process.execPath, [...process.execArgv, ...flags, ...scriptCommand(), ...process.argv.slice(2)], {
     stdio: "inherit",
     env: { ...process.env, REVUE_HEAP_FLAGS: flags.join(" ") },

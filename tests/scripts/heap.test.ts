@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { pathToFileURL } from "node:url";
 import { heapForArticles } from "../../scripts/lib/heap.ts";
+import { v8PoolSizeOption } from "../../src/build/v8-threads.ts";
 import { scratchDir } from "../helpers/scratch.ts";
 
 const HEAP = pathToFileURL(join(import.meta.dirname, "..", "..", "scripts", "lib", "heap.ts")).href;
@@ -47,8 +48,16 @@ describe("the build's heap", () => {
     assert.equal(run.status, 3);
     assert.ok(run.relaunched);
     assert.ok(run.flags.includes("--max-semi-space-size=32"), run.flags.join(" "));
+    assert.ok(run.flags.includes(v8PoolSizeOption()), run.flags.join(" "));
     // Node's default heap is larger than 64 MB: no heap flag is added.
     assert.ok(!run.flags.some((flag) => flag.startsWith("--max-old-space-size")), run.flags.join(" "));
+  });
+
+  it("gives each process of the build one V8 thread per core beyond the first, at most Node's four", () => {
+    assert.equal(v8PoolSizeOption(1), "--v8-pool-size=1");
+    assert.equal(v8PoolSizeOption(2), "--v8-pool-size=1");
+    assert.equal(v8PoolSizeOption(4), "--v8-pool-size=3");
+    assert.equal(v8PoolSizeOption(64), "--v8-pool-size=4");
   });
 
   it("leaves a process alone that already has what it needs", () => {

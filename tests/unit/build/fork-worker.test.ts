@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { pathToFileURL } from "node:url";
 import { forkWorker } from "../../../src/build/fork-worker.ts";
+import { v8PoolSizeOption } from "../../../src/build/v8-threads.ts";
 import { scratchDir } from "../../helpers/scratch.ts";
 
 /** Where scripts/run.mjs says which workers were compiled with the script. */
@@ -42,8 +43,8 @@ describe("forkWorker", () => {
     }
   });
 
-  it("starts a worker with the Node options it is given, and none of this process's otherwise", async () => {
-    assert.deepEqual((await firstMessage(forkWorker(pathToFileURL(options), ["--max-semi-space-size=64"]))).execArgv, ["--max-semi-space-size=64"]);
-    assert.deepEqual((await firstMessage(forkWorker(pathToFileURL(options)))).execArgv, []);
+  it("starts a worker with the Node options it is given and the build's V8 threads, and none of this process's otherwise", async () => {
+    assert.deepEqual((await firstMessage(forkWorker(pathToFileURL(options), ["--max-semi-space-size=64"]))).execArgv, [v8PoolSizeOption(), "--max-semi-space-size=64"]);
+    assert.deepEqual((await firstMessage(forkWorker(pathToFileURL(options)))).execArgv, [v8PoolSizeOption()]);
   });
 });
