@@ -5,8 +5,8 @@
  * (as `npm run bench` does), makes their search records, then indexes them with Pagefind
  * in shards of each size, as the build does (scripts/lib/search-index.ts), and prints the
  * processor time of the indexers and Pagefind together, per article. The build caps the
- * number of shards (src/site/search-shards.ts): past 32 × 300 articles, shards grow, and
- * this shows what that costs.
+ * number of shards (src/site/search-shards.ts): past 32 × 600 articles, shards are merged
+ * from pieces that Pagefind indexes apart, and this shows why.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

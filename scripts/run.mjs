@@ -14,7 +14,7 @@ import { CompileError, precompiled } from "./lib/precompile.mjs";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SCRIPTS = join(ROOT, "scripts");
 /** The TypeScript modules the scripts' worker processes run, compiled with every script (see src/build/fork-worker.ts). */
-const WORKERS = [join(ROOT, "src", "build", "extract-worker.ts")];
+const WORKERS = [join(ROOT, "src", "build", "extract-worker.ts"), join(ROOT, "scripts", "lib", "search-index-worker.ts")];
 
 const [name, ...args] = process.argv.slice(2);
 if (!name || !existsSync(join(SCRIPTS, `${name}.ts`))) {

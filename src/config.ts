@@ -18,11 +18,16 @@ export interface SiteConfig {
   lang: "fr" | "en";
   /** Articles per page on actor, topic and archive pages. */
   perPage: number;
-  /** Articles per shard of the search index (see search-shards.ts): smaller shards re-index faster after an edit. */
+  /** Articles per shard of the search index (see search-shards.ts): smaller shards index again faster after an edit. */
   searchShardSize: number;
+  /** The most shards (Pagefind bundles) the search page loads, a power of two (see search-shards.ts): past it, shards grow, merged from pieces. */
+  searchBundles: number;
   /** ISO code of the country the archive is about: decides names shared by several countries' institutions. */
   homeCountry: string;
 }
+
+/** Search bundles by default: each costs the reader a few requests per search (see search-shards.ts). */
+export const DEFAULT_SEARCH_BUNDLES = 32;
 
 const DEFAULTS: SiteConfig = {
   title: "Revue",
@@ -32,6 +37,7 @@ const DEFAULTS: SiteConfig = {
   lang: "fr",
   perPage: 20,
   searchShardSize: 300,
+  searchBundles: DEFAULT_SEARCH_BUNDLES,
   homeCountry: "MA",
 };
 
@@ -49,6 +55,7 @@ export function loadSiteConfig(contentDir: string, env: NodeJS.ProcessEnv = proc
   const lang = pick("REVUE_LANG", "lang") === "en" ? "en" : "fr";
   const perPage = Number(pick("REVUE_PER_PAGE", "per_page") ?? DEFAULTS.perPage);
   const searchShardSize = Number(pick("REVUE_SEARCH_SHARD_SIZE", "search_shard_size") ?? DEFAULTS.searchShardSize);
+  const searchBundles = Number(pick("REVUE_SEARCH_BUNDLES", "search_bundles") ?? DEFAULTS.searchBundles);
   return {
     title: pick("REVUE_TITLE", "title") ?? DEFAULTS.title,
     description: pick("REVUE_DESCRIPTION", "description") ?? DEFAULTS.description,
@@ -57,6 +64,8 @@ export function loadSiteConfig(contentDir: string, env: NodeJS.ProcessEnv = proc
     lang,
     perPage: Number.isInteger(perPage) && perPage > 0 ? perPage : DEFAULTS.perPage,
     searchShardSize: Number.isInteger(searchShardSize) && searchShardSize > 0 ? searchShardSize : DEFAULTS.searchShardSize,
+    // A power of two (the largest not above the setting): an article's bundle is then its piece's, modulo the bundles.
+    searchBundles: Number.isInteger(searchBundles) && searchBundles > 0 ? 2 ** Math.floor(Math.log2(searchBundles)) : DEFAULTS.searchBundles,
     homeCountry: pick("REVUE_HOME_COUNTRY", "home_country") ?? DEFAULTS.homeCountry,
   };
 }

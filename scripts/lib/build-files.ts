@@ -5,7 +5,8 @@ import { dirname, join, resolve } from "node:path";
 /**
  * What a build leaves for the next one, in the `.cache/` folder beside its output folder:
  * the records extracted from a content folder, and, for that content built into that
- * output, the site's manifest (the digest of every file written) and planning memo. The
+ * output, the site's manifest (the digest of every file written), planning memo and the
+ * pieces of a large archive's search index. The
  * report of the last build is there too. A module of its own, light to load: the build
  * script asks whether there was a previous build before it loads the build.
  */
@@ -14,6 +15,8 @@ export interface BuildFiles {
   manifest: string;
   memo: string;
   report: string;
+  /** The pieces of the search index of this content built into this output, when its shards are made of several (see search-shards.ts). */
+  searchPieces: string;
 }
 
 export function buildFiles(content: string, output: string): BuildFiles {
@@ -24,6 +27,7 @@ export function buildFiles(content: string, output: string): BuildFiles {
     manifest: join(cache, `pages-${contentKey(content, site)}.json`),
     memo: join(cache, `site-memo-${contentKey(content, site)}.bin`),
     report: join(cache, "build-report.json"),
+    searchPieces: join(cache, `search-pieces-${contentKey(content, site)}`),
   };
 }
 

@@ -17,7 +17,7 @@ import { planSite, renderData, type RenderPlans, type SiteMemo } from "../../src
 import { buildFiles } from "./build-files.ts";
 import { formatDiagnostic, ROOT } from "./cli.ts";
 import { writeSearchIndex } from "./search-index.ts";
-import { planSearchShards, searchBundlePath } from "../../src/site/search-shards.ts";
+import { planSearchShards, searchBundlePath, type SearchPiecePlan } from "../../src/site/search-shards.ts";
 import { searchRecords } from "../../src/site/search-records.ts";
 
 export interface BuildResult {
@@ -101,13 +101,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const memo = options.session?.site ?? readSiteMemo(files.memo);
 
   // Search shards first, so Pagefind works while the pages are being prepared and written.
-  const { shards: shardRecords, inUse, digests } = planSearchShards(archive);
+  const { shards: shardRecords, inUse, digests, pieces } = planSearchShards(archive);
   const stale = inUse.filter((shard) => previous?.search.length !== digests.length || previous.search[shard] !== digests[shard] || !existsSync(join(output, searchBundleFolder(shard))));
   let searchDone = performance.now();
   let search: Promise<number> | undefined;
   const startSearch = () => {
     if (!search) {
-      search = writeSearchIndex(stale.map((shard) => ({ shard, records: searchRecords(archive, shardRecords[shard] ?? []) })), temporary).then((indexed) => {
+      // A shard of several pieces is merged from their indexes in the cache; only the pieces missing there are indexed.
+      const work = stale.map((shard) => {
+        const list = pieces[shard] ?? [];
+        if (list.length <= 1) return { shard, records: searchRecords(archive, shardRecords[shard] ?? []) };
+        return {
+          shard,
+          pieces: list.map((piece) => {
+            const folder = join(files.searchPieces, piece.digest);
+            return existsSync(folder) ? { folder } : { folder, records: searchRecords(archive, piece.records) };
+          }),
+        };
+      });
+      search = writeSearchIndex(work, temporary).then((indexed) => {
+        removeUnusedPieces(files.searchPieces, pieces);
         searchDone = performance.now();
         return indexed;
       });
@@ -231,6 +244,13 @@ function renderBatches({ pages, feeds, files }: RenderPlans, size: number): Rend
     });
   }
   return batches;
+}
+
+/** Removes the pieces of the search index (see search-shards.ts) that the archive no longer has: edited articles', earlier versions'. */
+function removeUnusedPieces(folder: string, pieces: readonly (readonly SearchPiecePlan[])[]): void {
+  if (!existsSync(folder)) return;
+  const used = new Set(pieces.flatMap((list) => (list.length > 1 ? list.map((piece) => piece.digest) : [])));
+  for (const name of readdirSync(folder)) if (!used.has(name)) rmSync(join(folder, name), { recursive: true, force: true });
 }
 
 /** Pagefind bundles of the search shards: `pagefind`, `pagefind-1`… */

@@ -23,13 +23,18 @@ import { searchBundlePath, searchFilesKept } from "../../src/site/search-shards.
  */
 export interface SearchShard {
   shard: number;
-  records: readonly SearchRecord[];
+  /** The shard's records, when it is one piece: Pagefind writes its bundle. */
+  records?: readonly SearchRecord[];
+  /** Its pieces, when it has several (see search-shards.ts): each in a folder of the cache, indexed there when it is missing (`records`), then merged. */
+  pieces?: { folder: string; records?: readonly SearchRecord[] }[];
 }
 
 /** One shard's work, as an indexer is told it. */
 export interface IndexJob {
-  /** File of the shard's records (V8's structured-clone format). */
-  records: string;
+  /** File of the shard's records (V8's structured-clone format), when it is one piece. */
+  records?: string;
+  /** Its pieces: their folders in the cache, and the files of the records of those to index. */
+  pieces?: { folder: string; records?: string }[];
   /** File whose creation claims the shard: only one indexer succeeds. */
   claim: string;
   outputPath: string;
@@ -50,14 +55,18 @@ export async function writeSearchIndex(shards: readonly SearchShard[], site: str
   let indexed = 0;
   try {
     // Started first: loading Node and Pagefind overlaps the writing of the records.
-    const children = Array.from({ length: lanes }, () => forkWorker(new URL("./search-index-worker.mjs", import.meta.url)));
+    const children = Array.from({ length: lanes }, () => forkWorker(new URL("./search-index-worker.ts", import.meta.url)));
     let orders: IndexerOrders;
     try {
       orders = {
-        jobs: shards.map(({ shard, records }) => {
-          const job = { records: join(exchange, `${shard}.records`), claim: join(exchange, `${shard}.claimed`), outputPath: join(site, searchBundlePath(shard)), keep: searchFilesKept(shard) };
-          writeFileSync(job.records, serialize(records));
-          return job;
+        jobs: shards.map(({ shard, records, pieces }): IndexJob => {
+          const job = { claim: join(exchange, `${shard}.claimed`), outputPath: join(site, searchBundlePath(shard)), keep: searchFilesKept(shard) };
+          const recordsFile = (name: string, list: readonly SearchRecord[]) => {
+            writeFileSync(join(exchange, name), serialize(list));
+            return join(exchange, name);
+          };
+          if (!pieces) return { ...job, records: recordsFile(`${shard}.records`, records ?? []) };
+          return { ...job, pieces: pieces.map((piece, index) => ({ folder: piece.folder, ...(piece.records ? { records: recordsFile(`${shard}-${index}.records`, piece.records) } : {}) })) };
         }),
       };
     } catch (error) {

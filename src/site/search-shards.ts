@@ -2,28 +2,49 @@ import type { Archive } from "../build/build-archive.ts";
 import { siteCodeVersion } from "../build/code-version.ts";
 import type { ArticleRecord } from "../records/article.ts";
 import { sha1 } from "../text/sha1.ts";
+import { DEFAULT_SEARCH_BUNDLES } from "../config.ts";
 import { hash } from "./digest.ts";
+import { canMergeSearchPieces } from "./merge-search-pieces.ts";
 import { searchRecords, type SearchRecord } from "./search-records.ts";
 import { urls } from "./urls.ts";
 
 /**
- * The search index is split into shards of at most about `shardSize` articles, each a
- * Pagefind bundle of its own that the search page merges (Pagefind's `mergeIndex`):
+ * The search index is split into shards, each a Pagefind bundle of its own that the search
+ * page merges (Pagefind's `mergeIndex`):
  * - a rebuild after an edit indexes again only the shard of the edited article;
  * - shards are indexed side by side, one per core;
  * - indexing time per article stays flat (one Pagefind index slows down as it grows).
- * The count is a power of two, so it changes only when the archive doubles, and is capped:
- * merged shards share the primary's WebAssembly, but each costs the reader's browser a few
- * small requests per search (its entry, its metadata, its chunk of each word searched).
- * At 32, a 10,000-article archive has shards of about 300 articles: about 1.3 s of Pagefind
- * for a rebuild after an edit (16 shards of 600 took 2.7 s, half the budget of a rebuild).
+ * Shards hold at most about `shardSize` articles; their count is a power of two, so it changes
+ * only when the archive doubles. Each shard costs the reader's browser a few small requests
+ * per search (its entry, its metadata, its chunk of each word searched), so their count is
+ * capped (`bundles`, 32 by default). Past the cap, shards grow, and a shard of more than twice
+ * `shardSize` articles is made of pieces that Pagefind indexes apart, merged into its bundle
+ * (merge-search-pieces.ts). At 32, 10,000 articles make 32 shards of about 300 (about 1.3 s
+ * of Pagefind for a rebuild after an edit; 16 shards of 600 took 2.7 s, half the budget of a
+ * rebuild), and 100,000 make 32 shards of 8 pieces of about 390.
  */
-export const MAX_SEARCH_SHARDS = 32;
+export const MAX_SEARCH_SHARDS = DEFAULT_SEARCH_BUNDLES;
 
-export function searchShardCount(articles: number, shardSize: number): number {
-  let count = 1;
-  while (count < MAX_SEARCH_SHARDS && articles > count * shardSize) count *= 2;
-  return count;
+/** Shards (bundles) of the search index: one per `shardSize` articles or less, a power of two, at most `bundles` (a power of two). */
+export function searchShardCount(articles: number, shardSize: number, bundles = MAX_SEARCH_SHARDS): number {
+  return Math.min(powerOfTwoFor(articles, shardSize), bundles);
+}
+
+/**
+ * Pieces Pagefind indexes: one per shard, until shards would hold more than twice `shardSize`
+ * articles; then pieces of at most that. Below that size, merging costs about what the smaller
+ * indexes save (3.4 ms per article indexed in pieces of 300, 4.2–4.5 ms in one index of 3,000;
+ * merging, 0.16 ms).
+ */
+export function searchPieceCount(articles: number, shardSize: number, bundles = MAX_SEARCH_SHARDS): number {
+  return Math.max(searchShardCount(articles, shardSize, bundles), powerOfTwoFor(articles, 2 * shardSize));
+}
+
+/** The smallest power of two that many groups of `size` hold `count`. */
+function powerOfTwoFor(count: number, size: number): number {
+  let groups = 1;
+  while (count > groups * size) groups *= 2;
+  return groups;
 }
 
 /** The shard of an article, from its URL alone: it stays put when other articles come and go. */
@@ -75,14 +96,22 @@ export function splitSearchRecords(records: readonly SearchRecord[], count: numb
 }
 
 /**
- * An archive's articles by search shard, the shards that get a bundle, and what each
- * shard's index is made from, as one hash: a shard whose digest is unchanged is not
- * indexed again, and its records need not even be made.
+ * An archive's articles by search shard, the shards that get a bundle, each shard's pieces
+ * (one piece is the shard itself), and what each shard and piece is made from, as one hash: a
+ * shard whose digest is unchanged is not indexed again, a piece whose index is still in the
+ * cache is merged as it is, and their records need not even be made.
  */
 export interface SearchShardPlan {
   shards: ArticleRecord[][];
   inUse: number[];
   digests: string[];
+  /** Each shard's pieces with articles, in order. */
+  pieces: SearchPiecePlan[][];
+}
+
+export interface SearchPiecePlan {
+  records: ArticleRecord[];
+  digest: string;
 }
 
 /** Planned once per archive: the build indexes by it and the search page lists its bundles. */
@@ -91,14 +120,24 @@ const plans = new WeakMap<Archive, SearchShardPlan>();
 export function planSearchShards(archive: Archive): SearchShardPlan {
   const planned = plans.get(archive);
   if (planned) return planned;
-  const shards = splitByShard(archive.records, urls.article, searchShardCount(archive.records.length, archive.config.searchShardSize));
-  const digests = shards.map((records) => {
+  const { searchShardSize, searchBundles, lang } = archive.config;
+  const shardCount = searchShardCount(archive.records.length, searchShardSize, searchBundles);
+  const pieceCount = canMergeSearchPieces() ? searchPieceCount(archive.records.length, searchShardSize, searchBundles) : shardCount;
+  const byPiece = splitByShard(archive.records, urls.article, pieceCount);
+  const digestOf = (records: ArticleRecord[]) => {
     const known = records.map((record) => archive.digests.get(record.id));
     // The records' digests stand for the records, with the code (src/site) and language that make search records of them.
-    if (known.every(Boolean)) return hash([siteCodeVersion(), archive.config.lang, ...known].join("\n"));
+    if (known.every(Boolean)) return hash([siteCodeVersion(), lang, ...known].join("\n"));
     return searchShardDigest(searchRecords(archive, records));
+  };
+  // An article's piece is its hash modulo the pieces, its shard the same modulo the shards: piece p is in shard p % shards.
+  const pieces: SearchPiecePlan[][] = Array.from({ length: shardCount }, () => []);
+  byPiece.forEach((records, piece) => {
+    if (records.length > 0) (pieces[piece % shardCount] as SearchPiecePlan[]).push({ records, digest: digestOf(records) });
   });
-  const plan = { shards, inUse: searchShardsInUse(shards), digests };
+  const shards = pieces.map((list) => list.flatMap((piece) => piece.records));
+  const digests = pieces.map((list) => (list.length === 1 ? (list[0] as SearchPiecePlan).digest : hash(list.map((piece) => piece.digest).join("\n"))));
+  const plan = { shards, inUse: searchShardsInUse(shards), digests, pieces };
   plans.set(archive, plan);
   return plan;
 }

@@ -2,10 +2,12 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { generateCorpus } from "../../src/bench/generate-corpus.ts";
 import { importSources } from "../../src/build/import.ts";
-import { searchShardCount, searchShardOf } from "../../src/site/search-shards.ts";
-import { useBuiltSite } from "../helpers/built-site.ts";
+import { searchPieceCount, searchShardCount, searchShardOf } from "../../src/site/search-shards.ts";
+import { useBuiltSite, type BuiltSite } from "../helpers/built-site.ts";
 import { fixtureContent } from "../helpers/content.ts";
+import { scratchDir } from "../helpers/scratch.ts";
 
 /** The fixture archive plus the articles of tests/fixtures/corpus: about twenty articles. */
 async function corpusContent(): Promise<string> {
@@ -16,47 +18,85 @@ async function corpusContent(): Promise<string> {
 
 const content = await corpusContent();
 
+type Article = { title: string; page: string };
+
+/** Searches each article's title on the search page; fails on any failed request, error or warning. */
+async function findEach(site: BuiltSite, articles: Map<string, Article>): Promise<void> {
+  const page = await site.browser.newPage();
+  const failures: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") failures.push(message.text());
+  });
+  page.on("requestfailed", (request) => failures.push(`${request.url()}: ${request.failure()?.errorText}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) failures.push(`${response.url()}: ${response.status()}`);
+  });
+  await page.goto(new URL("recherche/", site.server.url).href);
+  for (const [where, article] of articles) {
+    await page.locator(".pagefind-ui__search-input").fill(article.title);
+    await page.waitForFunction(
+      (title) => [...document.querySelectorAll(".pagefind-ui__result-title")].some((node) => node.textContent?.trim() === title),
+      article.title,
+      { timeout: 10_000 },
+    ).catch(() => assert.fail(`${where}: "${article.title}" not found`));
+  }
+  assert.deepEqual(failures, [], "no failed request, no error or warning in the console");
+  await page.close();
+}
+
+/** One article of each group (shard, piece) the function puts it in. */
+function oneOfEach(articles: Article[], groupOf: (path: string) => number): Map<string, Article> {
+  const byGroup = new Map<string, Article>();
+  for (const article of articles) {
+    const group = String(groupOf(new URL(article.page).pathname));
+    if (!byGroup.has(group)) byGroup.set(group, article);
+  }
+  return byGroup;
+}
+
+const articlesOf = (site: BuiltSite) => JSON.parse(readFileSync(join(site.output, "donnees/articles.json"), "utf8")) as Article[];
+const bundlesOf = (site: BuiltSite) => readdirSync(site.output).filter((name) => /^pagefind(-\d+)?$/.test(name)).sort();
+
 describe("a search index split into shards", () => {
   const site = useBuiltSite({ content, env: { REVUE_SEARCH_SHARD_SIZE: "2" } });
 
   it("finds the articles of every shard from the one search page", async () => {
-    const articles = JSON.parse(readFileSync(join(site.output, "donnees/articles.json"), "utf8")) as { title: string; page: string }[];
+    const articles = articlesOf(site);
     const count = searchShardCount(articles.length, 2);
     assert.ok(count >= 4, `${articles.length} articles in ${count} shards`);
-    // One article per shard, searched by its title.
-    const byShard = new Map<number, { title: string; page: string }>();
-    for (const article of articles) {
-      const shard = searchShardOf(new URL(article.page).pathname, count);
-      if (!byShard.has(shard)) byShard.set(shard, article);
-    }
+    const byShard = oneOfEach(articles, (path) => searchShardOf(path, count));
     // A shard without articles has no bundle: Pagefind cannot open an empty index.
-    const bundles = readdirSync(site.output).filter((name) => /^pagefind(-\d+)?$/.test(name));
-    assert.deepEqual(bundles.sort(), [...byShard.keys()].sort().map((shard) => (shard === 0 ? "pagefind" : `pagefind-${shard}`)));
+    const bundles = bundlesOf(site);
+    assert.deepEqual(bundles, [...byShard.keys()].map(Number).sort().map((shard) => (shard === 0 ? "pagefind" : `pagefind-${shard}`)));
     assert.ok(byShard.size >= 2, `articles in shards ${[...byShard.keys()].join(", ")}`);
     // The merged shards hold their index alone: they are read with the primary's code.
     for (const bundle of bundles.filter((name) => name !== "pagefind")) {
       const files = readdirSync(join(site.output, bundle)).sort();
       assert.deepEqual(files.filter((name) => !/\.pf_meta$/.test(name)), ["filter", "fragment", "index", "pagefind-entry.json"], bundle);
     }
-    const page = await site.browser.newPage();
-    const failures: string[] = [];
-    page.on("console", (message) => {
-      if (message.type() === "error" || message.type() === "warning") failures.push(message.text());
-    });
-    page.on("requestfailed", (request) => failures.push(`${request.url()}: ${request.failure()?.errorText}`));
-    page.on("response", (response) => {
-      if (response.status() >= 400) failures.push(`${response.url()}: ${response.status()}`);
-    });
-    await page.goto(new URL("recherche/", site.server.url).href);
-    for (const [shard, article] of byShard) {
-      await page.locator(".pagefind-ui__search-input").fill(article.title);
-      await page.waitForFunction(
-        (title) => [...document.querySelectorAll(".pagefind-ui__result-title")].some((node) => node.textContent?.trim() === title),
-        article.title,
-        { timeout: 10_000 },
-      ).catch(() => assert.fail(`shard ${shard}: "${article.title}" not found`));
+    await findEach(site, byShard);
+  });
+});
+
+describe("a search index whose shards are merged from pieces", () => {
+  // 40 generated articles in pieces of at most 2 (twice the shard size), two bundles: each bundle is the merge of the pieces Pagefind indexed apart.
+  const generated = scratchDir("merged-search");
+  generateCorpus(generated, { articles: 40, actors: 60 });
+  const site = useBuiltSite({ content: generated, env: { REVUE_SEARCH_SHARD_SIZE: "1", REVUE_SEARCH_BUNDLES: "2" } });
+
+  it("finds the articles of every piece, with two bundles for the page to load", async () => {
+    const articles = articlesOf(site);
+    const pieces = searchPieceCount(articles.length, 1, 2);
+    assert.deepEqual(bundlesOf(site), ["pagefind", "pagefind-1"]);
+    for (const bundle of bundlesOf(site)) {
+      const entry = JSON.parse(readFileSync(join(site.output, bundle, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+      const shard = bundle === "pagefind" ? 0 : 1;
+      assert.equal(entry.languages["fr"]?.page_count, articles.filter((article) => searchShardOf(new URL(article.page).pathname, 2) === shard).length, bundle);
     }
-    assert.deepEqual(failures, [], "no failed request, no error or warning in the console");
-    await page.close();
+    const byPiece = oneOfEach(articles, (path) => searchShardOf(path, pieces));
+    // Piece p is in shard p % 2: some shard must be a merge of several pieces.
+    const piecesPerShard = [0, 1].map((shard) => [...byPiece.keys()].filter((piece) => Number(piece) % 2 === shard).length);
+    assert.ok(Math.max(...piecesPerShard) >= 2, `${articles.length} articles in ${byPiece.size} of ${pieces} pieces: ${piecesPerShard.join(" and ")} per shard`);
+    await findEach(site, byPiece);
   });
 });

@@ -1,13 +1,14 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join, relative } from "node:path";
 import { describe, it } from "node:test";
 import { writeSearchIndex, type SearchShard } from "../../scripts/lib/search-index.ts";
+import { walkFiles } from "../../src/build/walk.ts";
 import type { SearchRecord } from "../../src/site/search-records.ts";
 import { scratchDir } from "../helpers/scratch.ts";
 
 /** `count` articles of a shard, each with a word of its own. */
-function shard(shard: number, count: number): SearchShard {
+function shard(shard: number, count: number): SearchShard & { records: SearchRecord[] } {
   const records: SearchRecord[] = Array.from({ length: count }, (_, i) => ({
     url: `/articles/s${shard}-${i}/`,
     content: `Article ${i} du lot ${shard}. Le mot repère est marqueur${shard}x${i}.`,
@@ -34,6 +35,25 @@ describe("the search indexers", () => {
     }
     assert.ok(existsSync(join(site, "pagefind", "pagefind.js")), "the primary bundle has the search code");
     assert.deepEqual(readdirSync(parent), ["site"], "the records' files and claims are removed");
+  });
+
+  it("merge a shard of pieces, indexing only the pieces missing from the cache", async () => {
+    const parent = scratchDir("search-index");
+    const site = join(parent, "site");
+    mkdirSync(site);
+    const folders = [join(parent, "pieces", "a"), join(parent, "pieces", "b")];
+    const records = [shard(0, 3).records, shard(1, 2).records];
+    const filesOf = (bundle: string) => Object.fromEntries(walkFiles(bundle).map((file) => [relative(bundle, file), readFileSync(file).toString("base64")]));
+    assert.equal(await writeSearchIndex([{ shard: 0, pieces: folders.map((folder, i) => ({ folder, records: records[i] ?? [] })) }], site), 5);
+    const bundle = join(site, "pagefind");
+    const entry = JSON.parse(readFileSync(join(bundle, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    assert.equal(entry.languages["fr"]?.page_count, 5);
+    assert.ok(existsSync(join(bundle, "pagefind.js")), "the primary bundle has the search code, from its first piece");
+    assert.equal(readdirSync(join(bundle, "fragment")).length, 5);
+    const first = filesOf(bundle);
+    rmSync(bundle, { recursive: true });
+    assert.equal(await writeSearchIndex([{ shard: 0, pieces: folders.map((folder) => ({ folder })) }], site), 0, "nothing indexed again");
+    assert.deepEqual(filesOf(bundle), first);
   });
 
   it("report a record Pagefind refuses", async () => {

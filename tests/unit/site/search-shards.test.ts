@@ -2,11 +2,12 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { generateCorpus } from "../../../src/bench/generate-corpus.ts";
 import { buildArchive } from "../../../src/build/build-archive.ts";
 import { importSources } from "../../../src/build/import.ts";
 import { urls } from "../../../src/site/urls.ts";
 import type { SearchRecord } from "../../../src/site/search-records.ts";
-import { MAX_SEARCH_SHARDS, planSearchShards, searchBundlePath, searchFilesKept, searchShardCount, searchShardDigest, searchShardOf, splitSearchRecords } from "../../../src/site/search-shards.ts";
+import { MAX_SEARCH_SHARDS, planSearchShards, searchBundlePath, searchFilesKept, searchPieceCount, searchShardCount, searchShardDigest, searchShardOf, splitSearchRecords } from "../../../src/site/search-shards.ts";
 import { fixtureContent } from "../../helpers/content.ts";
 import { scratchDir } from "../../helpers/scratch.ts";
 
@@ -20,6 +21,40 @@ describe("search shards", () => {
     assert.equal(searchShardCount(10_000, 2000), 8);
     assert.equal(searchShardCount(16_001, 2000), 16);
     assert.equal(searchShardCount(1_000_000, 2000), MAX_SEARCH_SHARDS);
+  });
+
+  it("splits shards into pieces of at most twice the shard size once the shards are capped", () => {
+    // 10,000 articles: 32 shards of about 313, one piece each; 19,201: two pieces per shard.
+    assert.deepEqual([searchShardCount(10_000, 300), searchPieceCount(10_000, 300)], [32, 32]);
+    assert.deepEqual([searchShardCount(19_200, 300), searchPieceCount(19_200, 300)], [32, 32]);
+    assert.deepEqual([searchShardCount(19_201, 300), searchPieceCount(19_201, 300)], [32, 64]);
+    assert.deepEqual([searchShardCount(100_000, 300), searchPieceCount(100_000, 300)], [32, 256]);
+    assert.deepEqual([searchShardCount(40, 1, 2), searchPieceCount(40, 1, 2)], [2, 32]);
+    assert.deepEqual([searchShardCount(3, 2, 8), searchPieceCount(3, 2, 8)], [2, 2]);
+  });
+
+  it("plans each shard's pieces: an article's piece is in the shard of the article", async () => {
+    const content = scratchDir("pieces");
+    generateCorpus(content, { articles: 40, actors: 60 });
+    const today = new Date("2026-11-23T00:00:00Z");
+    const env = { REVUE_SEARCH_SHARD_SIZE: "1", REVUE_SEARCH_BUNDLES: "2" };
+    const archive = await buildArchive({ contentDir: content, cwd: content, cacheDir: join(scratchDir("cache"), "records"), env, today });
+    const plan = planSearchShards(archive);
+    const pieceCount = searchPieceCount(archive.records.length, 1, 2);
+    assert.equal(plan.pieces.length, 2);
+    plan.pieces.forEach((pieces, shard) => {
+      assert.deepEqual(pieces.flatMap((piece) => piece.records), plan.shards[shard], "a shard's records are its pieces'");
+      for (const piece of pieces) {
+        assert.ok(piece.records.length > 0, "no empty piece");
+        const [first] = piece.records.map((record) => searchShardOf(urls.article(record), pieceCount));
+        for (const record of piece.records) {
+          assert.equal(searchShardOf(urls.article(record), pieceCount), first, "one piece per hash");
+          assert.equal(searchShardOf(urls.article(record), 2), shard, "the piece's shard");
+        }
+      }
+    });
+    assert.ok(plan.pieces.some((pieces) => pieces.length >= 2), "a shard of several pieces");
+    assert.equal(new Set(plan.pieces.flat().map((piece) => piece.digest)).size, plan.pieces.flat().length, "a digest per piece");
   });
 
   it("puts each article in the same shard whatever else the archive holds, and keeps the archive's order inside a shard", () => {
