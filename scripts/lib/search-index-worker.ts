@@ -10,7 +10,7 @@ import { deserialize } from "node:v8";
 import * as pagefind from "pagefind";
 import { mergeSearchPieces } from "../../src/site/merge-search-pieces.ts";
 import type { SearchRecord } from "../../src/site/search-records.ts";
-import type { IndexerOrders, IndexJob } from "./search-index.ts";
+import type { IndexerOrders, PieceJob } from "./search-index.ts";
 
 /** Indexes `records` with Pagefind and writes the files `keep` names into `outputPath`. */
 async function indexRecords(records: readonly SearchRecord[], outputPath: string, keep: RegExp): Promise<void> {
@@ -38,7 +38,7 @@ async function indexRecords(records: readonly SearchRecord[], outputPath: string
  * into the shard's bundle. Their pages' fragments are linked into it, not copied, and the
  * primary's search code comes from its first piece. Returns the articles indexed.
  */
-async function indexPieces(job: IndexJob & { pieces: NonNullable<IndexJob["pieces"]> }): Promise<number> {
+async function indexPieces(job: { pieces: PieceJob[]; outputPath: string; keep: RegExp }): Promise<number> {
   let indexed = 0;
   for (const piece of job.pieces) {
     if (!piece.records) continue;
@@ -108,10 +108,10 @@ process.once("message", async ({ jobs }: IndexerOrders) => {
     }
     for (const job of jobs) {
       if (!claim(job.claim)) continue;
-      if (job.pieces) {
-        await reply({ indexed: await indexPieces({ ...job, pieces: job.pieces }) });
+      if ("pieces" in job) {
+        await reply({ indexed: await indexPieces(job) });
       } else {
-        const records = deserialize(readFileSync(job.records as string)) as SearchRecord[];
+        const records = deserialize(readFileSync(job.records)) as SearchRecord[];
         await indexRecords(records, job.outputPath, job.keep);
         await reply({ indexed: records.length });
       }

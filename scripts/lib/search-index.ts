@@ -20,25 +20,38 @@ import { searchBundlePath, searchFilesKept } from "../../src/site/search-shards.
  * claim a shard indexes it). This process is busy rendering pages meanwhile and reads its
  * messages only now and then; records sent through the pipe, or a next shard asked of it,
  * left the indexers idle a third of the render.
+ *
+ * A shard made of several pieces (see search-shards.ts) is claimed whole: its indexer
+ * indexes the pieces missing from the cache, each into its folder there, then merges all of
+ * them into the shard's bundle (src/site/merge-search-pieces.ts).
  */
-export interface SearchShard {
-  shard: number;
-  /** The shard's records, when it is one piece: Pagefind writes its bundle. */
-  records?: readonly SearchRecord[];
-  /** Its pieces, when it has several (see search-shards.ts): each in a folder of the cache, indexed there when it is missing (`records`), then merged. */
-  pieces?: { folder: string; records?: readonly SearchRecord[] }[];
-}
+export type SearchShard = { shard: number } & (
+  /** A shard of one piece: Pagefind writes its bundle. */
+  | { records: readonly SearchRecord[] }
+  /** A shard of several: each piece's folder in the cache, and its records when the folder is missing. */
+  | { pieces: { folder: string; records?: readonly SearchRecord[] }[] }
+);
 
 /** One shard's work, as an indexer is told it. */
-export interface IndexJob {
-  /** File of the shard's records (V8's structured-clone format), when it is one piece. */
-  records?: string;
-  /** Its pieces: their folders in the cache, and the files of the records of those to index. */
-  pieces?: { folder: string; records?: string }[];
+export type IndexJob = {
   /** File whose creation claims the shard: only one indexer succeeds. */
   claim: string;
   outputPath: string;
   keep: RegExp;
+} & (
+  | {
+      /** File of the shard's records (V8's structured-clone format). */
+      records: string;
+    }
+  | {
+      /** Its pieces' folders in the cache, with the file of the records of each piece to index. */
+      pieces: PieceJob[];
+    }
+);
+
+export interface PieceJob {
+  folder: string;
+  records?: string;
 }
 
 /** Parent → indexer, once. */
@@ -59,14 +72,15 @@ export async function writeSearchIndex(shards: readonly SearchShard[], site: str
     let orders: IndexerOrders;
     try {
       orders = {
-        jobs: shards.map(({ shard, records, pieces }): IndexJob => {
+        jobs: shards.map((work): IndexJob => {
+          const { shard } = work;
           const job = { claim: join(exchange, `${shard}.claimed`), outputPath: join(site, searchBundlePath(shard)), keep: searchFilesKept(shard) };
           const recordsFile = (name: string, list: readonly SearchRecord[]) => {
             writeFileSync(join(exchange, name), serialize(list));
             return join(exchange, name);
           };
-          if (!pieces) return { ...job, records: recordsFile(`${shard}.records`, records ?? []) };
-          return { ...job, pieces: pieces.map((piece, index) => ({ folder: piece.folder, ...(piece.records ? { records: recordsFile(`${shard}-${index}.records`, piece.records) } : {}) })) };
+          if ("records" in work) return { ...job, records: recordsFile(`${shard}.records`, work.records) };
+          return { ...job, pieces: work.pieces.map((piece, index) => ({ folder: piece.folder, ...(piece.records ? { records: recordsFile(`${shard}-${index}.records`, piece.records) } : {}) })) };
         }),
       };
     } catch (error) {
