@@ -12,10 +12,10 @@ export type CborValue = number | string | CborValue[];
 
 const SIGNATURE = Buffer.from("pagefind_dcd");
 
-export const UNSIGNED = 0;
-export const NEGATIVE = 1;
-export const TEXT = 3;
-export const ARRAY = 4;
+const UNSIGNED = 0;
+const NEGATIVE = 1;
+const TEXT = 3;
+const ARRAY = 4;
 
 /** The CBOR inside a Pagefind index file (gzip-compressed, as written in the bundle), signature checked. */
 export function openPagefindFile(compressed: Uint8Array, name: string): CborReader {
@@ -68,21 +68,24 @@ export class CborReader {
 
   /** The number of items of the array that comes next. */
   array(): number {
+    const at = this.at;
     const { major, argument } = this.head();
-    if (major !== ARRAY) throw new Error(`${this.name}: an array expected at byte ${this.at - 1}`);
+    if (major !== ARRAY) throw new Error(`${this.name}: an array expected at byte ${at}`);
     return argument;
   }
 
   integer(): number {
+    const at = this.at;
     const { major, argument } = this.head();
     if (major === UNSIGNED) return argument;
     if (major === NEGATIVE) return -1 - argument;
-    throw new Error(`${this.name}: an integer expected at byte ${this.at - 1}`);
+    throw new Error(`${this.name}: an integer expected at byte ${at}`);
   }
 
   text(): string {
+    const at = this.at;
     const { major, argument } = this.head();
-    if (major !== TEXT) throw new Error(`${this.name}: a text expected at byte ${this.at - 1}`);
+    if (major !== TEXT) throw new Error(`${this.name}: a text expected at byte ${at}`);
     const end = this.at + argument;
     if (end > this.buffer.length) throw new Error(`${this.name}: a text runs past the end of the file`);
     const text = this.buffer.toString("utf8", this.at, end);
@@ -114,7 +117,7 @@ export class CborReader {
 
   /** Checks that nothing follows the value read. */
   end(): void {
-    if (this.at !== this.buffer.length) throw new Error(`${this.name}: ${this.buffer.length - this.at} bytes after the index value`);
+    if (this.at !== this.buffer.length) throw new Error(`${this.name}: data after the index value (the last ${this.buffer.length - this.at} of ${this.buffer.length} bytes)`);
   }
 
   private argument(info: number): number {
@@ -147,7 +150,7 @@ export class CborWriter {
   private buffer = Buffer.allocUnsafe(1 << 16);
   private at = 0;
 
-  head(major: number, argument: number): this {
+  private head(major: number, argument: number): this {
     this.reserve(9);
     const { buffer, at } = this;
     const type = major << 5;
