@@ -83,6 +83,12 @@ export class RecordCache {
   private readonly stamps = new Map<number, string>();
   /** The open text file of each bucket whose text was read, until the bucket is written again. */
   private readonly textFiles = new Map<number, number>();
+  /**
+   * The length of each bucket's text file, from its records' spans as the bucket was read or
+   * written: an edited source's new record has no span until the bucket is written again, and
+   * while it is written the spans change one by one, but the file is the old one until then.
+   */
+  private readonly textLengths = new Map<number, number>();
   private readonly dirty = new Set<number>();
   /** The bucket of each path seen: a build asks for each source's three times (a tenth of a second of SHA-1 at 10k). */
   private readonly bucketByPath = new Map<string, number>();
@@ -113,11 +119,14 @@ export class RecordCache {
         continue;
       }
       const entries = cache.buckets[bucket] as Map<string, Entry>;
+      let textLength = 0;
       for (const [path, entry] of Object.entries(data.entries)) {
         if (entry.result.record) cache.readTextWhenAsked(entry.result.record, bucket, path);
         entries.set(path, entry);
         cache.bucketByPath.set(path, bucket);
+        if (entry.text) textLength = Math.max(textLength, entry.text.start + entry.text.body + entry.text.html);
       }
+      cache.textLengths.set(bucket, textLength);
     }
     return cache;
   }
@@ -146,8 +155,7 @@ export class RecordCache {
       if (fd === undefined) {
         fd = openSync(file, "r");
         // A text file of another length than its records' texts is not theirs.
-        const length = Math.max(...[...entries.values()].map(({ text }) => (text ? text.start + text.body + text.html : 0)));
-        if (fstatSync(fd).size !== length) throw new Error("damaged");
+        if (fstatSync(fd).size !== this.textLengths.get(bucket)) throw new Error("damaged");
         this.textFiles.set(bucket, fd);
       }
       if (readSync(fd, bytes, 0, bytes.length, span.start) !== bytes.length) throw new Error("damaged");
@@ -253,6 +261,7 @@ export class RecordCache {
         rmSync(file, { force: true });
         if (previous) rmSync(textFile(this.dir, bucket, previous), { force: true });
         this.stamps.delete(bucket);
+        this.textLengths.delete(bucket);
         continue;
       }
       const stamp = randomUUID();
@@ -262,6 +271,7 @@ export class RecordCache {
       writeCacheFile(file, { key: this.key, stamp, entries: heads } satisfies BucketFile);
       if (previous) rmSync(textFile(this.dir, bucket, previous), { force: true });
       this.stamps.set(bucket, stamp);
+      this.textLengths.set(bucket, offset);
     }
     this.dirty.clear();
   }

@@ -3,6 +3,7 @@ import { copyFileSync, readdirSync, readFileSync, utimesSync, writeFileSync } fr
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { buildArchive, type ArchiveSession } from "../../../src/build/build-archive.ts";
+import { readCacheFile } from "../../../src/build/cache-file.ts";
 import { RecordCache, type SourceResult } from "../../../src/build/record-cache.ts";
 import { importSources } from "../../../src/build/import.ts";
 import { fixtureContent } from "../../helpers/content.ts";
@@ -83,6 +84,29 @@ describe("the record cache", () => {
     const third = await buildArchive({ contentDir: content, cwd: content, today, cacheDir });
     assert.ok(third.extracted >= second.records.length, `${third.extracted} re-extracted`);
     assert.deepEqual(third.records, first.records);
+  });
+
+  it("reads the other texts of a bucket whose last text's source was edited (the text file keeps its length until the bucket is written)", async () => {
+    const content = await contentWithArticles();
+    const cacheDir = join(scratchDir("cache"), "records");
+    const first = await buildArchive({ contentDir: content, cwd: content, today, cacheDir });
+    // A bucket of several records: the one whose text ends its text file is edited.
+    type Bucket = { entries: Record<string, { text?: { start: number } }> };
+    const buckets = readdirSync(cacheDir).filter((name) => name.endsWith(".bin")).map((name) => readCacheFile<Bucket>(join(cacheDir, name))?.entries ?? {});
+    const shared = buckets.find((entries) => Object.values(entries).filter((entry) => entry.text).length >= 2);
+    assert.ok(shared, "a bucket holds two records");
+    const [last] = Object.entries(shared).sort(([, a], [, b]) => (b.text?.start ?? -1) - (a.text?.start ?? -1));
+    assert.ok(last);
+    const file = join(content, last[0]);
+    writeFileSync(file, readFileSync(file, "utf8").replace(/\n$/, "\n\nUn paragraphe ajouté.\n"));
+    const second = await buildArchive({ contentDir: content, cwd: content, today, cacheDir });
+    assert.equal(second.extracted, 1);
+    const bodies = (records: { id: string; body: string }[]) => new Map(records.map((record) => [record.id, record.body]));
+    const before = bodies(first.records);
+    for (const [id, body] of bodies(second.records)) if (!body.includes("Un paragraphe ajouté.")) assert.equal(body, before.get(id), id);
+    const third = await buildArchive({ contentDir: content, cwd: content, today, cacheDir });
+    assert.equal(third.extracted, 0, "the cache written after the edit is whole");
+    assert.deepEqual(third.records.map((record) => record.body), second.records.map((record) => record.body));
   });
 
   it("is invalidated by a change to the knowledge base", async () => {
