@@ -8,7 +8,7 @@ import { setPriority } from "node:os";
 import { dirname, join } from "node:path";
 import { deserialize } from "node:v8";
 import * as pagefind from "pagefind";
-import { mergeSearchPieces } from "../../src/site/merge-search-pieces.ts";
+import { mergeSearchPieces, type MergedBundle } from "../../src/site/merge-search-pieces.ts";
 import type { SearchRecord } from "../../src/site/search-records.ts";
 import type { IndexerOrders, PieceJob } from "./search-index.ts";
 
@@ -50,13 +50,27 @@ async function indexPieces(job: { pieces: PieceJob[]; outputPath: string; keep: 
     renameSync(partial, piece.folder);
     indexed += records.length;
   }
-  const merged = mergeSearchPieces(job.pieces.map(({ folder }) => ({ name: folder, read: (path) => readFileSync(join(folder, path)) })));
+  // The pieces are a cache: one damaged by hand is made again once its folder is gone.
+  const damaged = (detail: string) => new Error(`${detail}\n  (a piece of the search index in the cache cannot be read: remove ${dirname(job.pieces[0]?.folder ?? "")} and build again)`);
+  let merged: MergedBundle;
+  try {
+    merged = mergeSearchPieces(job.pieces.map(({ folder }) => ({ name: folder, read: (path) => readFileSync(join(folder, path)) })));
+  } catch (error) {
+    throw damaged((error as Error).message);
+  }
   for (const [path, content] of merged.files) {
     const target = join(job.outputPath, path);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, content);
   }
   mkdirSync(join(job.outputPath, "fragment"), { recursive: true });
+  const place = (source: string, target: string) => {
+    try {
+      link(source, target);
+    } catch (error) {
+      throw existsSync(source) ? error : damaged(`${source} is missing`);
+    }
+  };
   job.pieces.forEach(({ folder }, index) => {
     for (const { from, to } of merged.fragments[index] ?? []) place(join(folder, from), join(job.outputPath, to));
   });
@@ -73,11 +87,10 @@ async function indexPieces(job: { pieces: PieceJob[]; outputPath: string; keep: 
 const INDEX_ENTRIES = /^(pagefind-entry\.json|.+\.pf_meta|index|fragment|filter)$/;
 
 /** A file of the cache in the site: a hard link (the same disk, nothing copied), else a copy. */
-function place(source: string, target: string): void {
+function link(source: string, target: string): void {
   try {
     linkSync(source, target);
   } catch {
-    if (!existsSync(source)) throw new Error(`${source}: missing from the search cache`);
     copyFileSync(source, target);
   }
 }

@@ -54,6 +54,10 @@ describe("the search indexers", () => {
     rmSync(bundle, { recursive: true });
     assert.equal(await writeSearchIndex([{ shard: 0, pieces: folders.map((folder) => ({ folder })) }], site), 0, "nothing indexed again");
     assert.deepEqual(filesOf(bundle), first);
+    // A piece damaged in the cache: the error says how to make it again.
+    rmSync(join(folders[1] as string, "index"), { recursive: true });
+    rmSync(bundle, { recursive: true });
+    await assert.rejects(writeSearchIndex([{ shard: 0, pieces: folders.map((folder) => ({ folder })) }], site), /pf_index.*\n.*cannot be read: remove .*pieces and build again/s);
   });
 
   it("report a record Pagefind refuses", async () => {
