@@ -8,7 +8,7 @@ import { setPriority } from "node:os";
 import { dirname, join } from "node:path";
 import { deserialize } from "node:v8";
 import * as pagefind from "pagefind";
-import { mergeSearchPieces, type MergedBundle } from "../../src/site/merge-search-pieces.ts";
+import { mergeSearchPieces, SEARCH_INDEX_FILES, type MergedBundle } from "../../src/site/merge-search-pieces.ts";
 import type { SearchRecord } from "../../src/site/search-records.ts";
 import type { IndexerOrders, PieceJob } from "./search-index.ts";
 
@@ -74,17 +74,13 @@ async function indexPieces(job: { pieces: PieceJob[]; outputPath: string; keep: 
   job.pieces.forEach(({ folder }, index) => {
     for (const { from, to } of merged.fragments[index] ?? []) place(join(folder, from), join(job.outputPath, to));
   });
-  // The search code and interface (the primary only keeps them): files beside the index.
+  // The search code and interface, which only the primary's pieces keep: the files beside the index.
   const first = job.pieces[0]?.folder as string;
-  for (const name of readdirSync(first)) {
-    if (INDEX_ENTRIES.test(name) || !job.keep.test(name)) continue;
-    place(join(first, name), join(job.outputPath, name));
+  for (const entry of readdirSync(first, { withFileTypes: true })) {
+    if (entry.isFile() && !SEARCH_INDEX_FILES.test(entry.name)) place(join(first, entry.name), join(job.outputPath, entry.name));
   }
   return indexed;
 }
-
-/** What a piece's folder holds of its index (merged, not taken as it is). */
-const INDEX_ENTRIES = /^(pagefind-entry\.json|.+\.pf_meta|index|fragment|filter)$/;
 
 /** A file of the cache in the site: a hard link (the same disk, nothing copied), else a copy. */
 function link(source: string, target: string): void {

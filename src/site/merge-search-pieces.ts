@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
+import { sha1 } from "../text/sha1.ts";
 import { CborWriter, openPagefindFile, pagefindFile, readPagefindFile, type CborReader, type CborValue } from "./pagefind-file.ts";
 
 /**
@@ -38,6 +38,9 @@ interface PagefindEntry {
 }
 
 export const MERGED_PAGEFIND_VERSION = "1.6.0";
+
+/** The files of a bundle's index, by path (the others are Pagefind's search code and interfaces). */
+export const SEARCH_INDEX_FILES = /^(pagefind-entry\.json|[^/\\]+\.pf_meta|(index|fragment|filter)[\\/].+)$/;
 
 let installed: boolean | undefined;
 
@@ -88,7 +91,7 @@ export function mergeSearchPieces(pieces: readonly SearchPiece[]): MergedBundle 
         // from its own bytes, longer: still a name that stands for one content, which browsers may cache.
         const from = `fragment/${hash}.pf_fragment`;
         let name = hash;
-        if (takenFragments.has(name)) name = `${language}_${hashOf((pieces[index] as SearchPiece).read(from)).slice(0, 16)}`;
+        if (takenFragments.has(name)) name = `${language}_${sha1((pieces[index] as SearchPiece).read(from), "hex").slice(0, 16)}`;
         if (takenFragments.has(name)) throw new Error(`${pieces[index]?.name}: a page identical to another piece's (${from})`);
         takenFragments.add(name);
         fragments[index]?.push({ from, to: `fragment/${name}.pf_fragment` });
@@ -126,7 +129,6 @@ interface PageRun {
   /** The first and last pages' numbers in the merged bundle. */
   first: number;
   last: number;
-  count: number;
 }
 
 interface PageList {
@@ -214,7 +216,7 @@ function mergeLanguage(
   }
   const meta: CborValue = [version, pages, chunkMeta, filterMeta, [], metaFields];
   const writer = new CborWriter().value(meta);
-  const metaHash = `${language}_${hashOf(writer.bytes()).slice(0, 10)}`;
+  const metaHash = `${language}_${sha1(writer.bytes(), "hex").slice(0, 10)}`;
   files.set(`pagefind.${metaHash}.pf_meta`, pagefindFile(writer));
   return { hash: metaHash, page_count: pages.length };
 }
@@ -253,7 +255,7 @@ function readPages(reader: CborReader, list: PageList, offset: number): number {
     if (fields < 1) throw new Error(`${reader.name}: an empty page entry`);
     const headEnd = reader.at;
     number += reader.integer();
-    if (!run) run = { bytes: buffer, headStart, headEnd, restStart: reader.at, end: 0, first: number, last: number, count };
+    if (!run) run = { bytes: buffer, headStart, headEnd, restStart: reader.at, end: 0, first: number, last: number };
     size += 1;
     for (let field = 1; field < fields; field++) size += reader.skip();
   }
@@ -314,7 +316,7 @@ function distinctPrefixes(a: string, b: string): [string, string] {
 
 /** A file name from the hash of its content, lengthened while another file of the bundle has it. */
 function uniqueName(files: Map<string, Buffer>, folder: string, extension: string, language: string, content: Buffer): string {
-  const hash = hashOf(content);
+  const hash = sha1(content, "hex");
   for (let length = 7; ; length++) {
     const name = `${language}_${hash.slice(0, length)}`;
     if (!files.has(`${folder}${name}${extension}`) || length >= hash.length) return name;
@@ -332,8 +334,6 @@ function byBytes(a: string, b: string): number {
 }
 
 const PAST_D7FF = /[\uD800-\uFFFF]/;
-
-const hashOf = (data: Buffer | string): string => createHash("sha1").update(data).digest("hex");
 
 function asArray(value: CborValue | undefined, piece: string, what: string): CborValue[] {
   if (!Array.isArray(value)) throw new Error(`${piece}: the Pagefind ${what} is not what Pagefind ${MERGED_PAGEFIND_VERSION} writes`);

@@ -4,7 +4,7 @@ import type { ArticleRecord } from "../records/article.ts";
 import { sha1 } from "../text/sha1.ts";
 import { DEFAULT_SEARCH_BUNDLES } from "../config.ts";
 import { hash } from "./digest.ts";
-import { canMergeSearchPieces } from "./merge-search-pieces.ts";
+import { canMergeSearchPieces, SEARCH_INDEX_FILES } from "./merge-search-pieces.ts";
 import { searchRecords, type SearchRecord } from "./search-records.ts";
 import { urls } from "./urls.ts";
 
@@ -66,7 +66,6 @@ export function searchBundlePath(shard: number): string {
   return shard === 0 ? "/pagefind/" : `/pagefind-${shard}/`;
 }
 
-const INDEX_FILES = /^(pagefind-entry\.json|[^/\\]+\.pf_meta|(index|fragment|filter)[\\/].+)$/;
 const PRIMARY_FILES = /^(?!pagefind-(component-ui|modular-ui|highlight)\.)/;
 
 /**
@@ -80,7 +79,7 @@ const PRIMARY_FILES = /^(?!pagefind-(component-ui|modular-ui|highlight)\.)/;
  * indexing process as it is.
  */
 export function searchFilesKept(shard: number): RegExp {
-  return shard === 0 ? PRIMARY_FILES : INDEX_FILES;
+  return shard === 0 ? PRIMARY_FILES : SEARCH_INDEX_FILES;
 }
 
 /** Items (records, articles) by the shard of their URL, in their given order. */
