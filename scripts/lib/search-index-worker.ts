@@ -1,6 +1,6 @@
-// Search shards, indexed by a child process of the build with one Pagefind process of its
-// own: each shard it claims is a new index in that same Pagefind process (starting a Node
-// process and a Pagefind process per shard cost a fifth of a second each). A process, not a
+// Search shards, indexed by a child process of the build: by Revue's indexer, or by one
+// Pagefind process of its own where that cannot (each shard it claims is a new index in that
+// same Pagefind process: starting one per shard cost a fifth of a second). A process, not a
 // worker thread, so that the Pagefind process it stops is reaped. Its orders (see
 // IndexerOrders in search-index.ts) come in one message.
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -9,27 +9,60 @@ import { dirname, join } from "node:path";
 import { deserialize } from "node:v8";
 import * as pagefind from "pagefind";
 import { mergeSearchPieces, SEARCH_INDEX_FILES, type MergedBundle } from "../../src/site/merge-search-pieces.ts";
+import { canIndexSearchRecords, indexSearchRecords } from "../../src/site/pagefind-index.ts";
 import type { SearchRecord } from "../../src/site/search-records.ts";
 import type { IndexerOrders, PieceJob } from "./search-index.ts";
 
-/** Indexes `records` with Pagefind and writes the files `keep` names into `outputPath`. */
+/**
+ * Writes the index of `records` into `outputPath`, the files `keep` names: Revue's indexer
+ * writes it (src/site/pagefind-index.ts) where it can, Pagefind's otherwise.
+ */
 async function indexRecords(records: readonly SearchRecord[], outputPath: string, keep: RegExp): Promise<void> {
+  const write = (path: string, content: Uint8Array) => {
+    if (!keep.test(path)) return;
+    const target = join(outputPath, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+  };
+  if (canIndexSearchRecords(records)) {
+    for (const [path, content] of indexSearchRecords(records)) write(path, content);
+    // Pagefind's search code and interface, for the bundles that keep them.
+    if (keep.test("pagefind.js")) for (const { path, content } of await searchCode([...new Set(records.map((record) => record.language))])) write(path, content);
+    return;
+  }
+  for (const file of await pagefindFiles(records)) write(file.path, file.content);
+}
+
+/** Pagefind's own index of `records`, with its search code: all the files of a bundle. */
+async function pagefindFiles(records: readonly SearchRecord[]): Promise<{ path: string; content: Uint8Array }[]> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
   const failed = added.flatMap((result) => result.errors);
   if (failed.length) throw new Error(`Pagefind: ${failed.slice(0, 3).join("; ")}`);
-  // The files come back in memory and are written here: Pagefind's own writeFiles answers
-  // before its last writes reach the disk, and closing it then can leave a file cut short.
+  // The files come back in memory and are written by the caller: Pagefind's own writeFiles
+  // answers before its last writes reach the disk, and closing it then can leave a file cut short.
   const { files, errors: failures } = await index.getFiles();
   if (failures.length) throw new Error(`Pagefind: ${failures.join("; ")}`);
-  for (const file of files) {
-    if (!keep.test(file.path)) continue;
-    const target = join(outputPath, file.path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, file.content);
-  }
   await index.deleteIndex();
+  return files;
+}
+
+const searchCodes = new Map<string, Promise<{ path: string; content: Uint8Array }[]>>();
+
+/**
+ * Pagefind's search code, interfaces and WebAssembly for these languages: what it writes
+ * beside an index, taken from its index of one page per language (once per process).
+ */
+function searchCode(languages: string[]): Promise<{ path: string; content: Uint8Array }[]> {
+  const key = languages.sort().join(" ");
+  let code = searchCodes.get(key);
+  if (!code) {
+    const pages = languages.map((language, i) => ({ url: `/${i}/`, content: language, language, meta: { title: language }, filters: {} }));
+    code = pagefindFiles(pages).then((files) => files.filter((file) => !SEARCH_INDEX_FILES.test(file.path)));
+    searchCodes.set(key, code);
+  }
+  return code;
 }
 
 /**

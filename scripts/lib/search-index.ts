@@ -11,8 +11,9 @@ import { searchBundlePath, searchFilesKept } from "../../src/site/search-shards.
  * Writes Pagefind indexes (https://pagefind.app) of the articles into the site: one bundle
  * per shard (`pagefind/`, `pagefind-1/`…, with only the files the site uses, see
  * `searchFilesKept`), French stemming from each record's language, filters by actor, topic,
- * outlet and year. Shards are indexed side by side, one child process (with its Pagefind
- * process) per core, claiming them in turn; records go in order, so an index is the same from
+ * outlet and year, written by Revue's indexer (src/site/pagefind-index.ts) or, for what it
+ * cannot index, by Pagefind's. Shards are indexed side by side, one child process per core,
+ * claiming them in turn; records go in order, so an index is the same from
  * build to build. The indexers run at low priority, on what the rendering of the pages leaves.
  *
  * The indexers need nothing from this process once they have started: each shard's records
@@ -26,7 +27,7 @@ import { searchBundlePath, searchFilesKept } from "../../src/site/search-shards.
  * them into the shard's bundle (src/site/merge-search-pieces.ts).
  */
 export type SearchShard = { shard: number } & (
-  /** A shard of one piece: Pagefind writes its bundle. */
+  /** A shard of one piece: its bundle is written at once. */
   | { records: readonly SearchRecord[] }
   /** A shard of several: each piece's folder in the cache, and its records when the folder is missing. */
   | { pieces: { folder: string; records?: readonly SearchRecord[] }[] }

@@ -18,10 +18,9 @@ import { urls } from "./urls.ts";
  * only when the archive doubles. Each shard costs the reader's browser a few small requests
  * per search (its entry, its metadata, its chunk of each word searched), so their count is
  * capped (`bundles`, 32 by default). Past the cap, shards grow, and a shard of more than twice
- * `shardSize` articles is made of pieces that Pagefind indexes apart, merged into its bundle
- * (merge-search-pieces.ts). At 32, 10,000 articles make 32 shards of about 300 (about 1.3 s
- * of Pagefind for a rebuild after an edit; 16 shards of 600 took 2.7 s, half the budget of a
- * rebuild), and 100,000 make 32 shards of 8 pieces of about 390.
+ * `shardSize` articles is made of pieces indexed apart, cached, and merged into its bundle
+ * (merge-search-pieces.ts): a rebuild after an edit indexes one piece again. At 32, 10,000
+ * articles make 32 shards of about 300, and 100,000 make 32 shards of 8 pieces of about 390.
  */
 export const MAX_SEARCH_SHARDS = DEFAULT_SEARCH_BUNDLES;
 
@@ -31,10 +30,9 @@ export function searchShardCount(articles: number, shardSize: number, bundles = 
 }
 
 /**
- * Pieces Pagefind indexes: one per shard, until shards would hold more than twice `shardSize`
- * articles; then pieces of at most that. Below that size, merging costs about what the smaller
- * indexes save (3.4 ms per article indexed in pieces of 300, 4.2–4.5 ms in one index of 3,000;
- * merging, 0.16 ms).
+ * Pieces indexed apart: one per shard, until shards would hold more than twice `shardSize`
+ * articles; then pieces of at most that (merging takes 0.16 ms per article; Pagefind's indexer,
+ * where it indexes, took 3.4 ms per article in pieces of 300, 4.2–4.5 ms in one index of 3,000).
  */
 export function searchPieceCount(articles: number, shardSize: number, bundles = MAX_SEARCH_SHARDS): number {
   return Math.max(searchShardCount(articles, shardSize, bundles), powerOfTwoFor(articles, 2 * shardSize));
