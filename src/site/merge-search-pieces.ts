@@ -4,17 +4,19 @@ import { openPagefindFile, readPagefindFile, type CborReader, type CborValue } f
 import { PAGEFIND_VERSION, writeLanguageIndex, type BundleWord, type PageList, type PageRun, type PagefindEntry } from "./pagefind-bundle.ts";
 
 /**
- * One Pagefind bundle made of several indexes ("pieces") that Pagefind made separately.
+ * One Pagefind bundle made of several indexes ("pieces") made separately, by Revue's indexer
+ * (pagefind-index.ts) or by Pagefind's.
  *
- * Pagefind's time per article grows with the size of an index (its word lists are copied as
- * they grow): 3.4 ms per article in indexes of 300 articles, 4.2–4.5 ms in indexes of 3,000.
- * A large archive is therefore indexed in pieces of a few hundred articles, and the pieces are
- * merged into the bundles the search page loads (at most 32, see search-shards.ts): a word's
- * pages are the pages of all pieces, numbered one piece after the other.
+ * A large archive is indexed in pieces of a few hundred articles, kept in a cache, so that a
+ * rebuild after an edit indexes one piece again; the pieces are merged into the bundles the
+ * search page loads (at most 32, see search-shards.ts): a word's pages are the pages of all
+ * pieces, numbered one piece after the other. (Pieces were first made for Pagefind's indexer,
+ * whose time per article grows with the size of an index: 3.4 ms per article in indexes of
+ * 300 articles, 4.2–4.5 ms in indexes of 3,000.)
  *
- * This reads Pagefind 1.6's own files (see pagefind-file.ts) and writes what its search code
- * reads: `pagefind-entry.json`, the `.pf_meta` file, the word index chunks cut as Pagefind cuts
- * them, and one file per filter. The pages' fragment files do not change: the caller puts
+ * This reads Pagefind 1.6's files (see pagefind-file.ts) and writes what its search code
+ * reads (pagefind-bundle.ts): `pagefind-entry.json`, the `.pf_meta` file, the word index chunks
+ * cut as Pagefind cuts them, and one file per filter. The pages' fragment files do not change: the caller puts
  * them in the bundle under the names `fragments` gives.
  */
 export interface SearchPiece {
