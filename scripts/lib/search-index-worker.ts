@@ -55,7 +55,7 @@ const searchCodes = new Map<string, Promise<{ path: string; content: Uint8Array 
  * beside an index, taken from its index of one page per language (once per process).
  */
 function searchCode(languages: string[]): Promise<{ path: string; content: Uint8Array }[]> {
-  const key = languages.sort().join(" ");
+  const key = [...languages].sort().join(" ");
   let code = searchCodes.get(key);
   if (!code) {
     const pages = languages.map((language, i) => ({ url: `/${i}/`, content: language, language, meta: { title: language }, filters: {} }));

@@ -1,3 +1,4 @@
+import { boundedMemo } from "../text/bounded-memo.ts";
 import { sha1 } from "../text/sha1.ts";
 import { canMergeSearchPieces } from "./merge-search-pieces.ts";
 import { byBytes, PAGEFIND_VERSION, writeLanguageIndex, type BundleWord, type PageList, type PageRun, type PagefindEntry } from "./pagefind-bundle.ts";
@@ -291,40 +292,17 @@ function sortedKeys<T>(object: Record<string, T>): Record<string, T> {
 
 const finders = new Map<string, { wordsOf: (word: string) => IndexableWord[]; metaWordsOf: (word: string) => IndexableWord[] }>();
 
-/** A language's `indexableWords`, for text and for meta fields, remembered for the life of the process (an indexer indexes several shards). */
+/**
+ * A language's `indexableWords`, for text and for meta fields, remembered per word as
+ * written for the life of the process: an indexer indexes several shards, and an archive's
+ * words repeat (a few tens of thousands of forms in millions of words).
+ */
 function wordFinders(language: string) {
   let found = finders.get(language);
   if (!found) {
-    const stem = cachedStem((STEMMERS[language] as () => Stemmer)());
-    finders.set(language, (found = { wordsOf: cachedIndexableWords(stem, true), metaWordsOf: cachedIndexableWords(stem, false) }));
+    const stem = boundedMemo((STEMMERS[language] as () => Stemmer)());
+    found = { wordsOf: boundedMemo((word) => indexableWords(word, stem, true)), metaWordsOf: boundedMemo((word) => indexableWords(word, stem, false)) };
+    finders.set(language, found);
   }
   return found;
-}
-
-/** Bound of the caches below: enough for an archive's vocabulary, and memory stays flat past it. */
-const CACHED_WORDS = 200_000;
-
-function cachedStem(stem: Stemmer): Stemmer {
-  const stems = new Map<string, string>();
-  return (word) => {
-    let stemmed = stems.get(word);
-    if (stemmed === undefined) {
-      if (stems.size >= CACHED_WORDS) stems.clear();
-      stems.set(word, (stemmed = stem(word)));
-    }
-    return stemmed;
-  };
-}
-
-/** `indexableWords` remembered per word as written: an archive's words repeat (a few tens of thousands of forms in millions of words). */
-function cachedIndexableWords(stem: Stemmer, inText: boolean): (word: string) => IndexableWord[] {
-  const cache = new Map<string, IndexableWord[]>();
-  return (word) => {
-    let found = cache.get(word);
-    if (!found) {
-      if (cache.size >= CACHED_WORDS) cache.clear();
-      cache.set(word, (found = indexableWords(word, stem, inText)));
-    }
-    return found;
-  };
 }
