@@ -5,6 +5,7 @@ import { byBytes, PAGEFIND_VERSION, writeLanguageIndex, type BundleWord, type Pa
 import { CborWriter, pagefindFile, type CborValue } from "./pagefind-file.ts";
 import { INCLUDED_CHARACTERS, indexableWords, WHITESPACE, type IndexableWord, type Stemmer } from "./pagefind-words.ts";
 import type { SearchRecord } from "./search-records.ts";
+import EnglishStemmer from "./snowball/english.js";
 import FrenchStemmer from "./snowball/french.js";
 
 /**
@@ -13,7 +14,8 @@ import FrenchStemmer from "./snowball/french.js";
  * took 40 % of the processor time of a cold build (24 of 60 core-seconds at 10,000 articles)
  * for work that is mostly compression at zlib's slowest level and copies. Pagefind still
  * provides what the reader's browser runs (its search code, interface and WebAssembly), and
- * indexes languages this indexer has no stemmer for.
+ * indexes records in a language this indexer has no stemmer for (Revue's own are French and
+ * English).
  *
  * What is indexed is what Pagefind's indexer indexes for a custom record (see
  * pagefind-words.ts for a word): the content's words split at whitespace, each at its position
@@ -22,13 +24,15 @@ import FrenchStemmer from "./snowball/french.js";
  * compares every word's pages, positions, weights and spellings.
  */
 
-/** Stemmers by language: the Snowball algorithms Pagefind's search code applies to queries. */
+/** Stemmers by language: the Snowball algorithms Pagefind's search code applies to queries, for the languages of Revue's interface. */
 const STEMMERS: Record<string, () => Stemmer> = {
-  fr: () => {
-    const stemmer = new FrenchStemmer();
-    return (word) => stemmer.stemWord(word);
-  },
+  en: () => stemmerOf(new EnglishStemmer()),
+  fr: () => stemmerOf(new FrenchStemmer()),
 };
+
+function stemmerOf(snowball: { stemWord(word: string): string }): Stemmer {
+  return (word) => snowball.stemWord(word);
+}
 
 /** Whether Revue writes these records' index itself: a stemmer for each language, and Pagefind 1.6.0's search code to read it. */
 export function canIndexSearchRecords(records: readonly SearchRecord[], env: NodeJS.ProcessEnv = process.env): boolean {

@@ -37,10 +37,10 @@ export async function pagefindIndex(records: readonly SearchRecord[]): Promise<F
   return new Map(files.map((file) => [file.path, Buffer.from(file.content)]));
 }
 
-/** An index as what a search can see of it: words → pages (by address) with their locations, filters → pages, chunk boundaries. */
-export function searchView(read: (path: string) => Buffer) {
+/** An index in one language as what a search can see of it: words → pages (by address) with their locations, filters → pages, chunk boundaries. */
+export function searchView(read: (path: string) => Buffer, language = "fr") {
   const entry = JSON.parse(read("pagefind-entry.json").toString("utf8")) as { languages: Record<string, { hash: string; page_count: number }> };
-  const { hash, page_count: pageCount } = entry.languages["fr"] as { hash: string; page_count: number };
+  const { hash, page_count: pageCount } = entry.languages[language] as { hash: string; page_count: number };
   const [, pages, chunks, filters, sorts, fields] = readPagefindFile(read(`pagefind.${hash}.pf_meta`), "meta") as CborValue[][];
   const urls = (pages as [string][]).map(([fragment]) => (JSON.parse(gunzipSync(read(`fragment/${fragment}.pf_fragment`)).subarray(12).toString("utf8")) as { url: string }).url);
   const listed = (list: CborValue[][]) => {

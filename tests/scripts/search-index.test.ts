@@ -60,6 +60,18 @@ describe("the search indexers", () => {
     await assert.rejects(writeSearchIndex([{ shard: 0, pieces: folders.map((folder) => ({ folder })) }], site), /pf_index.*\n.*cannot be read: remove .*pieces and build again/s);
   });
 
+  it("leave records in a language without a stemmer here to Pagefind's indexer", async () => {
+    const site = scratchDir("search-index");
+    const german = shard(0, 3);
+    german.records.forEach((record) => (record.language = "de"));
+    assert.equal(await writeSearchIndex([german], site), 3);
+    const bundle = join(site, "pagefind");
+    const entry = JSON.parse(readFileSync(join(bundle, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number; wasm: string }> };
+    assert.equal(entry.languages["de"]?.page_count, 3);
+    assert.equal(entry.languages["de"]?.wasm, "de");
+    assert.ok(existsSync(join(bundle, "wasm.de.pagefind")), "Pagefind's German search code");
+  });
+
   it("report a record Pagefind refuses", async () => {
     const site = scratchDir("search-index");
     const broken = shard(1, 2);
