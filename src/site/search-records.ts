@@ -31,12 +31,22 @@ export function searchRecords(archive: Archive, records: readonly ArticleRecord[
     const title = record.title ?? strings.undated;
     return {
       url: urls.article(record),
-      content: `${title}.\n${plainText(record.body)}`,
+      content: withAsciiApostrophes(`${title}.\n${plainText(record.body)}`),
       language: archive.config.lang,
       meta: { title },
       filters,
     };
   });
+}
+
+/**
+ * French elides before a vowel (l’, d’, qu’, j’, n’, s’…), and Pagefind indexes the parts of a
+ * word only where ASCII punctuation splits it: "l'ambassadeur" is found by a search for
+ * "ambassadeur", "l’ambassadeur" is not. So the indexed text has ASCII apostrophes between
+ * letters (the title shown in results keeps the typographic one; excerpts show the ASCII one).
+ */
+function withAsciiApostrophes(text: string): string {
+  return text.replace(/(?<=\p{L})[’ʼ](?=\p{L})/gu, "'");
 }
 
 /** Markdown reduced to its words: no markup in excerpts. */

@@ -32,6 +32,27 @@ describe("the reader's archive in a browser", () => {
     await page.close();
   });
 
+  it("finds a word after an elided article: 'ambassadeur' in « l’ambassadeur », 'Oncle' in « l’Oncle Sam »", async () => {
+    const page = await open("/recherche/");
+    const search = async (query: string) => {
+      await page.locator(".pagefind-ui__search-input").fill(query);
+      // The message names the query once its results are counted; their titles come once loaded.
+      await page.waitForFunction(
+        (query) => document.querySelector(".pagefind-ui__message")?.textContent?.includes(query) && document.querySelector(".pagefind-ui__result") && !document.querySelector(".pagefind-ui__loading"),
+        query,
+      );
+      return {
+        titles: (await page.locator(".pagefind-ui__result-title").allTextContents()).map((t) => t.trim()),
+        marked: (await page.locator(".pagefind-ui__result-excerpt mark").allTextContents()).map((t) => t.toLowerCase()),
+      };
+    };
+    const ambassador = await search("ambassadeurs");
+    assert.deepEqual(ambassador.titles, [SEED_TITLES[0]]);
+    assert.ok(ambassador.marked.length > 0 && ambassador.marked.every((word) => word.includes("ambassad")), ambassador.marked.join(", "));
+    assert.deepEqual((await search("Oncle")).titles, [SEED_TITLES[1]]);
+    await page.close();
+  });
+
   it("offers every filter group after a search typed while the filters were still loading", async () => {
     const page = await site.browser.newPage();
     // The first filter chunk arrives at once, the words' index after it, the other filter chunks
