@@ -2,11 +2,13 @@
  * npm run bench:search [-- --n 3000 --size 300 --size 1500 --size 3000]
  *
  * The search index's cost by shard size: generates a deterministic archive of N articles
- * (as `npm run bench` does), makes their search records, then indexes them with Pagefind
- * in shards of each size, as the build does (scripts/lib/search-index.ts), and prints the
- * processor time of the indexers and Pagefind together, per article. The build caps the
- * number of shards (src/site/search-shards.ts): past 32 × 600 articles, shards are merged
- * from pieces that Pagefind indexes apart, and this shows why.
+ * (as `npm run bench` does), makes their search records, then indexes them in shards of each
+ * size, as the build does (scripts/lib/search-index.ts: Revue's indexer, or Pagefind's for
+ * what it cannot index), and prints the processor time of the indexers and of the Pagefind
+ * processes they start, per article. Revue's indexer costs no more per article in larger
+ * shards (each indexer process's start is shared by more articles); Pagefind's costs more
+ * (3.4 ms per article in shards of 300, 4.2–4.5 ms in one of 3,000), which is why a large
+ * archive's shards were first made of pieces (src/site/search-shards.ts).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,8 +25,9 @@ const USAGE = "usage: npm run bench:search -- [--n 3000] [--size 300] [--size 15
 
 /**
  * Processor time of the processes this one starts while `work` runs, Pagefind's included:
- * Pagefind's processes do most of the work, and they are not waited for by the indexers
- * that start them, so the kernel's count of waited-for children misses them. /proc is read
+ * Pagefind's processes (which give the search code, and index what Revue's indexer cannot)
+ * are not waited for by the indexers that start them, so the kernel's count of waited-for
+ * children misses them. /proc is read
  * every 20 ms, and each process found below this one is followed to its end (by then it
  * may belong to another parent). Milliseconds; the last 20 ms of a process can be missed.
  */

@@ -19,10 +19,7 @@ import type { IndexerOrders, PieceJob } from "./search-index.ts";
  */
 async function indexRecords(records: readonly SearchRecord[], outputPath: string, keep: RegExp): Promise<void> {
   const write = (path: string, content: Uint8Array) => {
-    if (!keep.test(path)) return;
-    const target = join(outputPath, path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, content);
+    if (keep.test(path)) writeInto(outputPath, path, content);
   };
   if (canIndexSearchRecords(records)) {
     for (const [path, content] of indexSearchRecords(records)) write(path, content);
@@ -91,11 +88,7 @@ async function indexPieces(job: { pieces: PieceJob[]; outputPath: string; keep: 
   } catch (error) {
     throw damaged((error as Error).message);
   }
-  for (const [path, content] of merged.files) {
-    const target = join(job.outputPath, path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, content);
-  }
+  for (const [path, content] of merged.files) writeInto(job.outputPath, path, content);
   mkdirSync(join(job.outputPath, "fragment"), { recursive: true });
   const place = (source: string, target: string) => {
     try {
@@ -113,6 +106,13 @@ async function indexPieces(job: { pieces: PieceJob[]; outputPath: string; keep: 
     if (entry.isFile() && !SEARCH_INDEX_FILES.test(entry.name)) place(join(first, entry.name), join(job.outputPath, entry.name));
   }
   return indexed;
+}
+
+/** Writes a bundle's file, by its path in the bundle. */
+function writeInto(bundle: string, path: string, content: Uint8Array): void {
+  const target = join(bundle, path);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, content);
 }
 
 /** A file of the cache in the site: a hard link (the same disk, nothing copied), else a copy. */

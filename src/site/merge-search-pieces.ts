@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { sha1 } from "../text/sha1.ts";
 import { openPagefindFile, readPagefindFile, type CborReader, type CborValue } from "./pagefind-file.ts";
-import { PAGEFIND_VERSION, writeLanguageIndex, type BundleWord, type PageList, type PageRun, type PagefindEntry } from "./pagefind-bundle.ts";
+import { bundleWord, filterValuePages, PAGEFIND_VERSION, spellingPages, writeLanguageIndex, type BundleWord, type LanguageIndex, type PageList, type PageRun, type PagefindEntry } from "./pagefind-bundle.ts";
 
 /**
  * One Pagefind bundle made of several indexes ("pieces") made separately, by Revue's indexer
@@ -103,11 +103,7 @@ function readEntry(piece: SearchPiece): PagefindEntry {
   return entry;
 }
 
-/**
- * Merges one language's indexes into `files`; returns the new metadata's name and page count.
- * Pagefind 1.6's metadata: [version, pages [[fragment hash, word count, …]], index chunks
- * [[from, to, hash]], filters [[name, hash]], sorts [[name, pages]], meta fields [name]].
- */
+/** Merges one language's indexes into `files` (see writeLanguageIndex for the metadata read here); returns the new metadata's name and page count. */
 function mergeLanguage(
   language: string,
   parts: readonly { piece: SearchPiece; index: number; meta: CborValue[] }[],
@@ -116,7 +112,7 @@ function mergeLanguage(
 ): { hash: string; page_count: number } {
   const pages: CborValue[] = [];
   const words = new Map<string, BundleWord>();
-  const filters = new Map<string, Map<string, number[]>>();
+  const filters: LanguageIndex["filters"] = new Map();
   const metaFields: string[] = [];
   let version: CborValue = PAGEFIND_VERSION;
   for (const { piece, index, meta } of parts) {
@@ -138,12 +134,9 @@ function mergeLanguage(
     for (const filter of asArray(pieceFilters, piece.name, "filters")) {
       const hash = asArray(filter, piece.name, "filter")[1] as string;
       const [name, values] = asArray(readPagefindFile(piece.read(`filter/${hash}.pf_filter`), `${piece.name}: filter/${hash}.pf_filter`), piece.name, "filter index");
-      let merged = filters.get(name as string);
-      if (!merged) filters.set(name as string, (merged = new Map()));
       for (const value of asArray(values, piece.name, "filter values")) {
         const [text, valuePages] = value as [string, number[]];
-        let list = merged.get(text);
-        if (!list) merged.set(text, (list = []));
+        const list = filterValuePages(filters, name as string, text);
         for (const page of valuePages) list.push(page + offset);
       }
     }
@@ -157,18 +150,12 @@ function mergeLanguage(
 function readWord(reader: CborReader, words: Map<string, BundleWord>, offset: number): void {
   const fields = reader.array();
   if (fields < 2 || fields > 3) throw new Error(`${reader.name}: a word of ${fields} fields, not what Pagefind ${PAGEFIND_VERSION} writes`);
-  const word = reader.text();
-  let merged = words.get(word);
-  if (!merged) words.set(word, (merged = { word, pages: { runs: [], count: 0 }, variants: new Map(), size: 0 }));
+  const merged = bundleWord(words, reader.text());
   merged.size += readPages(reader, merged.pages, offset);
   for (let variants = fields === 3 ? reader.array() : 0; variants > 0; variants--) {
     if (reader.array() !== 2) throw new Error(`${reader.name}: a spelling variant not as Pagefind ${PAGEFIND_VERSION} writes it`);
-    const spelling = reader.text();
-    let list = merged.variants.get(spelling);
-    if (!list) {
-      merged.variants.set(spelling, (list = { runs: [], count: 0 }));
-      merged.size += 1;
-    }
+    // Not in one expression: `merged.size +=` would read the size before a new spelling adds to it.
+    const list = spellingPages(merged, reader.text());
     merged.size += readPages(reader, list, offset);
   }
 }

@@ -50,6 +50,32 @@ export interface BundleWord {
   size: number;
 }
 
+/** The entry of `word` in `words`, added empty the first time. */
+export function bundleWord(words: Map<string, BundleWord>, word: string): BundleWord {
+  let found = words.get(word);
+  if (!found) words.set(word, (found = { word, pages: { runs: [], count: 0 }, variants: new Map(), size: 0 }));
+  return found;
+}
+
+/** The pages of a word's spelling with diacritics, added empty the first time (a spelling weighs 1 in its chunk). */
+export function spellingPages(word: BundleWord, spelling: string): PageList {
+  let found = word.variants.get(spelling);
+  if (!found) {
+    word.variants.set(spelling, (found = { runs: [], count: 0 }));
+    word.size += 1;
+  }
+  return found;
+}
+
+/** The pages of a filter's value, added empty the first time. */
+export function filterValuePages(filters: LanguageIndex["filters"], name: string, value: string): number[] {
+  let values = filters.get(name);
+  if (!values) filters.set(name, (values = new Map()));
+  let found = values.get(value);
+  if (!found) values.set(value, (found = []));
+  return found;
+}
+
 /** One language's index, ready to write. */
 export interface LanguageIndex {
   version: CborValue;

@@ -1,7 +1,7 @@
 import { boundedMemo } from "../text/bounded-memo.ts";
 import { sha1 } from "../text/sha1.ts";
 import { canMergeSearchPieces } from "./merge-search-pieces.ts";
-import { byBytes, PAGEFIND_VERSION, writeLanguageIndex, type BundleWord, type PageList, type PageRun, type PagefindEntry } from "./pagefind-bundle.ts";
+import { bundleWord, byBytes, filterValuePages, PAGEFIND_VERSION, spellingPages, writeLanguageIndex, type BundleWord, type LanguageIndex, type PageList, type PageRun, type PagefindEntry } from "./pagefind-bundle.ts";
 import { CborWriter, pagefindFile, type CborValue } from "./pagefind-file.ts";
 import { INCLUDED_CHARACTERS, indexableWords, WHITESPACE, type IndexableWord, type Stemmer } from "./pagefind-words.ts";
 import type { SearchRecord } from "./search-records.ts";
@@ -100,7 +100,7 @@ function indexLanguage(language: string, records: readonly SearchRecord[], files
   const writer = new CborWriter();
   const runs: PageRun[] = [];
   const words = new Map<string, BundleWord>();
-  const filters = new Map<string, Map<string, number[]>>();
+  const filters: LanguageIndex["filters"] = new Map();
   const pages: CborValue[] = [];
   const fragmentHashes = new Map<string, string>();
 
@@ -145,28 +145,16 @@ function indexLanguage(language: string, records: readonly SearchRecord[], files
     }
 
     for (const [stemmed, { plain, spellings }] of pageWords) {
-      let word = words.get(stemmed);
-      if (!word) words.set(stemmed, (word = { word: stemmed, pages: { runs: [], count: 0 }, variants: new Map(), size: 0 }));
+      const word = bundleWord(words, stemmed);
       if (plain) word.size += addPage(word.pages, page, plain);
       for (const [spelling, found] of spellings) {
-        let list = word.variants.get(spelling);
-        if (!list) {
-          word.variants.set(spelling, (list = { runs: [], count: 0 }));
-          word.size += 1;
-        }
+        // Not in one expression: `word.size +=` would read the size before a new spelling adds to it.
+        const list = spellingPages(word, spelling);
         word.size += addPage(list, page, found);
       }
     }
 
-    for (const [name, values] of Object.entries(record.filters)) {
-      let filter = filters.get(name);
-      if (!filter) filters.set(name, (filter = new Map()));
-      for (const value of values) {
-        let list = filter.get(value);
-        if (!list) filter.set(value, (list = []));
-        list.push(page);
-      }
-    }
+    for (const [name, values] of Object.entries(record.filters)) for (const value of values) filterValuePages(filters, name, value).push(page);
 
     const wordCount = content.length;
     const fragment = JSON.stringify({ url: record.url, content: content.join(" "), word_count: wordCount, filters: sortedKeys(record.filters), meta: sortedKeys(record.meta), anchors: [] });

@@ -22,10 +22,9 @@ import { urls } from "./urls.ts";
  * (merge-search-pieces.ts): a rebuild after an edit indexes one piece again. At 32, 10,000
  * articles make 32 shards of about 300, and 100,000 make 32 shards of 8 pieces of about 390.
  */
-export const MAX_SEARCH_SHARDS = DEFAULT_SEARCH_BUNDLES;
 
 /** Shards (bundles) of the search index: one per `shardSize` articles or less, a power of two, at most `bundles` (a power of two). */
-export function searchShardCount(articles: number, shardSize: number, bundles = MAX_SEARCH_SHARDS): number {
+export function searchShardCount(articles: number, shardSize: number, bundles = DEFAULT_SEARCH_BUNDLES): number {
   return Math.min(powerOfTwoFor(articles, shardSize), bundles);
 }
 
@@ -34,7 +33,7 @@ export function searchShardCount(articles: number, shardSize: number, bundles = 
  * articles; then pieces of at most that (merging takes 0.16 ms per article; Pagefind's indexer,
  * where it indexes, took 3.4 ms per article in pieces of 300, 4.2–4.5 ms in one index of 3,000).
  */
-export function searchPieceCount(articles: number, shardSize: number, bundles = MAX_SEARCH_SHARDS): number {
+export function searchPieceCount(articles: number, shardSize: number, bundles = DEFAULT_SEARCH_BUNDLES): number {
   return Math.max(searchShardCount(articles, shardSize, bundles), powerOfTwoFor(articles, 2 * shardSize));
 }
 

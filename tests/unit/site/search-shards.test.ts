@@ -3,11 +3,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { generateCorpus } from "../../../src/bench/generate-corpus.ts";
+import { DEFAULT_SEARCH_BUNDLES } from "../../../src/config.ts";
 import { buildArchive } from "../../../src/build/build-archive.ts";
 import { importSources } from "../../../src/build/import.ts";
 import { urls } from "../../../src/site/urls.ts";
 import type { SearchRecord } from "../../../src/site/search-records.ts";
-import { MAX_SEARCH_SHARDS, planSearchShards, searchBundlePath, searchFilesKept, searchPieceCount, searchShardCount, searchShardDigest, searchShardOf, splitSearchRecords } from "../../../src/site/search-shards.ts";
+import { planSearchShards, searchBundlePath, searchFilesKept, searchPieceCount, searchShardCount, searchShardDigest, searchShardOf, splitSearchRecords } from "../../../src/site/search-shards.ts";
 import { fixtureContent } from "../../helpers/content.ts";
 import { scratchDir } from "../../helpers/scratch.ts";
 
@@ -20,7 +21,7 @@ describe("search shards", () => {
     assert.equal(searchShardCount(2001, 2000), 2);
     assert.equal(searchShardCount(10_000, 2000), 8);
     assert.equal(searchShardCount(16_001, 2000), 16);
-    assert.equal(searchShardCount(1_000_000, 2000), MAX_SEARCH_SHARDS);
+    assert.equal(searchShardCount(1_000_000, 2000), DEFAULT_SEARCH_BUNDLES);
   });
 
   it("splits shards into pieces of at most twice the shard size once the shards are capped", () => {
