@@ -1,12 +1,15 @@
 /**
  * npm run import -- FILE|DIR… [--url URL] [--dry-run]
  *
- * Turns raw text, HTML or Markdown sources into content/articles/YYYY/YYYY-MM-DD-slug.md,
- * front matter filled from extraction, with what to check as comments. Never overwrites;
- * reports duplicates (same URL or nearly the same text) with the existing file.
+ * Turns raw text, HTML or Markdown sources, WordPress exports (WXR) and RSS or Atom feeds
+ * into content/articles/YYYY/YYYY-MM-DD-slug.md, front matter filled from the source and
+ * extraction, with what to check as comments. Never overwrites; reports duplicates (same
+ * URL or nearly the same text) with the existing file, and what an export holds besides
+ * articles (pages, attachments…). Ends with one line of counts; `--dry-run` writes nothing.
  */
 import { join, resolve } from "node:path";
 import { importSources } from "../src/build/import.ts";
+import { countOutcomes, importSummary } from "../src/build/import-summary.ts";
 import { parse, ROOT, run } from "./lib/cli.ts";
 import { progressReporter } from "./lib/progress.ts";
 
@@ -32,12 +35,13 @@ run(async () => {
       for (const warning of outcome.warnings) process.stdout.write(`          à vérifier : ${warning}\n`);
     } else if (outcome.status === "duplicate") {
       process.stdout.write(`duplicate ${outcome.source}: ${outcome.reason} as ${outcome.existing} (nothing written)\n`);
+    } else if (outcome.status === "skipped") {
+      process.stdout.write(`skipped   ${outcome.source}: ${outcome.reason}\n`);
     } else {
       failed++;
       process.stdout.write(`failed    ${outcome.source}: ${outcome.reasons.join("; ")}\n`);
     }
   }
-  const count = (status: string) => outcomes.filter((o) => o.status === status).length;
-  process.stdout.write(`\n${count("imported")} imported, ${count("duplicate")} duplicates, ${failed} failed${values["dry-run"] ? " (dry run: nothing written)" : ""}\n`);
+  process.stdout.write(`\n${importSummary(countOutcomes(outcomes), values["dry-run"] === true)}\n`);
   return failed > 0 ? 1 : 0;
 });

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, extname, join, relative } from "node:path";
 import type { ArticleRecord } from "../records/article.ts";
 import type { Diagnostic } from "../records/diagnostic.ts";
 import { compileKnowledge } from "../extract/compile.ts";
@@ -8,6 +8,8 @@ import { loadKnowledgeBase } from "../knowledge/load.ts";
 import { loadSiteConfig } from "../config.ts";
 import { ARTICLES_FOLDER } from "./article-sources.ts";
 import { buildArticle } from "./build-article.ts";
+import { ARCHIVE_EXTENSIONS, readArchiveFile } from "./import-archive.ts";
+import { itemSource, type ItemSource } from "./import-item.ts";
 import { DuplicateIndex } from "./near-duplicates.ts";
 import { importWarnings, recordToMarkdown } from "./to-markdown.ts";
 import { walkFiles } from "./walk.ts";
@@ -16,11 +18,15 @@ import { slugify } from "../text/slug.ts";
 /**
  * Brings outside sources (raw text, HTML, Markdown; a file or a folder) into
  * content/articles/YYYY/YYYY-MM-DD-slug.md. Never overwrites a file; skips a source whose
- * URL or text the archive already has, naming the article that has it.
+ * URL or text the archive already has, naming the article that has it. A file that holds
+ * many articles (a WordPress export, a feed: see import-archive.ts) gives one outcome per
+ * entry: each item takes the same path as a single source.
  */
 export type ImportOutcome =
-  | { source: string; status: "imported"; file: string; warnings: string[] }
+  | { source: string; status: "imported"; file: string; draft: boolean; warnings: string[] }
   | { source: string; status: "duplicate"; existing: string; reason: string }
+  /** An entry that is not an article (a page, an attachment, a trashed post), by kind. */
+  | { source: string; status: "skipped"; kind: string; reason: string }
   | { source: string; status: "failed"; reasons: string[] };
 
 export interface ImportOptions {
@@ -48,7 +54,8 @@ export async function importSources(options: ImportOptions): Promise<ImportOutco
   const texts = new DuplicateIndex<string>();
   const ids = new Set<string>();
   const archived = walkFiles(articlesDir);
-  const files = options.sources.flatMap((source) => (statSync(source).isDirectory() ? walkFiles(source) : [source])).filter((file) => formatOf(file));
+  // A folder's sources are its files of a known format; a file named on its own is always opened (an export may have any name).
+  const files = options.sources.flatMap((source) => (statSync(source).isDirectory() ? walkFiles(source).filter((file) => formatOf(file) || ARCHIVE_EXTENSIONS.has(extname(file).toLowerCase())) : [source]));
   await loadReaders([...archived, ...files]);
   for (const file of archived) {
     const read = readSourceFile(file, show(file));
@@ -62,6 +69,23 @@ export async function importSources(options: ImportOptions): Promise<ImportOutco
   const outcomes: ImportOutcome[] = [];
   files.forEach((file, index) => {
     const source = show(file);
+    const archive = readArchiveFile(file, source);
+    if (archive) {
+      if ("error" in archive) outcomes.push({ source, status: "failed", reasons: [archive.error] });
+      else {
+        for (const entry of archive.entries) {
+          if ("skipped" in entry) {
+            const { source: where, kind, reason } = entry.skipped;
+            outcomes.push({ source: where, status: "skipped", kind, reason });
+          } else {
+            const from = itemSource(entry.item, kb, today);
+            outcomes.push(place(buildArticle(from.doc, compiled, { homeCountry: config.homeCountry, today }), entry.item.source, from));
+          }
+        }
+      }
+      options.onProgress?.(index + 1, files.length);
+      return;
+    }
     const read = readSourceFile(file, source, options.url && files.length === 1 ? { url: options.url } : {});
     if (!read.doc) {
       outcomes.push({ source, status: "failed", reasons: read.diagnostics.map((d: Diagnostic) => d.message) });
@@ -73,7 +97,8 @@ export async function importSources(options: ImportOptions): Promise<ImportOutco
   });
   return outcomes;
 
-  function place(extracted: ArticleRecord, source: string): ImportOutcome {
+  /** Writes a record as an article, unless the archive has it; `item` carries what a many-article file adds. */
+  function place(extracted: ArticleRecord, source: string, item?: ItemSource): ImportOutcome {
     let record = extracted;
     if (!record.title) {
       // A capture that starts inside the article: kept as a draft with a provisional title.
@@ -92,15 +117,24 @@ export async function importSources(options: ImportOptions): Promise<ImportOutco
     const prefix = record.date?.precision === "day" ? `${record.date.value}-` : "";
     let file = join(articlesDir, year, `${prefix}${id}.md`);
     for (let n = 2; existsSync(file); n++) file = join(articlesDir, year, `${prefix}${id}-${n}.md`);
-    const markdown = recordToMarkdown(id === record.id ? record : { ...record, id });
+    // The article's address follows its title unless `slug` says otherwise: written when they differ.
+    const extra: Record<string, unknown> = id === slugify(record.title ?? "") ? {} : { slug: id };
+    // An item's draft status is its source's, with the reason in its notes: the draft note drawn from the record is for a provisional title only.
+    const warnings = item ? [...item.notes, ...importWarnings({ ...record, draft: !extracted.title })] : importWarnings(record);
+    if (item) {
+      const date = item.doc.frontMatter["date"];
+      if (record.date?.via === "front-matter" && typeof date === "string") extra["date"] = date;
+      Object.assign(extra, item.frontMatter);
+    }
+    const markdown = recordToMarkdown({ ...record, id }, extra, warnings);
     if (!options.dryRun) {
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, id === record.id ? markdown : markdown.replace(/^---\n/, `---\nslug: ${id}\n`), { flag: "wx" });
+      writeFileSync(file, markdown, { flag: "wx" });
     }
     ids.add(id);
     if (record.url) byUrl.set(normalizeUrl(record.url), show(file));
     texts.add(record.body, show(file));
-    return { source, status: "imported", file: show(file), warnings: importWarnings(record) };
+    return { source, status: "imported", file: show(file), draft: record.draft, warnings };
   }
 }
 

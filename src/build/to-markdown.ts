@@ -4,8 +4,10 @@ import type { ArticleRecord } from "../records/article.ts";
 /**
  * An imported record as the Markdown file an editor keeps: front matter filled from
  * extraction, then what the editor must look at as YAML comments, then the clean body.
+ * `extra` adds keys the record does not carry (or replaces one, in its place); `warnings`
+ * replaces the comments drawn from the record.
  */
-export function recordToMarkdown(record: ArticleRecord): string {
+export function recordToMarkdown(record: ArticleRecord, extra: Readonly<Record<string, unknown>> = {}, warnings = importWarnings(record)): string {
   const frontMatter: Record<string, unknown> = { title: record.title ?? "" };
   if (record.draft) frontMatter["draft"] = true;
   if (record.date) {
@@ -18,7 +20,7 @@ export function recordToMarkdown(record: ArticleRecord): string {
   for (const [key, refs] of [["people", record.people], ["agencies", record.agencies], ["places", record.places], ["topics", record.topics]] as const) {
     if (refs.length) frontMatter[key] = ids(refs);
   }
-  const warnings = importWarnings(record);
+  Object.assign(frontMatter, extra);
   const yaml = stringify(frontMatter, { lineWidth: 0 }).trimEnd();
   const comments = warnings.length ? `\n${warnings.map((w) => `# À VÉRIFIER : ${w}`).join("\n")}` : "";
   return `---\n${yaml}${comments}\n---\n\n${record.body.trim()}\n`;
