@@ -3,7 +3,9 @@
  *
  * Builds the archive's records from content/, reports what became of every source, then
  * renders the site with Eleventy into a temporary folder that replaces the output only
- * when everything succeeded (scripts/lib/build-site.ts). Under CI=true any content error
+ * when everything succeeded (scripts/lib/build-site.ts). The output must be a folder Revue
+ * made, an empty one or a new one (src/build/output-policy.ts); one build at a time writes
+ * it, a second waits up to a minute. Under CI=true any content error
  * stops the build. `--timings FILE` writes the phases' times, the processor time and the
  * peak memory of the build process as JSON (`npm run bench` reads it).
  */
@@ -25,7 +27,7 @@ run(async () => {
   // The build is loaded only now: a process that starts its child with a larger heap has no
   // use for it, and loading it took half a second before every large build.
   const { build } = await import("./lib/build-site.ts");
-  const result = await build({ content, output, ci: process.env["CI"] === "true" });
+  const result = await build({ content, output, ci: process.env["CI"] === "true", command: "npm run build" });
   if (values.timings) {
     const cpu = process.cpuUsage();
     const usage = { ...result.timings, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, extracted: result.archive.extracted, cached: result.archive.cacheHits };

@@ -21,7 +21,7 @@ run(async () => {
   const warnings = archive.diagnostics.filter((d) => d.severity === "warning").length;
   const { report } = archive;
   process.stdout.write(
-    `\n${report.read} articles checked (${report.published.length} published, ${report.drafts.length} drafts, ${report.rejected.length} rejected), ` +
+    `\n${report.read} articles checked (${report.published.length} published, ${report.drafts.length} drafts, ${report.rejected.length} rejected, ${report.skipped.length} skipped), ` +
       `${archive.kb.people.size + archive.kb.agencies.size} actors, ${archive.kb.topics.size} topics: ${errors} errors, ${warnings} warnings\n`,
   );
   return errors > 0 ? 1 : 0;

@@ -1,9 +1,9 @@
 import type { FeedView, SiteShared } from "../src/site/site-data.ts";
-import { documentText, each, html } from "./html.ts";
+import { each, html, xmlDocumentText } from "./html.ts";
 
 /** An Atom feed: the site's latest articles, or an actor's or a topic's. */
 export function atomFeed(site: SiteShared, feed: FeedView): string {
-  return documentText(html`<?xml version="1.0" encoding="utf-8"?>
+  return xmlDocumentText(html`<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${site.strings.lang}">
 <title>${feed.title}</title>
 <id>${feed.id}</id>
@@ -16,6 +16,9 @@ export function atomFeed(site: SiteShared, feed: FeedView): string {
 <id>${entry.url}</id>
 <link rel="alternate" type="text/html" href="${entry.url}"/>
 <updated>${entry.updated}</updated>${
+    entry.published ? html`
+<published>${entry.published}</published>` : null
+  }${
     entry.outlet ? html`
 <source><title>${entry.outlet}</title></source>` : null
   }

@@ -1,3 +1,5 @@
+import { withoutNonXmlChars } from "../src/text/xml-chars.ts";
+
 /**
  * HTML (and Atom) written by template literals: `html` escapes every value it is given,
  * unless the value is already markup (`Markup`: what another template returned, or what
@@ -21,11 +23,18 @@ export function trusted(text: string): Markup {
 export type Printable = string | number | Markup | null | undefined | readonly Printable[];
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", '"': "&quot;", "'": "&#39;", "<": "&lt;", ">": "&gt;", "\\": "&#92;" };
-const SPECIAL = /[&"'<>\\]/g;
+/**
+ * What ends an element or a quoted attribute, and what is not text at all, which is dropped:
+ * the controls and noncharacters XML 1.0 forbids (the same templates write the feeds) and
+ * DEL, which HTML parsers report as errors. A lone surrogate is left to the UTF-8 encoder,
+ * which writes U+FFFD (matching it needs the `u` flag, which slows every value);
+ * xmlDocumentText removes it from XML.
+ */
+const SPECIAL = /[&"'<>\\\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
 
 /** Text made safe in element content and in quoted attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(SPECIAL, (character) => ESCAPES[character] as string);
+  return text.replace(SPECIAL, (character) => ESCAPES[character] ?? "");
 }
 
 function print(value: Printable): string {
@@ -60,6 +69,15 @@ export function documentText(markup: Markup): string {
   return text;
 }
 const FLATTEN = /^/;
+
+/**
+ * The text of a whole XML document (the feeds, the sitemap): as documentText, without the
+ * characters XML 1.0 forbids. A control character in a source's title would otherwise make
+ * the whole feed ill-formed; the readers clean text too, the writer makes sure of it.
+ */
+export function xmlDocumentText(markup: Markup): string {
+  return withoutNonXmlChars(documentText(markup));
+}
 
 /** Markup for each item of a list, in order. */
 export function each<T>(items: readonly T[], render: (item: T) => Markup): Markup {

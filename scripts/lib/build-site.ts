@@ -2,22 +2,24 @@
  * The build behind `npm run build` (scripts/build.ts) and the dev server (scripts/start.ts):
  * builds the archive's records from content/, reports what became of every source, then
  * renders the site with Eleventy into a temporary folder that replaces the output only
- * when everything succeeded. Under CI=true any content error stops the build.
+ * when everything succeeded. Under CI=true any content error stops the build. Only a folder
+ * Revue made (or an empty or new one) is replaced, by one build at a time (output-folder.ts).
  */
 import { createHash } from "node:crypto";
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { buildArchive, type Archive, type ArchiveSession } from "../../src/build/build-archive.ts";
 import { readCacheFile, writeCacheFile } from "../../src/build/cache-file.ts";
 import { walkFiles } from "../../src/build/walk.ts";
 import { siteCodeVersion } from "../../src/build/code-version.ts";
 import { changedPart, diffManifests, fingerprintSite, type SiteManifest } from "../../src/site/fingerprint.ts";
 import { planSite, renderData, type RenderPlans, type SiteMemo } from "../../src/site/site-data.ts";
-import { buildFiles } from "./build-files.ts";
+import { buildFiles, realOutputPath, type BuildFiles } from "./build-files.ts";
 import { formatDiagnostic, ROOT } from "./cli.ts";
+import { claimOutput, explainOutputError, markSite } from "./output-folder.ts";
 import { writeSearchIndex } from "./search-index.ts";
-import { planSearchShards, searchBundlePath, type SearchPiecePlan } from "../../src/site/search-shards.ts";
+import { movePagesInto, moveSearchBundlesInto, newWorkFolder, removeFile, replaceSite, SEARCH_FOLDER, searchBundleFolder, workFolderName } from "./site-swap.ts";
+import { planSearchShards, type SearchPiecePlan } from "../../src/site/search-shards.ts";
 import { searchRecords } from "../../src/site/search-records.ts";
 
 export interface BuildResult {
@@ -58,12 +60,34 @@ export interface BuildOptions {
    * (the dev server: the editor waits for the page, not for 15 MB of data at 10k articles).
    */
   pagesFirst?: boolean;
+  /** The caller holds the output's lock (claimOutput): the dev server holds it for its life. */
+  holdsOutput?: boolean;
+  /** How long to wait for another build of the same output (default a minute). */
+  lockWaitMs?: number;
+  /** What runs the build, for the message of a build that finds it running (`npm run build`). */
+  command?: string;
 }
+
+/** How long a build waits for another build of its output to finish. */
+export const LOCK_WAIT_MS = 60_000;
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const output = realOutputPath(options.output);
+  const files = buildFiles(options.content, output);
+  // Nothing is written before the output is known to be Revue's to replace.
+  const lock = options.holdsOutput ? undefined : await claimOutput({ content: options.content, output, files, command: options.command ?? "a build", waitMs: options.lockWaitMs ?? LOCK_WAIT_MS, log });
+  try {
+    return await buildInto(output, files, options, log);
+  } catch (error) {
+    throw explainOutputError(error, output, files.cache);
+  } finally {
+    lock?.release();
+  }
+}
+
+async function buildInto(output: string, files: BuildFiles, options: BuildOptions, log: (line: string) => void): Promise<BuildResult> {
   const started = performance.now();
-  const files = buildFiles(options.content, options.output);
   const archive = await buildArchive({
     workers: "auto",
     contentDir: options.content,
@@ -79,23 +103,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   writeReport(archive, files.report);
   for (const error of errors) log(formatDiagnostic(error));
   log(
-    `revue: ${report.read} sources read: ${report.published.length} published, ${report.drafts.length} drafts, ${report.rejected.length} rejected; ` +
+    `revue: ${report.read} sources read: ${report.published.length} published, ${report.drafts.length} drafts, ${report.rejected.length} rejected, ${report.skipped.length} skipped; ` +
       `${errors.length} errors, ${warnings.length} warnings (npm run check lists them) — ${Math.round(performance.now() - started)} ms`,
   );
   for (const rejected of report.rejected) log(`  rejected ${rejected.path}: ${rejected.reasons.join("; ")}`);
+  for (const skipped of report.skipped) log(`  skipped ${skipped.path}: ${skipped.reason}`);
   const recordsDone = performance.now();
   if (options.ci && errors.length) {
     archive.saveCache();
     throw new Error(`${errors.length} content errors (CI=true stops the build; the report is in ${files.report})`);
   }
 
-  // Everything is made in a sibling temporary folder first: a failed build never touches the site.
+  // Everything is made in a temporary folder of Revue's own first (site-swap.ts): a failed build never touches the site.
   // A full build then swaps the folders; a rebuild whose pages mostly did not change renders
   // only the changed files there and moves them into the site (each file is old or new, never half-written).
-  const output = resolve(options.output);
-  const temporary = `${output}.tmp-${process.pid}`;
-  removeLeftovers(output);
-  mkdirSync(temporary, { recursive: true });
+  const temporary = newWorkFolder(files.work);
   const previous = existsSync(output) ? readManifest(files.manifest) : undefined;
   // What planning keeps from one build to the next: in memory in a session, else in the cache folder.
   const memo = options.session?.site ?? readSiteMemo(files.memo);
@@ -182,12 +204,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       for (const name of readdirSync(output)) if (SEARCH_FOLDER.test(name) && !inUseFolders.has(name)) rmSync(join(output, name), { recursive: true, force: true });
       moveSearchBundlesInto(temporary, output);
       rmSync(temporary, { recursive: true, force: true });
+      // A site made before Revue marked its sites gets the marker at its first rebuild.
+      markSite(output);
     } else {
-      for (const shard of inUse) if (!stale.includes(shard) && previous) renameSync(join(output, searchBundleFolder(shard)), join(temporary, searchBundleFolder(shard)));
-      const old = `${output}.old-${process.pid}`;
-      if (existsSync(output)) renameSync(output, old);
-      renameSync(temporary, output);
-      removeInBackground(old);
+      markSite(temporary);
+      const kept = previous ? inUse.filter((shard) => !stale.includes(shard)).map(searchBundleFolder) : [];
+      replaceSite(temporary, output, workFolderName(files.work, "old"), kept);
       options.onPages?.();
     }
     writeManifest(files.manifest, { site: manifest, search: digests });
@@ -203,29 +225,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const done = performance.now();
   log(`revue: site written to ${output} in ${Math.round(done - started)} ms`);
   return { archive, errors: errors.length, output, timings: { records: recordsDone - started, render: renderDone - recordsDone, search: searchDone - recordsDone, total: done - started } };
-}
-
-/**
- * The previous site is already out of the way: deleting its thousands of files need not
- * hold up the build. A detached `rm` does it; leftovers of an interrupted one are removed
- * by the next build.
- */
-function removeInBackground(folder: string): void {
-  if (!existsSync(folder)) return;
-  if (process.platform === "win32") {
-    rmSync(folder, { recursive: true, force: true });
-    return;
-  }
-  spawn("rm", ["-rf", folder], { detached: true, stdio: "ignore" }).unref();
-}
-
-/** Folders left by earlier builds (a previous site still being deleted, an interrupted build's) are removed in the background too. */
-function removeLeftovers(output: string): void {
-  const parent = dirname(output);
-  const name = basename(output);
-  for (const entry of existsSync(parent) ? readdirSync(parent) : []) {
-    if (entry.startsWith(`${name}.old-`) || entry.startsWith(`${name}.tmp-`)) removeInBackground(join(parent, entry));
-  }
 }
 
 /** Files per Eleventy run. */
@@ -252,10 +251,6 @@ function removeUnusedPieces(folder: string, pieces: readonly (readonly SearchPie
   const used = new Set(pieces.flatMap((list) => (list.length > 1 ? list.map((piece) => piece.digest) : [])));
   for (const name of readdirSync(folder)) if (!used.has(name)) rmSync(join(folder, name), { recursive: true, force: true });
 }
-
-/** Pagefind bundles of the search shards: `pagefind`, `pagefind-1`… */
-const SEARCH_FOLDER = /^pagefind(-\d+)?$/;
-const searchBundleFolder = (shard: number) => searchBundlePath(shard).replace(/\//g, "");
 
 interface BuildManifest {
   site: SiteManifest;
@@ -314,32 +309,6 @@ function hashFiles(files: string[]): string {
   const hash = createHash("sha1");
   for (const file of files) hash.update(relative(ROOT, file)).update("\0").update(readFileSync(file));
   return hash.digest("hex");
-}
-
-/** Removes a file of the site, and the folders it leaves empty. */
-function removeFile(site: string, path: string): void {
-  rmSync(join(site, path), { force: true });
-  for (let folder = dirname(join(site, path)); folder.startsWith(`${site}/`) && readdirSync(folder).length === 0; folder = dirname(folder)) rmSync(folder, { recursive: true });
-}
-
-/** Moves the pages a rebuild made into the site, file by file (a rename replaces a file at once); search bundles stay. */
-function movePagesInto(from: string, to: string): void {
-  for (const file of walkFiles(from)) {
-    const path = relative(from, file);
-    if (SEARCH_FOLDER.test(path.split("/")[0] as string)) continue;
-    const target = join(to, path);
-    mkdirSync(dirname(target), { recursive: true });
-    renameSync(file, target);
-  }
-}
-
-/** Moves the search bundles a rebuild made into the site, each as a whole folder (the old one out first). */
-function moveSearchBundlesInto(from: string, to: string): void {
-  for (const name of readdirSync(from)) {
-    if (!SEARCH_FOLDER.test(name)) continue;
-    rmSync(join(to, name), { recursive: true, force: true });
-    renameSync(join(from, name), join(to, name));
-  }
 }
 
 function writeReport(archive: Archive, path: string): void {

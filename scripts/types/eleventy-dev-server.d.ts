@@ -7,6 +7,8 @@ declare module "@11ty/eleventy-dev-server" {
   }
   export default class EleventyDevServer {
     static getServer(name: string, dir: string, options?: DevServerOptions): EleventyDevServer;
+    /** Node's HTTP server (made on first use): the live-reload socket shares it. */
+    readonly server: import("node:http").Server;
     serve(port: number): void;
     ready(): Promise<void>;
     getServerUrl(host: string): string;

@@ -9,10 +9,12 @@ import { loadSiteConfig, type SiteConfig } from "../config.ts";
 import { readCacheFile, writeCacheFile } from "./cache-file.ts";
 import { extractionCodeVersion } from "./code-version.ts";
 import { ExtractionPool, workerCount, type ExtractJob } from "./extract-pool.ts";
+import { TIMEOUT_RULE } from "../ingest/source-limits.ts";
 import { extractSource, type Extracted } from "./extract-source.ts";
 import { RecordCache, type SourceResult, type SourceStat } from "./record-cache.ts";
-import { articleSources } from "./article-sources.ts";
-import { loadReaders } from "../ingest/read-source.ts";
+import { scanArticleSources, skippedWarning } from "./article-sources.ts";
+import { genuineFirst, lookAlikeTitleWarning } from "./look-alike-titles.ts";
+import { FORMATS, formatOf, loadReaders } from "../ingest/read-source.ts";
 
 export interface Rejection {
   path: string;
@@ -25,6 +27,8 @@ export interface BuildReport {
   published: string[];
   drafts: string[];
   rejected: Rejection[];
+  /** What the articles folder holds that was not read (hidden, another file type, a link not followed), with why: warnings. */
+  skipped: { path: string; reason: string }[];
 }
 
 export interface Archive {
@@ -80,7 +84,8 @@ export interface ArchiveSession {
 /** Reads content/ into an archive of records: the model every page is made from. */
 export async function buildArchive(options: BuildArchiveOptions): Promise<Archive> {
   const cwd = options.cwd ?? process.cwd();
-  const files = articleSources(options.contentDir).map((file) => ({ file, display: relative(cwd, file) || file }));
+  const scan = scanArticleSources(options.contentDir, (file) => formatOf(file) !== undefined, (file) => relative(cwd, file) || file);
+  const files = scan.files.map((file) => ({ file, display: relative(cwd, file) || file }));
   const auto = options.workers === "auto" || options.workers === undefined;
   const coresFor = (sources: number) => (auto ? workerCount(sources) : (options.workers as number));
   // With no record cache yet, every source is extracted: the workers start before anything
@@ -133,6 +138,8 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
     const extractOptions = { homeCountry: config.homeCountry, today };
     const kb = loaded.kb;
     const extractHere = (job: ExtractJob) => extractSource(job.file, job.display, compileKnowledge(kb), extractOptions);
+    // A cached record whose text is found damaged when it is read gets it from its source, extracted again here.
+    if (cache) cache.extractAgain = (display) => extractAgain(files, display, extractHere);
     // Fewer sources to extract than the cache let expect: the workers are not worth it.
     const parallel = pool && (!auto || workerCount(jobs.length) > 1) ? pool : undefined;
     if (pool && !parallel) pool.close();
@@ -145,7 +152,8 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
     results.set(result.path, result);
     // The hash of the bytes extracted; for a source hashed before (its content changed), the same bytes unless it changed again since.
     const known = hash ?? hashes.get(result.path);
-    if (!known) continue;
+    // A source stopped for its time says as much of the machine's load as of the source: the next build tries it again.
+    if (!known || result.diagnostics.some((d) => d.rule === TIMEOUT_RULE)) continue;
     hashes.set(result.path, known);
     cache?.set(result.path, known, result, stats.get(result.path));
   }
@@ -156,13 +164,15 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
   const { kb } = loaded;
   const diagnostics = [...loaded.diagnostics];
 
-  const report: BuildReport = { read: 0, published: [], drafts: [], rejected: [] };
+  const skipped = scan.skipped.map(({ path, reason }) => ({ path: relative(cwd, path) || path, reason }));
+  diagnostics.push(...skipped.map((entry) => skippedWarning(entry, Object.keys(FORMATS))));
+  const report: BuildReport = { read: 0, published: [], drafts: [], rejected: [], skipped };
   const records: ArticleRecord[] = [];
   const drafts: ArticleRecord[] = [];
   const byId = new Map<string, ArticleRecord>();
   const byUrl = new Map<string, ArticleRecord>();
   const digests = new Map<string, string>();
-  for (const { display } of files) {
+  for (const { display } of genuineFirst(files, (source) => results.get(source.display)?.record?.title)) {
     const result = results.get(display) as SourceResult;
     report.read++;
     diagnostics.push(...result.diagnostics);
@@ -173,6 +183,8 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
     }
     const problems = [...result.diagnostics.filter((d) => BLOCKING_RULES.has(d.rule)), ...record.diagnostics];
     const duplicate = byId.get(record.id);
+    const lookAlike = lookAlikeTitleWarning(display, record, duplicate);
+    if (lookAlike) diagnostics.push(lookAlike);
     if (duplicate) {
       problems.push({ file: display, line: 1, rule: "duplicate-slug", severity: "error", message: `slug \`${record.id}\` is already used by ${duplicate.sourcePath}`, fix: "Give one of them another `slug:` (or title) in its front matter." });
     }
@@ -229,6 +241,11 @@ function recordCacheOf(dir: string, key: string, session: ArchiveSession | undef
   if (!session) return RecordCache.open(dir, key);
   if (session.cache?.dir !== dir || session.cache.key !== key) session.cache = { dir, key, cache: RecordCache.open(dir, key) };
   return session.cache.cache;
+}
+
+function extractAgain(files: readonly ExtractJob[], display: string, extract: (job: ExtractJob) => Extracted): Extracted | undefined {
+  const job = files.find((source) => source.display === display);
+  return job ? extract(job) : undefined;
 }
 
 function statOf(file: string): SourceStat | undefined {

@@ -10,9 +10,11 @@ import { extractOutlet, resolveOutlet } from "../extract/outlet.ts";
 import { normalize, segmentPage } from "../extract/segment.ts";
 import { extractTopics, resolveTags } from "../extract/topics.ts";
 import { slugify } from "../text/slug.ts";
+import { safeHttpUrl } from "../text/safe-url.ts";
 import { tokenize } from "../text/tokenize.ts";
 import { validateFrontMatter, type FrontMatter } from "./front-matter.ts";
 import { renderMarkdown } from "./render-markdown.ts";
+import { SOURCE_LIMITS } from "../ingest/source-limits.ts";
 import { kindOf, resolveRef, type RefKind } from "./resolve-refs.ts";
 
 export interface BuildArticleOptions {
@@ -35,14 +37,15 @@ const SUMMARY_LENGTH = 280;
 export function buildArticle(doc: SourceDoc, compiled: CompiledKnowledge, options: BuildArticleOptions): ArticleRecord {
   const { kb } = compiled;
   const { frontMatter: fm, diagnostics } = validateFrontMatter(doc, options.today);
-  const url = fm.url ?? doc.meta.url ?? options.url ?? null;
+  // Front matter's address is checked with its diagnostics; the readers' and the caller's pass the same gate.
+  const url = fm.url ?? safeHttpUrl(doc.meta.url) ?? safeHttpUrl(options.url);
 
   const page = pageOf(doc, compiled, fm, url);
   const title = fm.title ?? page.title;
   const articleText = [title ?? "", ...page.body, ...page.captions].join("\n");
 
   const date = fm.date
-    ? { ...(parseIsoLike(fm.date) ?? { value: fm.date, precision: "day" as const }), evidence: fm.date_evidence ?? "front matter", via: "front-matter" as const }
+    ? { ...(parseIsoLike(fm.date) ?? { value: fm.date, precision: "day" as const }), ...(fm.dateTime ? { dateTime: fm.dateTime } : {}), evidence: fm.date_evidence ?? "front matter", via: "front-matter" as const }
     : extractDate({ meta: doc.meta.published, metaField: doc.meta.evidence["published"], captured: page.capturedDate, datelines: page.datelines, url, text: articleText, today: options.today });
 
   const outlet = fm.outlet
@@ -97,6 +100,15 @@ export function buildArticle(doc: SourceDoc, compiled: CompiledKnowledge, option
     else if (kind === "place") places = mergeRefs(places, [ref]);
     else topics = mergeRefs(topics, [ref]);
   }
+  // Terms of the site the article comes from: what the knowledge base knows them as, else topics.
+  for (const value of fm.tags ?? []) {
+    const kind = kindOf(value, kb) ?? "topic";
+    const { known: _known, ...ref } = resolveRef(value, kind, kb);
+    if (kind === "person") people = mergeRefs(people, [ref]);
+    else if (kind === "agency") agencies = mergeRefs(agencies, [ref]);
+    else if (kind === "place") places = mergeRefs(places, [ref]);
+    else topics = mergeRefs(topics, [ref]);
+  }
   for (const value of fm.remove ?? []) {
     const kind = kindOf(value, kb);
     const id = kind ? resolveRef(value, kind, kb).id : slugify(value);
@@ -121,7 +133,7 @@ export function buildArticle(doc: SourceDoc, compiled: CompiledKnowledge, option
   }
   if (!title) diagnostics.push({ file: doc.path, line: 1, rule: "title-missing", severity: "error", message: "no title: the front matter has none and no headline was found", fix: "Add `title: …` to the front matter." });
 
-  const body = page.body.join("\n\n");
+  const body = (page.bodyMarkdown ?? page.body).join("\n\n");
   const stem = basename(doc.path, extname(doc.path));
   return {
     id: fm.slug ?? slugify(title ?? stem.replace(/^\d{4}-\d{2}-\d{2}-/, ""), stem),
@@ -136,10 +148,15 @@ export function buildArticle(doc: SourceDoc, compiled: CompiledKnowledge, option
     agencies,
     places,
     topics,
-    summary: fm.summary ?? summarize(page.body),
+    summary: fm.summary ?? summarize(page.body, doc.format === "text"),
     body,
     html: options.render === false ? "" : renderMarkdown(body),
     draft: fm.draft === true,
+    ...(fm.authors ? { authors: fm.authors } : {}),
+    ...(fm.modified ? { dateModified: fm.modified } : {}),
+    ...(fm.image ? { image: fm.image } : {}),
+    ...(fm.permalink ? { permalink: fm.permalink } : {}),
+    ...(fm.aliases ? { aliases: fm.aliases } : {}),
     suggestions: found.suggestions.filter((s: Suggestion) => !people.some((p) => p.name === s.name) || s.published),
     diagnostics,
   };
@@ -148,6 +165,8 @@ export function buildArticle(doc: SourceDoc, compiled: CompiledKnowledge, option
 interface Page {
   title: string | null;
   body: string[];
+  /** A segmented page's body as Markdown (its `body` is then text); Markdown sources' `body` is Markdown already. */
+  bodyMarkdown?: string[];
   captions: string[];
   tags: string[];
   bylines: string[];
@@ -174,7 +193,7 @@ function pageOf(doc: SourceDoc, compiled: CompiledKnowledge, fm: FrontMatter, ur
     };
   }
   const slugWords = url ? slugWordsOf(url) : undefined;
-  return segmentPage(doc.text, compiled.kb.rules, { knownTitle: fm.title ?? doc.meta.title ?? null, ...(slugWords ? { slugWords } : {}) });
+  return segmentPage(doc.text, compiled.kb.rules, { knownTitle: fm.title ?? doc.meta.title ?? null, syntax: doc.format === "html" ? "markdown" : "text", ...(slugWords ? { slugWords } : {}) });
 }
 
 function slugWordsOf(url: string): string[] | undefined {
@@ -193,9 +212,11 @@ function mergeRefs<T extends EntityRef>(first: readonly T[], second: readonly T[
   return out;
 }
 
-function summarize(body: readonly string[]): string {
-  const first = body.find((paragraph) => paragraph.length > 40 && !/^#/.test(paragraph)) ?? body[0] ?? "";
-  const plain = first.replace(/[*_`>#]/g, "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").trim();
+/** The first real paragraph, cut; `body` is a raw capture's text, kept as written, or Markdown-ish lines whose markers are dropped. */
+function summarize(body: readonly string[], isText = false): string {
+  // A paragraph too long for Markdown is shown as text (./render-markdown.ts); its start is all a summary needs, and link removal grows with the square of its length.
+  const first = (body.find((paragraph) => paragraph.length > 40 && !/^#/.test(paragraph)) ?? body[0] ?? "").slice(0, SOURCE_LIMITS.inlineChars);
+  const plain = isText ? first.trim() : first.replace(/[*_`>#]/g, "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").trim();
   if (plain.length <= SUMMARY_LENGTH) return plain;
   const cut = plain.slice(0, SUMMARY_LENGTH);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), SUMMARY_LENGTH - 40))}…`;

@@ -19,11 +19,17 @@ async function handle(message: ToWorker): Promise<void> {
     if ("setup" in message) {
       compiled = compileKnowledge(message.setup.kb);
       options = { homeCountry: message.setup.homeCountry, today: new Date(message.setup.today) };
+      reply({ ready: true });
     } else if ("jobs" in message) {
       if (!compiled || !options) throw new Error("a chunk came before the setup");
       const [knowledge, settings] = [compiled, options];
       await loadReaders(message.jobs.map((job) => job.file));
-      reply({ from: message.from, results: message.jobs.map((job) => extractSource(job.file, job.display, knowledge, settings)) });
+      // One reply per source, each sent before the next starts: the pool times each source by them (./extract-pool.ts).
+      for (let i = 0; i < message.jobs.length; i++) {
+        const job = message.jobs[i] as (typeof message.jobs)[number];
+        reply({ from: message.from + i, results: [extractSource(job.file, job.display, knowledge, settings)] });
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     } else {
       process.disconnect();
     }

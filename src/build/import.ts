@@ -14,6 +14,7 @@ import { DuplicateIndex } from "./near-duplicates.ts";
 import { importWarnings, recordToMarkdown } from "./to-markdown.ts";
 import { walkFiles } from "./walk.ts";
 import { slugify } from "../text/slug.ts";
+import { markdownLineAsWords } from "../text/markdown-text.ts";
 
 /**
  * Brings outside sources (raw text, HTML, Markdown; a file or a folder) into
@@ -153,7 +154,7 @@ const TITLE_WORDS = 12;
 
 /** The first sentence, cut to a dozen words: a title an editor will replace. */
 export function provisionalTitle(body: string): string {
-  const first = body.replace(/\s+/g, " ").trim().split(/(?<=[.!?…])\s/)[0] ?? "";
+  const first = body.split("\n").map(markdownLineAsWords).join(" ").replace(/\s+/g, " ").trim().split(/(?<=[.!?…])\s/)[0] ?? "";
   const words = first.replace(/[.!?…]$/, "").split(" ").filter(Boolean);
   return words.length > TITLE_WORDS ? `${words.slice(0, TITLE_WORDS).join(" ")}…` : words.join(" ");
 }

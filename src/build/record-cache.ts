@@ -33,12 +33,19 @@ interface Entry {
   text?: TextSpan;
 }
 
-/** A record's `body` then its `html`, in UTF-8, from byte `start` of its bucket's text file. */
+/** A record's `body` then its `html`, in UTF-8, from byte `start` of its bucket's text file, and the SHA-1 of those bytes. */
 interface TextSpan {
   start: number;
   body: number;
   html: number;
+  sum: string;
 }
+
+/**
+ * A source extracted again, as the build does it: a record whose cached text turns out
+ * damaged when it is read gets its text from there (`hash`: of the bytes extracted).
+ */
+export type ExtractAgain = (path: string) => { result: SourceResult; hash?: string } | undefined;
 
 /**
  * A file whose modification time is this close to the moment it was hashed may have been
@@ -93,6 +100,11 @@ export class RecordCache {
   /** The bucket of each path seen: a build asks for each source's three times (a tenth of a second of SHA-1 at 10k). */
   private readonly bucketByPath = new Map<string, number>();
   private hits = 0;
+  /** Whether the buckets were written once: a text repaired after that is written at once (a build saves once). */
+  private saved = false;
+  private writing = false;
+  /** How this build extracts a source: set by the build that uses the cache. */
+  extractAgain: ExtractAgain | undefined;
 
   private constructor(
     private readonly dir: string,
@@ -165,7 +177,38 @@ export class RecordCache {
       rmSync(bucketFile(this.dir, bucket), { force: true });
       throw new Error(`the record cache lost ${file} (another build replaced it, or it is damaged); build again: the sources it held will be read again`);
     }
+    // Bytes changed in place (the file keeps its length): never published, made again from the source.
+    if (sha1(bytes, "base64url") !== span.sum) return this.repairText(bucket, path, file);
     return { body: bytes.toString("utf8", 0, span.body), html: bytes.toString("utf8", span.body) };
+  }
+
+  /** The text of a record whose cached text is damaged, from its source extracted again; its bucket is written again. */
+  private repairText(bucket: number, path: string, file: string): RecordText {
+    const entry = (this.buckets[bucket] as Map<string, Entry>).get(path) as Entry;
+    let again: ReturnType<ExtractAgain>;
+    try {
+      again = this.extractAgain?.(path);
+    } catch {
+      again = undefined;
+    }
+    const record = again?.hash === entry.hash ? again.result.record : null;
+    if (!record) {
+      rmSync(bucketFile(this.dir, bucket), { force: true });
+      throw new Error(`the record cache's text of ${path} in ${file} is damaged; build again: the sources of its bucket will be read again`);
+    }
+    delete entry.text;
+    this.dirty.add(bucket);
+    const text = { body: record.body, html: record.html };
+    // Written once the record holds its new text (after this getter returns); the cache is an optimisation, its failure no error.
+    if (this.saved && !this.writing)
+      queueMicrotask(() => {
+        try {
+          this.writeDirty();
+        } catch {
+          // The next build finds the damage again and repairs it.
+        }
+      });
+    return text;
   }
 
   private bucketOf(path: string): number {
@@ -232,8 +275,24 @@ export class RecordCache {
           this.dirty.add(bucket);
         }
     });
-    if (this.dirty.size === 0) return;
-    for (const bucket of [...this.dirty].sort((a, b) => a - b)) {
+    this.saved = true;
+    this.writeDirty();
+  }
+
+  /** Writes the buckets that changed, each atomically. */
+  private writeDirty(): void {
+    if (this.dirty.size === 0 || this.writing) return;
+    this.writing = true;
+    try {
+      this.writeBuckets([...this.dirty].sort((a, b) => a - b));
+      this.dirty.clear();
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private writeBuckets(buckets: number[]): void {
+    for (const bucket of buckets) {
       const entries = this.buckets[bucket] as Map<string, Entry>;
       const file = bucketFile(this.dir, bucket);
       const previous = this.stamps.get(bucket);
@@ -250,7 +309,7 @@ export class RecordCache {
         const body = Buffer.from(record.body);
         const html = Buffer.from(record.html);
         texts.push(body, html);
-        entry.text = { start: offset, body: body.length, html: html.length };
+        entry.text = { start: offset, body: body.length, html: html.length, sum: createHash("sha1").update(body).update(html).digest("base64url") };
         offset += body.length + html.length;
         heads[path] = { ...entry, result: { ...entry.result, record: { ...record, body: "", html: "" } } };
       }
@@ -273,7 +332,6 @@ export class RecordCache {
       this.stamps.set(bucket, stamp);
       this.textLengths.set(bucket, offset);
     }
-    this.dirty.clear();
   }
 
   /** Sources with a cached result. */

@@ -1,6 +1,8 @@
 import { defaultSchema, type Schema } from "hast-util-sanitize";
 import { remark } from "remark";
 import remarkHtml from "remark-html";
+import { markdownNestingProblem, oversizeParagraphs } from "../ingest/markdown-limits.ts";
+import { SourceLimitError } from "../ingest/source-limits.ts";
 
 /**
  * Our one Markdown engine. Article bodies come from many hands: remark-html sanitizes with
@@ -12,9 +14,33 @@ const EMBEDS = new Set(["img", "picture", "source", "video", "audio", "input", "
 const schema: Schema = { ...defaultSchema, tagNames: (defaultSchema.tagNames ?? []).filter((tag) => !EMBEDS.has(tag)) };
 const processor = remark().use(remarkHtml, { sanitize: schema });
 
+/**
+ * A body nested deeper than the limit is refused (SourceLimitError: the source is rejected;
+ * a Markdown source was refused with its line when it was read). A paragraph too long for the
+ * inline parser (../ingest/markdown-limits.ts) is shown as the text it is, escaped, and the
+ * rest of the body is Markdown as usual: the reader loses that paragraph's links and emphasis,
+ * not its words, and the editor is warned (./extract-source.ts).
+ */
 export function renderMarkdown(markdown: string): string {
-  return renderPlainParagraphs(markdown) ?? String(processor.processSync(markdown)).trim();
+  const plain = renderPlainParagraphs(markdown);
+  if (plain !== undefined) return plain;
+  const nesting = markdownNestingProblem(markdown);
+  if (nesting) throw new SourceLimitError("markdown-limit", nesting.message, nesting.fix);
+  const html: string[] = [];
+  let from = 0;
+  for (const paragraph of oversizeParagraphs(markdown)) {
+    html.push(renderWithRemark(markdown.slice(from, paragraph.offset)), `<p>${escapeHtml(paragraph.text)}</p>`);
+    from = paragraph.offset + paragraph.text.length;
+  }
+  html.push(renderWithRemark(markdown.slice(from)));
+  return html.filter(Boolean).join("\n");
 }
+
+function renderWithRemark(markdown: string): string {
+  return markdown.trim() === "" ? "" : String(processor.processSync(markdown)).trim();
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /**
  * Most article bodies are plain paragraphs: for them the HTML is known without parsing

@@ -1,5 +1,6 @@
 import type { EntityRef } from "../records/article.ts";
 import type { KnowledgeBase, Outlet } from "../records/knowledge.ts";
+import { linearPattern, type LinearRegExp } from "../knowledge/linear-regexp.ts";
 import { foldText } from "../text/fold.ts";
 import { slugify } from "../text/slug.ts";
 
@@ -90,12 +91,27 @@ export function outletOfUrl(url: string, kb: KnowledgeBase, index = outletIndex(
   }
   if (outlet?.aggregator) {
     const path = new URL(url).pathname;
-    const key = new RegExp(outlet.aggregator.path).exec(path)?.[1];
+    const key = aggregatorPattern(outlet.aggregator.path)?.exec(path)?.[1];
     const source = key ? kb.outlets.get(outlet.aggregator.sources[key] ?? "") : undefined;
     if (source) return source;
   }
   return outlet;
 }
+
+/**
+ * An aggregator's path pattern, compiled once per process, in the linear-time engine: an
+ * editor's pattern cannot hang the build. One it cannot run was refused when the knowledge
+ * base was loaded (../knowledge/load.ts).
+ */
+function aggregatorPattern(source: string): LinearRegExp | undefined {
+  if (!aggregatorPatterns.has(source)) {
+    const compiled = linearPattern(source);
+    aggregatorPatterns.set(source, "regex" in compiled ? compiled.regex : undefined);
+  }
+  return aggregatorPatterns.get(source);
+}
+
+const aggregatorPatterns = new Map<string, LinearRegExp | undefined>();
 
 /**
  * A known outlet named in a cue: the whole cue ("Bladi.net"), or its words after

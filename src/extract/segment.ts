@@ -1,4 +1,5 @@
 import type { ExtractionRules } from "../records/knowledge.ts";
+import { markdownAsText, textAsMarkdown } from "../text/markdown-text.ts";
 import { findDateMentions } from "./date-mentions.ts";
 
 /**
@@ -29,8 +30,10 @@ export interface PageLine {
 export interface SegmentedPage {
   lines: PageLine[];
   title: string | null;
-  /** Body paragraphs in order, captions and credits removed. */
+  /** Body paragraphs in order, captions and credits removed, as text (what extraction reads). */
   body: string[];
+  /** The same paragraphs as Markdown that renders them as the source shows them (the record's body). */
+  bodyMarkdown: string[];
   /** Photo captions with their credits removed: part of the story for names, not of the body. */
   captions: string[];
   /** Terms of "Sujets associés"-like lines. */
@@ -50,6 +53,12 @@ export interface SegmentOptions {
   slugWords?: readonly string[];
   /** A title known from elsewhere (HTML markup, front matter): the line equal to it is the headline. */
   knownTitle?: string | null;
+  /**
+   * How the lines are written: `text` as typed (a raw capture: a `[…](…)`, `__x__` or `# …`
+   * in it is text, escaped for the body), or `markdown` (a saved page converted to Markdown:
+   * its escapes and links are read as their text, and kept in the body). Default `text`.
+   */
+  syntax?: "text" | "markdown";
 }
 
 const CAPTURE_PREFIX = /^\s*date (\d{4}-\d{2}(?:-\d{2})?)\s+/;
@@ -66,6 +75,7 @@ export function segmentPage(text: string, rules: ExtractionRules, options: Segme
     lines: [],
     title: null,
     body: [],
+    bodyMarkdown: [],
     captions: [],
     tags: [],
     bylines: [],
@@ -75,9 +85,13 @@ export function segmentPage(text: string, rules: ExtractionRules, options: Segme
     capturedDate: prefix?.[1] ?? null,
   };
 
+  const markdown = options.syntax === "markdown";
+  const written = new Map<number, string>();
   let inTeasers = false;
   for (const [index, raw] of rawLines.entries()) {
-    const line = raw.replace(/\s+/g, " ").trim();
+    const collapsed = raw.replace(/\s+/g, " ").trim();
+    const line = markdown ? markdownAsText(collapsed) : collapsed;
+    if (markdown && line !== collapsed) written.set(index, collapsed);
     const kind = inTeasers ? teaserKind(line, rules) : classify(line, rules);
     if (kind === "teaser" || (!inTeasers && rules.boilerplate.sectionEnd.some((regex) => regex.test(line)))) {
       inTeasers = true;
@@ -124,7 +138,10 @@ export function segmentPage(text: string, rules: ExtractionRules, options: Segme
         page.captions.push(removeCredits(line.text, rules));
         break;
       case "body":
-        if (seenTitle || page.title === null) page.body.push(line.text);
+        if (seenTitle || page.title === null) {
+          page.body.push(line.text);
+          page.bodyMarkdown.push(markdown ? written.get(line.index) ?? line.text : textAsMarkdown(line.text));
+        }
         break;
       case "header":
       case "blank":

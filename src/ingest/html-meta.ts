@@ -1,6 +1,7 @@
 import { parseHTML } from "linkedom";
 import { readJsonLd, type JsonLdFacts } from "./json-ld.ts";
 import type { PageMeta } from "./source-doc.ts";
+import { safeHttpUrl } from "../text/safe-url.ts";
 
 /**
  * What a saved page says about itself: `<meta>` tags (OpenGraph, Twitter, Dublin Core,
@@ -25,7 +26,8 @@ export function readPageMeta(document: Document, options: { url?: string } = {})
   const fromTags = (...keys: string[]): Found | undefined => firstOf(keys.map((key) => () => tags.get(key.toLowerCase())?.[0]));
   const fromJsonLd = (field: string, value: string | undefined): Found | undefined => clean(value, `json-ld:${field}`);
 
-  set("url", firstOf([() => canonicalUrl(ofTag("link"), options.url ?? tags.get("og:url")?.[0]?.value), () => fromTags("og:url"), () => clean(options.url, "options.url")]));
+  // Only an http(s) address is the page's: a `javascript:` or `data:` canonical would become the link to the original.
+  set("url", firstOf([() => canonicalUrl(ofTag("link"), options.url ?? tags.get("og:url")?.[0]?.value), () => httpUrl(fromTags("og:url")), () => httpUrl(clean(options.url, "options.url"))]));
 
   set(
     "siteName",
@@ -273,7 +275,8 @@ function canonicalUrl(links: readonly Element[], base: string | undefined): Foun
     const rel = (link.getAttribute("rel") ?? "").toLowerCase().split(/\s+/);
     const href = (link.getAttribute("href") ?? "").trim();
     if (!rel.includes("canonical") || href === "" || href === "/") continue;
-    return clean(absolute(href, base), "link[rel=canonical]");
+    const found = httpUrl(clean(absolute(href, base), "link[rel=canonical]"));
+    if (found) return found;
   }
   return undefined;
 }
@@ -339,6 +342,12 @@ function keywordList(found: readonly Found[] | undefined): { values: string[]; e
   if (!found || found.length === 0) return undefined;
   const values = [...new Set(found.flatMap((entry) => entry.value.split(",")).map((keyword) => cleanText(keyword)).filter(Boolean))];
   return values.length > 0 ? { values, evidence: (found[0] as Found).evidence } : undefined;
+}
+
+/** The address found, normalised, when it is an http(s) one (see safeHttpUrl). */
+function httpUrl(found: Found | undefined): Found | undefined {
+  const url = safeHttpUrl(found?.value);
+  return found && url ? { value: url, evidence: found.evidence } : undefined;
 }
 
 function notUrl(found: Found | undefined): Found | undefined {

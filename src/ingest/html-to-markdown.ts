@@ -1,24 +1,37 @@
 import type { Element, ElementContent, Nodes as HastNodes } from "hast";
-import type { Heading, Paragraph, PhrasingContent, RootContent, Text } from "mdast";
+import type { Heading, Link, Paragraph, PhrasingContent, RootContent } from "mdast";
 import rehypeParse from "rehype-parse";
 import rehypeRemark, { type Options as ToMdastOptions } from "rehype-remark";
 import remarkStringify, { type Options as StringifyOptions } from "remark-stringify";
 import { unified } from "unified";
+import { linkTarget } from "./link-target.ts";
 
 /**
  * An article's HTML (Readability's output, or a cleaned `<article>`) → Markdown-ish text:
  * one block per paragraph, blank lines between blocks, `##` headings, `-` lists, `>` quotes.
  *
- * The text is read line by line by segmentation and entity matching before it is ever
- * rendered, so it favours plain words over Markdown fidelity: links become their text,
- * emphasis markers are dropped (a `**Par Jean Dupont**` byline would hide from the byline
- * rules), media are dropped, a caption stays as a paragraph of its own (it names people),
- * and nothing in ordinary prose is backslash-escaped.
+ * The text is read line by line by segmentation and entity matching (through
+ * `markdownAsText`, which undoes escapes and reads a link as its words) and becomes the
+ * article's body, so it is Markdown that renders the page's text as the page showed it:
+ * remark-stringify escapes what Markdown would read as syntax (`[x](y)`, `__x__`, `# x`
+ * typed in the page's text stays text). Links of the content are kept when they lead to a
+ * web page (http or https, a relative address resolved against `baseUrl`), others become
+ * their text; emphasis markers are dropped (a `**Par Jean Dupont**` byline would hide from
+ * the byline rules), media are dropped, a caption stays as a paragraph of its own (it
+ * names people).
  */
-export function htmlToMarkdown(html: string): string {
+export function htmlToMarkdown(html: string, options: { baseUrl?: string | undefined } = {}): string {
   if (html.trim() === "") return "";
-  return tidy(String(processor.processSync(html)));
+  // The handlers read the page's address here: the conversion is synchronous, one page at a time.
+  baseUrl = options.baseUrl;
+  try {
+    return tidy(String(processor.processSync(html)));
+  } finally {
+    baseUrl = undefined;
+  }
 }
+
+let baseUrl: string | undefined;
 
 type Handle = NonNullable<NonNullable<ToMdastOptions["handlers"]>[string]>;
 type StringifyHandle = NonNullable<NonNullable<StringifyOptions["handlers"]>["text"]>;
@@ -27,6 +40,19 @@ type StringifyHandle = NonNullable<NonNullable<StringifyOptions["handlers"]>["te
 const unwrap: Handle = (state, node) => state.all(node);
 /** Not text: images, media, embeds, form controls, rules. */
 const drop: Handle = () => undefined;
+
+/**
+ * A link to a web page stays a link (its target checked and made absolute); any other
+ * (`javascript:`, `data:`, `mailto:`, an in-page `#anchor`, a relative address without the
+ * page's own) is its text. A link around blocks (a card) is its blocks.
+ */
+const link: Handle = (state, node) => {
+  const children = state.all(node);
+  const url = linkTarget(node.properties?.["href"], baseUrl);
+  if (!url || children.length === 0 || !children.every(isPhrasing)) return children;
+  const result: Link = { type: "link", url, children: children as PhrasingContent[] };
+  return result;
+};
 
 /** `<h1>` is the page's headline, which `text` already gives as its first line: body headings start at `##`. */
 const heading: Handle = (state, node) => {
@@ -58,7 +84,7 @@ const table: Handle = (_state, node) => {
 };
 
 const handlers: Record<string, Handle> = {
-  a: unwrap,
+  a: link,
   b: unwrap,
   strong: unwrap,
   em: unwrap,
@@ -100,10 +126,6 @@ const handlers: Record<string, Handle> = {
   style: drop,
 };
 
-/** Prose is written as it is: remark's escapes (`l\'État`, `\*`, `\_`, `\[`) would reach entity matching. */
-const text: StringifyHandle = (node: Text, _parent: unknown, _state: unknown, info: Parameters<StringifyHandle>[3]) =>
-  escapeStructure(node.value, info.before === "" || info.before === "\n");
-
 /** A `<br>` ends a line (a dateline under a byline); inside a heading, a space. */
 const lineBreak: StringifyHandle = (_node: unknown, _parent: unknown, state: Parameters<StringifyHandle>[2]) =>
   state.stack.some((construct: string) => construct.startsWith("heading")) ? " " : "\n";
@@ -116,28 +138,8 @@ const processor = unified()
     rule: "-",
     fences: true,
     listItemIndent: "one",
-    handlers: { text, break: lineBreak },
+    handlers: { break: lineBreak },
   });
-
-/**
- * The only escapes kept are those without which the text would change shape when rendered:
- * a line opening with `#` and a space (a heading) or made of `=` or `-` alone (a setext
- * underline), checked only where a line starts (remark passes the character before the
- * text); `<` before a tag name (raw HTML, which the renderer strips); and an entity-like
- * `&name;` (which it would decode).
- */
-function escapeStructure(value: string, atLineStart: boolean): string {
-  const [heading, underline] = atLineStart ? LINE_STARTS : LINE_STARTS_AFTER_BREAK;
-  return value
-    .replace(heading, "\\$1")
-    .replace(underline, "\\$1")
-    .replace(/<(?=[A-Za-z/!?])/g, "\\<")
-    .replace(/&(?=#\d+;|#x[\dA-Fa-f]+;|[A-Za-z][A-Za-z\d]*;)/g, "\\&");
-}
-
-/** A heading's `#` and a setext underline where a line starts: at the text's start and after each break, or after breaks only. */
-const LINE_STARTS = [/^(#{1,6})(?=[ \t]|$)/gm, /^([=-]+)(?=[ \t]*$)/gm] as const;
-const LINE_STARTS_AFTER_BREAK = [/(?<=\n)(#{1,6})(?=[ \t]|$)/gm, /(?<=\n)([=-]+)(?=[ \t]*$)/gm] as const;
 
 /** Trailing spaces off, at most one blank line between blocks, invisible characters out. */
 function tidy(markdown: string): string {

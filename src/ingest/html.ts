@@ -1,12 +1,15 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
+import { textAsMarkdown } from "../text/markdown-text.ts";
 import { htmlToMarkdown } from "./html-to-markdown.ts";
 import { cleanText, headlineElement, readPageMeta, textOf } from "./html-meta.ts";
 import type { PageMeta, SourceDoc } from "./source-doc.ts";
 
 /**
  * A saved HTML page → SourceDoc: the page's own facts (`<meta>`, JSON-LD, `<time>`) in
- * `meta`, and its main content as Markdown in `text`, headline first.
+ * `meta`, and its main content as Markdown in `text`, headline first: Markdown that renders
+ * the page's text as written, with the content's links to web pages (relative ones
+ * resolved against the page's address).
  *
  * The content is found by Readability after the page's furniture is taken out (navigation,
  * share buttons, cookie banners, related-article lists: generic markup and wording rules,
@@ -21,13 +24,13 @@ export function readHtml(raw: string, path: string, options: { url?: string } = 
   const meta = safely(() => readPageMeta(document, options), urlOnly);
   const headline = safely(() => headlineElement(document, meta.siteName), undefined);
   const headlineText = headline ? textOf(headline) : undefined;
-  const body = safely(() => mainContent(document, headline), "");
+  const body = safely(() => mainContent(document, headline, options.url ?? meta.url), "");
   const text = composeText(meta.title, body, headlineText);
   return { path, format: "html", frontMatter: {}, frontMatterLines: {}, bodyLine: 1, text, meta };
 }
 
 /**
- * The headline as a plain first line, a blank line, then the body. Readability sometimes
+ * The headline as a first line (Markdown that renders it as written), a blank line, then the body. Readability sometimes
  * keeps the `<h1>` as the body's first heading: it is not repeated, whether it says the
  * title's words or the page's `<h1>` words (the title may come from OpenGraph).
  */
@@ -36,7 +39,7 @@ export function composeText(title: string | undefined, body: string, headline?: 
   const blocks = body.split(/\n{2,}/);
   const first = (blocks[0] ?? "").replace(/^#{1,6}\s+/, "");
   if (sameWords(first, title) || (headline !== undefined && sameWords(first, headline))) blocks.shift();
-  return [title, ...blocks].join("\n\n").trim();
+  return [textAsMarkdown(title.trim()), ...blocks].join("\n\n").trim();
 }
 
 /**
@@ -131,20 +134,20 @@ function rebuild(document: Document): Document {
  * The article's Markdown: furniture removed from the page, Readability on a clone (it
  * mutates what it reads), else the article, main or body element as it is after cleaning.
  */
-function mainContent(document: Document, headline: Element | undefined): string {
+function mainContent(document: Document, headline: Element | undefined, pageUrl: string | undefined): string {
   removeFurniture(document, headline);
   narrowToArticle(document, headline);
   captionsAsParagraphs(document);
   const fromReadability = safely(() => readabilityHtml(document), undefined);
   if (fromReadability) {
-    const markdown = safely(() => htmlToMarkdown(fromReadability), "");
+    const markdown = safely(() => htmlToMarkdown(fromReadability, { baseUrl: pageUrl }), "");
     if (markdown) return markdown;
   }
   const container = fallbackContainer(document, headline);
   if (!container) return "";
   // The Markdown conversion recurses too: a tree nested too deep is read as plain text.
-  const markdown = withinBounds(container, Infinity) ? safely(() => htmlToMarkdown(container.innerHTML), "") : "";
-  return markdown || cleanText(container.textContent ?? "");
+  const markdown = withinBounds(container, Infinity) ? safely(() => htmlToMarkdown(container.innerHTML, { baseUrl: pageUrl }), "") : "";
+  return markdown || textAsMarkdown(cleanText(container.textContent ?? ""));
 }
 
 /**
@@ -562,9 +565,9 @@ function sameWords(a: string, b: string): boolean {
   return left !== "" && left === fold(b);
 }
 
-/** Last resort when no document could be built: the markup's text, tags off. */
+/** Last resort when no document could be built: the markup's text, tags off, as Markdown that renders it. */
 function plainText(raw: string): string {
-  return safely(() => cleanText(stripInert(raw).replace(/<[^>]*>/g, " ")), "");
+  return safely(() => textAsMarkdown(cleanText(stripInert(raw).replace(/<[^>]*>/g, " "))), "");
 }
 
 function escapeText(value: string): string {

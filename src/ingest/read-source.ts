@@ -2,7 +2,10 @@ import { readFileSync, statSync } from "node:fs";
 import { extname } from "node:path";
 import type { SourceFormat } from "../records/article.ts";
 import type { Diagnostic } from "../records/diagnostic.ts";
+import { removeControlCharacters } from "../text/control-characters.ts";
+import { decodeSource } from "./decode.ts";
 import { readMarkdown } from "./markdown.ts";
+import { lineAt, withoutControlCharacters } from "./source-text.ts";
 import type { SourceDoc } from "./source-doc.ts";
 import { readText } from "./text.ts";
 
@@ -54,19 +57,29 @@ export function readSourceFile(path: string, display = path, options: { url?: st
   } catch (error) {
     return reject(`cannot read the file: ${(error as Error).message}`);
   }
-  const decoded = decodeText(bytes);
-  if (decoded.binary) return { ...reject("the file is binary, not text", `Remove it, or export it as ${format === "markdown" ? "Markdown" : format} text.`), bytes };
-  const diagnostics: Diagnostic[] = [];
-  if (decoded.encoding !== "utf-8") {
-    diagnostics.push({ file: display, line: 1, rule: "source-encoding", severity: "warning", message: "the file is not UTF-8; it was read as Windows-1252", fix: "Save the file as UTF-8." });
-  }
+  const decoded = decodeSource(bytes, format, display);
+  if (decoded.binary) return { doc: null, diagnostics: [decoded.diagnostic], bytes };
   const result = readSource(decoded.text, display, format, options);
-  return { doc: result.doc, diagnostics: [...diagnostics, ...result.diagnostics], bytes };
+  return { doc: result.doc, diagnostics: [...decoded.diagnostics, ...result.diagnostics], bytes };
 }
 
-/** Reads a source's text in a given format. */
+/**
+ * Reads a source's text in a given format. Control characters and noncharacters are taken
+ * out here, once for every format: from the text as written, and from what the reader
+ * decoded from escapes (YAML `"\x07"`, HTML `&#27;`), each time with a warning.
+ */
 export function readSource(text: string, path: string, format: SourceFormat, options: { url?: string } = {}): { doc: SourceDoc; diagnostics: Diagnostic[] } {
-  const clean = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const normalized = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const written = removeControlCharacters(normalized);
+  const result = readFormat(written.text, path, format, options);
+  const decoded = withoutControlCharacters(result.doc, normalized);
+  const diagnostics = [...result.diagnostics];
+  if (written.count > 0) diagnostics.unshift(controlCharacterWarning(path, lineAt(normalized, written.first), written.count, written.firstCodePoint));
+  if (decoded.count > 0) diagnostics.push(controlCharacterWarning(path, decoded.line, decoded.count, decoded.firstCodePoint, "escape"));
+  return { doc: decoded.doc, diagnostics };
+}
+
+function readFormat(clean: string, path: string, format: SourceFormat, options: { url?: string }): { doc: SourceDoc; diagnostics: Diagnostic[] } {
   switch (format) {
     case "markdown":
       return readMarkdown(clean, path);
@@ -78,12 +91,14 @@ export function readSource(text: string, path: string, format: SourceFormat, opt
   }
 }
 
-function decodeText(bytes: Buffer): { text: string; encoding: "utf-8" | "windows-1252"; binary: boolean } {
-  const sample = bytes.subarray(0, 8192);
-  if (sample.includes(0)) return { text: "", encoding: "utf-8", binary: true };
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8", binary: false };
-  } catch {
-    return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252", binary: false };
-  }
+function controlCharacterWarning(file: string, line: number | undefined, count: number, first: string | undefined, via?: "escape"): Diagnostic {
+  const what = count === 1 ? "a control character or noncharacter" : `${count} control characters or noncharacters`;
+  return {
+    file,
+    ...(line !== undefined ? { line } : {}),
+    rule: "source-control-characters",
+    severity: "warning",
+    message: `the ${via === "escape" ? "file's escapes give" : "file holds"} ${what} (first ${first}); ${count === 1 ? "it was" : "they were"} removed (vertical tab, form feed and next line became spaces)`,
+    fix: via === "escape" ? "Remove the escape (`\\x…`, `\\u…` in YAML, `&#…;` in HTML) from the file." : "Remove the invisible character from the file (an editor that shows control characters, or `cat -A`, finds it).",
+  };
 }

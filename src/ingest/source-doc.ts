@@ -35,9 +35,11 @@ export interface SourceDoc {
   /** Line in the source file where `text` starts (after front matter). */
   bodyLine: number;
   /**
-   * The source's text as Markdown-ish lines in reading order: the body of a Markdown file,
-   * the raw text of a text capture, the main content of an HTML page converted to Markdown.
-   * Boilerplate is still in it; extraction removes it.
+   * The source's text as lines in reading order: the body of a Markdown file (Markdown), the
+   * raw text of a text capture (text as typed: its `[…](…)` or `# …` are words, escaped when
+   * the body is made), the main content of an HTML page converted to Markdown that renders
+   * the page's text as written, its links to web pages kept. Control characters and
+   * noncharacters are already out. Boilerplate is still in it; extraction removes it.
    */
   text: string;
   meta: PageMeta;

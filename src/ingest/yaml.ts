@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from "yaml";
 import type { Diagnostic } from "../records/diagnostic.ts";
 import { readSimpleYaml } from "./yaml-block.ts";
+import { yamlLimitProblem } from "./yaml-limits.ts";
 
 export type YamlPath = readonly (string | number)[];
 
@@ -14,15 +15,29 @@ export interface ParsedYaml {
 /**
  * Parses YAML keeping positions, so that every later error can name its line.
  * `firstLine` is the line of the file where this YAML starts (front matter starts at 2).
- * Syntax errors become diagnostics; the data is then `undefined`. The simple YAML most
- * files hold is read directly (yaml-block.ts), the rest by the YAML parser.
+ * Syntax errors become diagnostics; the data is then `undefined`. A text over the limits of
+ * nesting or size (./yaml-limits.ts) is refused before either reader runs, with a `yaml-limit`
+ * error. The simple YAML most files hold is read directly (yaml-block.ts), the rest by the
+ * YAML parser.
  */
 export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml {
-  return readSimpleYaml(text, firstLine) ?? parseYamlDocument(text, file, firstLine);
+  return overLimits(text, file, firstLine) ?? readSimpleYaml(text, firstLine) ?? parseWithinLimits(text, file, firstLine);
 }
 
-/** The YAML parser itself: a document with the position of every node. */
+/** The YAML parser itself: a document with the position of every node (within the limits, as parseYaml). */
 export function parseYamlDocument(text: string, file: string, firstLine = 1): ParsedYaml {
+  return overLimits(text, file, firstLine) ?? parseWithinLimits(text, file, firstLine);
+}
+
+/** The refusal of a text over the limits, or undefined when it is within them. */
+function overLimits(text: string, file: string, firstLine: number): ParsedYaml | undefined {
+  const problem = yamlLimitProblem(text, firstLine);
+  if (!problem) return undefined;
+  const diagnostic: Diagnostic = { file, line: problem.line, rule: "yaml-limit", severity: "error", message: problem.message, fix: problem.fix };
+  return { data: undefined, diagnostics: [diagnostic], lineOf: () => problem.line };
+}
+
+function parseWithinLimits(text: string, file: string, firstLine: number): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const offset = firstLine - 1;

@@ -6,6 +6,7 @@ import type { Agency, KnowledgeBase, Outlet, Person, Place, Role, Topic } from "
 import { parseYaml, type ParsedYaml } from "../ingest/yaml.ts";
 import { validateAgainst, type SchemaName } from "../schemas/validate.ts";
 import { slugify } from "../text/slug.ts";
+import { LINEAR_PATTERN_FIX, linearPattern } from "./linear-regexp.ts";
 import { loadRules, RULE_FILES } from "./rules.ts";
 import { validateKnowledgeBase } from "./validate.ts";
 
@@ -136,8 +137,21 @@ export function loadKnowledgeBase(contentDir: string, cwd = process.cwd()): Load
       );
     });
   });
-  read("outlets", "outlet", (file, raw) => {
+  read("outlets", "outlet", (file, raw, parsed) => {
     const data = raw as Raw;
+    const aggregator = data["aggregator"] as Outlet["aggregator"];
+    // The path pattern runs on every URL of that outlet: one the linear-time engine cannot run is refused here, and the outlet loads without it.
+    const pattern = aggregator ? linearPattern(aggregator.path) : undefined;
+    if (pattern && "error" in pattern) {
+      diagnostics.push({
+        file: file.display,
+        line: parsed.lineOf(["aggregator", "path"]),
+        rule: "kb-aggregator-path",
+        severity: "error",
+        message: `aggregator path ${JSON.stringify(aggregator?.path)} is not a pattern Revue can run: ${pattern.error}`,
+        fix: LINEAR_PATTERN_FIX,
+      });
+    }
     outlets.set(
       file.id,
       freeze({
@@ -149,7 +163,7 @@ export function loadKnowledgeBase(contentDir: string, cwd = process.cwd()): Load
         ...optional("url", data["url"]),
         ...optional("country", data["country"]),
         ...optional("description", data["description"]),
-        ...(data["aggregator"] ? { aggregator: data["aggregator"] as Outlet["aggregator"] & object } : {}),
+        ...(aggregator && pattern && "regex" in pattern ? { aggregator } : {}),
         file: file.display,
       }),
     );

@@ -4,6 +4,7 @@ import type { Diagnostic } from "../records/diagnostic.ts";
 import type { ExtractionRules } from "../records/knowledge.ts";
 import { parseYaml, type ParsedYaml } from "../ingest/yaml.ts";
 import { foldWord } from "../text/fold.ts";
+import { LINEAR_PATTERN_FIX, LinearRegExp, linearPattern } from "./linear-regexp.ts";
 
 export const RULE_FILES = ["rules/boilerplate.yml", "rules/names.yml", "rules/first-names.yml"] as const;
 
@@ -16,7 +17,9 @@ export interface LoadedRules {
 
 /**
  * Reads content/rules/. A missing file gives empty rules (and an error), a bad pattern is
- * reported with its line and skipped: extraction keeps working with what is valid.
+ * reported with its line and skipped: extraction keeps working with what is valid. Patterns
+ * run in a linear-time engine (./linear-regexp.ts): one an editor writes cannot hang a build,
+ * and one that engine cannot run (look-around, back-references) is a bad pattern.
  */
 export function loadRules(contentDir: string, cwd = process.cwd()): LoadedRules {
   const diagnostics: Diagnostic[] = [];
@@ -50,19 +53,17 @@ export function loadRules(contentDir: string, cwd = process.cwd()): LoadedRules 
 
   const patterns = (source: ReturnType<typeof load>, key: string, flags: string, whole: boolean): RegExp[] =>
     strings(source, key).flatMap((pattern, index) => {
-      try {
-        return [new RegExp(whole ? `^(?:${pattern})$` : pattern, flags)];
-      } catch (error) {
-        diagnostics.push({
-          file: source.file,
-          line: source.parsed?.lineOf([key, index]) ?? 1,
-          rule: "rules-pattern",
-          severity: "error",
-          message: `invalid pattern ${JSON.stringify(pattern)}: ${(error as Error).message}`,
-          fix: "Escape special characters with a backslash (written \\\\ inside double quotes).",
-        });
-        return [];
-      }
+      const compiled = linearPattern(whole ? `^(?:${pattern})$` : pattern, flags);
+      if ("regex" in compiled) return [compiled.regex];
+      diagnostics.push({
+        file: source.file,
+        line: source.parsed?.lineOf([key, index]) ?? 1,
+        rule: "rules-pattern",
+        severity: "error",
+        message: `invalid pattern ${JSON.stringify(pattern)}: ${compiled.error}`,
+        fix: LINEAR_PATTERN_FIX,
+      });
+      return [];
     });
 
   const boilerplate = load(RULE_FILES[0]);
@@ -73,7 +74,7 @@ export function loadRules(contentDir: string, cwd = process.cwd()): LoadedRules 
   const rules: ExtractionRules = {
     boilerplate: {
       sectionEnd: patterns(boilerplate, "section_end", "iu", true),
-      tags: patterns(boilerplate, "tags", "iu", false).map((regex) => new RegExp(`^(?:${regex.source})\\s*:\\s*`, "iu")),
+      tags: patterns(boilerplate, "tags", "iu", false).map((regex) => new LinearRegExp(`^(?:${regex.source})\\s*:\\s*`, "iu")),
       line: patterns(boilerplate, "line", "iu", true),
       credit: patterns(boilerplate, "credit", "gu", false),
       byline: patterns(boilerplate, "byline", "iu", true),

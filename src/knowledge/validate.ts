@@ -31,13 +31,6 @@ export function validateKnowledgeBase(kb: KnowledgeBase): Diagnostic[] {
     for (const [key, id] of Object.entries(outlet.aggregator?.sources ?? {})) {
       if (!kb.outlets.has(id)) diagnostics.push(unknownReference(outlet.file, `aggregator source \`${key}\` → \`${id}\``, "outlets", id));
     }
-    if (outlet.aggregator) {
-      try {
-        new RegExp(outlet.aggregator.path);
-      } catch (error) {
-        diagnostics.push({ file: outlet.file, rule: "kb-aggregator-path", severity: "error", message: `aggregator path is not a valid regular expression: ${(error as Error).message}` });
-      }
-    }
   }
   return diagnostics;
 }

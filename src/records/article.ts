@@ -13,6 +13,19 @@ export interface DateValue {
   /** The exact text (or `url:` / `meta:` reference) the date was read from. */
   evidence: string;
   via: Provenance;
+  /**
+   * The date-time of publication, when the source gives the time: ISO 8601 with the offset
+   * it was written with (`2023-05-04T10:30:00+02:00`), none when it gave a local time only
+   * (`2023-05-04T10:30:00`). Its day is `value`: pages show the day, feeds and JSON-LD the time.
+   */
+  dateTime?: string;
+}
+
+/** An article's lead image: an http(s) address or a path from the site's root, checked when read. */
+export interface LeadImage {
+  url: string;
+  /** Its text alternative, when the source gives one. */
+  alt?: string;
 }
 
 /** A date the text suggests without stating it (day and month known, year guessed). */
@@ -68,6 +81,15 @@ export interface ArticleRecord {
   /** The body rendered to sanitized HTML. */
   html: string;
   draft: boolean;
+  /** Bylines, as the front matter gives them. */
+  authors?: readonly string[];
+  /** When the article was last modified, as the source says: `YYYY-MM-DD` or an ISO 8601 date-time. */
+  dateModified?: string;
+  image?: LeadImage;
+  /** The page's path on the site the article comes from (`permalink:`, Hugo's `url:`), a path from the root. */
+  permalink?: string;
+  /** Former paths of the article (`aliases:`, `redirect_from:`), paths from the root. */
+  aliases?: readonly string[];
   suggestions: readonly Suggestion[];
   diagnostics: readonly Diagnostic[];
 }

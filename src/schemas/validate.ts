@@ -89,7 +89,7 @@ function article_(type: string): string {
 }
 
 /** The allowed word closest to a misspelt one, when it is close enough to be a typo. */
-function closest(word: string, candidates: readonly string[]): string | undefined {
+export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const candidate of candidates) {

@@ -15,8 +15,16 @@ export const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
   "form-action": "'self'",
 };
 
-/** Directives a <meta> cannot carry: only the `_headers` file sends them. */
+/**
+ * Directives only a header can carry: browsers ignore `frame-ancestors` in a <meta> (CSP
+ * Level 3 says so) and Chromium logs an error on every page that has it there. Where the
+ * host sends no headers (GitHub Pages), templates/assets/frame-guard.js keeps a page out of
+ * other sites' frames instead.
+ */
 const HEADER_ONLY: Readonly<Record<string, string>> = { "frame-ancestors": "'none'" };
+
+/** Sent as a header and as `<meta name="referrer">`: another site learns the origin a reader came from, never the page. */
+export const REFERRER_POLICY = "strict-origin-when-cross-origin";
 
 export function contentSecurityPolicy(headers = false): string {
   return Object.entries({ ...CSP_DIRECTIVES, ...(headers ? HEADER_ONLY : {}) })
@@ -24,13 +32,16 @@ export function contentSecurityPolicy(headers = false): string {
     .join("; ");
 }
 
+/** The headers a host should send with every page (README: Publishing); a `_headers` file for the hosts that read one. */
+export function securityHeaders(): Readonly<Record<string, string>> {
+  return {
+    "Content-Security-Policy": contentSecurityPolicy(true),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": REFERRER_POLICY,
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+  };
+}
+
 export function headersFile(): string {
-  return [
-    "/*",
-    `  Content-Security-Policy: ${contentSecurityPolicy(true)}`,
-    "  X-Content-Type-Options: nosniff",
-    "  Referrer-Policy: strict-origin-when-cross-origin",
-    "  Permissions-Policy: camera=(), microphone=(), geolocation=()",
-    "",
-  ].join("\n");
+  return ["/*", ...Object.entries(securityHeaders()).map(([name, value]) => `  ${name}: ${value}`), ""].join("\n");
 }

@@ -1,4 +1,4 @@
-import type { ArticleRecord, EntityRef } from "../records/article.ts";
+import type { ArticleRecord, DateValue, EntityRef } from "../records/article.ts";
 import type { Archive } from "../build/build-archive.ts";
 import { foldWord } from "../text/fold.ts";
 import { formatDate, formatMonth } from "./format.ts";
@@ -144,7 +144,8 @@ export interface FeedView {
   alternateUrl: string;
   id: string;
   updated: string;
-  entries: { title: string; url: string; updated: string; summary: string; outlet: string | null }[];
+  /** `published`: the article's date-time, none when undated; `updated`: its last modification, else `published`. */
+  entries: { title: string; url: string; updated: string; published?: string; summary: string; outlet: string | null }[];
 }
 
 /** What every page prints: settings, strings, navigation, links, security headers. */
@@ -299,7 +300,8 @@ export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
   const entry = (record: ArticleRecord) => {
     let made = entries.get(record);
     if (!made) {
-      made = { title: record.title ?? strings.undated, url: absolute(urls.article(record)), updated: atomDate(record.date?.value), summary: record.summary, outlet: record.outlet?.name ?? null };
+      const published = record.date ? atomDate(record.date) : undefined;
+      made = { title: record.title ?? strings.undated, url: absolute(urls.article(record)), updated: record.dateModified ? atomDate(record.dateModified) : (published ?? atomDate(undefined)), ...(published ? { published } : {}), summary: record.summary, outlet: record.outlet?.name ?? null };
       entries.set(record, withDigest(made));
     }
     return made;
@@ -310,7 +312,7 @@ export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
     selfUrl: absolute(url),
     alternateUrl: absolute(alternate),
     id: absolute(url),
-    updated: atomDate(list.find((r) => r.date)?.date?.value),
+    updated: atomDate(list.find((r) => r.date)?.date),
     entries: list.slice(0, limit).map(entry),
   });
 
@@ -582,9 +584,14 @@ function toCard(record: ArticleRecord, lang: "fr" | "en", strings: Strings): Art
   };
 }
 
-/** Atom needs a full timestamp: the publication day at midnight UTC, or the epoch for undated feeds. */
-function atomDate(value: string | undefined): string {
+/**
+ * Atom needs a full timestamp (RFC 3339): a date's time as the source gave it (in UTC when
+ * written without an offset), else its day at midnight UTC; the epoch for undated feeds.
+ */
+function atomDate(date: DateValue | string | null | undefined): string {
+  const value = typeof date === "string" ? date : (date?.dateTime ?? date?.value);
   if (!value) return "1970-01-01T00:00:00Z";
+  if (value.includes("T")) return /(?:Z|[+-]\d{2}:\d{2})$/.test(value) ? value : `${value}Z`;
   const [y = "1970", m = "01", d = "01"] = value.split("-");
   return `${y}-${m}-${d}T00:00:00Z`;
 }

@@ -1,7 +1,13 @@
 import type { PageView, SiteShared } from "../../src/site/site-data.ts";
+import { REFERRER_POLICY } from "../../src/site/security.ts";
 import { each, html, trusted, type Markup } from "../html.ts";
 
-/** Every page: head (feeds, JSON-LD, the search page's scripts), site header and navigation, footer. */
+/**
+ * Every page: head (feeds, JSON-LD, the search page's scripts), site header and navigation, footer.
+ * The security policy is in <meta> tags for hosts that send no headers (src/site/security.ts),
+ * and frame-guard.js keeps a page from being shown in another site's frame where no
+ * `frame-ancestors` header does; its notice is hidden unless the page is framed.
+ */
 export function basePage(site: SiteShared, view: PageView, content: Markup): Markup {
   const { strings, config, links } = site;
   return html`<!doctype html>
@@ -10,11 +16,13 @@ export function basePage(site: SiteShared, view: PageView, content: Markup): Mar
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${trusted(site.security.csp)}">
+<meta name="referrer" content="${REFERRER_POLICY}">
 <title>${view.type !== "home" ? html`${view.meta.title} · ` : null}${config.title}</title>
 <meta name="description" content="${view.meta.description}">
 <link rel="canonical" href="${view.meta.canonical}">
 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/style.css">
+<script src="/assets/frame-guard.js"></script>
 <link rel="alternate" type="application/atom+xml" title="${strings.siteFeed}" href="${links.feed}">${
     view.meta.feed ? html`
 <link rel="alternate" type="application/atom+xml" title="${view.meta.feed.title}" href="${view.meta.feed.url}">` : null
@@ -29,6 +37,7 @@ export function basePage(site: SiteShared, view: PageView, content: Markup): Mar
   }
 </head>
 <body>
+<p class="framed-notice" hidden><a href="${view.url}" target="_top">${strings.framedNotice}</a></p>
 <a class="skip" href="#contenu">${strings.skipToContent}</a>
 <header class="site-header">
 <a class="brand" href="/">${config.title}</a>

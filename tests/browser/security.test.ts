@@ -30,6 +30,16 @@ describe("pages under the strict Content-Security-Policy", () => {
     assert.match(await response.text(), /<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';/);
   });
 
+  it("gives in <meta> what a host without headers cannot send, and guards against framing before the body", async () => {
+    const text = await (await fetch(site.server.url)).text();
+    const head = text.slice(0, text.indexOf("<body>"));
+    assert.match(head, /<meta name="referrer" content="strict-origin-when-cross-origin">/);
+    assert.match(head, /<script src="\/assets\/frame-guard\.js"><\/script>/, "a blocking script of the site's own, in the head");
+    // frame-ancestors works only as a header: in a <meta> browsers ignore it and log an error.
+    assert.doesNotMatch(head, /frame-ancestors/);
+    assert.match(text, /<p class="framed-notice" hidden><a href="\/" target="_top">/);
+  });
+
   for (const [type, path] of Object.entries(PAGE_TYPES)) {
     it(`loads the ${type} page without a violation`, async () => {
       const { page, problems } = await watch(site.browser);

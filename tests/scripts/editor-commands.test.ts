@@ -29,7 +29,7 @@ describe("npm run check", () => {
     const { code, stdout } = cli("check.ts", ["--content", content], content);
     assert.equal(code, 1);
     assert.match(stdout, /^articles\/2021\/casse\.md:3: error: `date` 2021-02-30 is not a day of the calendar$/m);
-    assert.match(stdout, /^articles\/2021\/casse\.md:4: error: unknown key `auteur`/m);
+    assert.match(stdout, /^articles\/2021\/casse\.md:4: warning: unknown key `auteur`/m);
     assert.match(stdout, /^articles\/2021\/casse\.md:5: error: `people` must be a list$/m);
     assert.match(stdout, /→ Write a list/);
   });

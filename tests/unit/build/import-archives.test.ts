@@ -84,7 +84,7 @@ describe("importing a WordPress export", () => {
       assert.doesNotMatch(draft.head, /titre provisoire/, source);
     }
     const unsent = article(content, outcomes, "#post-130");
-    assert.equal(unsent.data["date"], "2023-09-02", "a draft's post_date_gmt is unset: its local date is used");
+    assert.equal(unsent.data["date"], "2023-09-02T11:20:05", "a draft's post_date_gmt is unset: its local date-time is used, without an offset");
     assert.equal(unsent.data["slug"], undefined, "a draft without post_name takes its title's slug");
 
     const archive = await buildArchive({ contentDir: content, cwd: content, today });

@@ -48,3 +48,16 @@ describe("html templates", () => {
     assert.ok(articleList(french, [card]).text.includes(STRINGS.fr.undated));
   });
 });
+
+describe("the base layout", () => {
+  it("carries a framed-page notice hidden unless frame-guard.js finds the page framed, and the policy in <meta>", async () => {
+    const { basePage } = await import("../../../templates/layouts/base.ts");
+    const site = { strings: STRINGS.fr, config: { title: "Revue", description: "" }, links: { feed: "/feed.xml", data: "/donnees/" }, nav: [], security: { csp: "default-src 'self'" } } as unknown as SiteShared;
+    const view = { type: "simple", url: "/a-propos/", meta: { title: "À propos", description: "", canonical: "https://example.org/a-propos/" } } as unknown as Parameters<typeof basePage>[1];
+    const page = basePage(site, view, html`<p>x</p>`).text;
+    const head = page.slice(0, page.indexOf("<body>"));
+    assert.ok(head.includes(`<script src="/assets/frame-guard.js"></script>`), head);
+    assert.ok(head.includes(`<meta name="referrer" content="strict-origin-when-cross-origin">`));
+    assert.ok(page.includes(`<p class="framed-notice" hidden><a href="/a-propos/" target="_top">${escapeHtml(STRINGS.fr.framedNotice)}</a></p>`));
+  });
+});
