@@ -65,7 +65,7 @@ export function walkTree(dir: string, options: { within?: string; withinName?: s
     for (const entry of entries.sort(byName)) {
       const path = join(folder, entry.name);
       let reason: string | undefined;
-      if (isHidden(entry.name)) reason = entry.isDirectory() ? "hidden folder" : "hidden file";
+      if (isHidden(entry.name)) reason = entry.name.endsWith("~") ? "an editor's backup file" : entry.isDirectory() ? "hidden folder" : "hidden file";
       else if (entry.isSymbolicLink()) links.push({ path, folderReal });
       else if (entry.isDirectory()) reason = enterFolder(path, join(folderReal, entry.name));
       else if (entry.isFile()) reason = addFile(path, join(folderReal, entry.name));

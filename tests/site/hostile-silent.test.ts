@@ -51,7 +51,7 @@ function silentContent(): { content: string; outside: string } {
 const EXPECTED_SKIPS: Record<string, RegExp> = {
   "silent/.notes-privees.md": /^hidden file$/,
   "silent/.brouillons": /^hidden folder$/,
-  "silent/hammouchi-genuine.md~": /^hidden file$/,
+  "silent/hammouchi-genuine.md~": /^an editor.s backup file$/,
   "silent/scan.pdf": /^unknown file type `\.pdf`$/,
   "silent/LISEZMOI": /^unknown file type `\(none\)`$/,
   "silent/lien-externe.md": /^symbolic link not followed: its target \(.*secret\.md\) is outside the content folder$/,
