@@ -20,6 +20,7 @@ import { compileKnowledge } from "../src/extract/compile.ts";
 import { loadKnowledgeBase } from "../src/knowledge/load.ts";
 import { outputPath } from "../src/site/fingerprint.ts";
 import { urls } from "../src/site/urls.ts";
+import { buildFiles } from "./lib/build-files.ts";
 import { npmScript, parse, ROOT, run } from "./lib/cli.ts";
 import { listProcesses, processTree } from "./lib/process-tree.ts";
 import { formatTable } from "./lib/table.ts";
@@ -36,7 +37,15 @@ interface Timings {
   cached: number;
 }
 
-async function buildOnce(content: string, output: string): Promise<Timings & { pages: number; wall: number; treeMb: number }> {
+/** What became of the sources, from the build's report. */
+interface Outcome {
+  read: number;
+  published: number;
+  drafts: number;
+  rejected: number;
+}
+
+async function buildOnce(content: string, output: string): Promise<Timings & { pages: number; wall: number; treeMb: number; outcome: Outcome }> {
   const timings = join(output, "..", "timings.json");
   const started = performance.now();
   const child = spawn(process.execPath, [...npmScript("build"), "--content", content, "--output", output, "--timings", timings], {
@@ -52,7 +61,9 @@ async function buildOnce(content: string, output: string): Promise<Timings & { p
   const wall = performance.now() - started;
   // Counted once the build is over, outside the time measured.
   const pages = walkFiles(output).filter((file) => file.endsWith(".html")).length;
-  return { ...(JSON.parse(readFileSync(timings, "utf8")) as Timings), pages, wall, treeMb };
+  const report = JSON.parse(readFileSync(buildFiles(content, output).report, "utf8")) as { read: number; published: unknown[]; drafts: unknown[]; rejected: unknown[] };
+  const outcome = { read: report.read, published: report.published.length, drafts: report.drafts.length, rejected: report.rejected.length };
+  return { ...(JSON.parse(readFileSync(timings, "utf8")) as Timings), pages, wall, treeMb, outcome };
 }
 
 /**
@@ -94,6 +105,20 @@ function articlePage(content: string, output: string, file: string): string {
   return join(output, outputPath(urls.article(record)));
 }
 
+/**
+ * An article to edit, from the middle of the list, whose file name no other article's
+ * repeats: its page is then at its own slug (articles titled alike are told apart by the
+ * archive, which a lone record cannot know).
+ */
+function loneArticle(files: readonly string[], from: number): string {
+  const slugOf = (file: string) => (file.split("/").pop() ?? "").replace(/^\d{4}-\d{2}-\d{2}-/, "").replace(/\.[^.]+$/, "");
+  const counts = new Map<string, number>();
+  for (const file of files) counts.set(slugOf(file), (counts.get(slugOf(file)) ?? 0) + 1);
+  const found = [...files.slice(from), ...files.slice(0, from)].find((file) => counts.get(slugOf(file)) === 1);
+  if (!found) throw new Error("every article's file name is repeated");
+  return found;
+}
+
 /** Resident memory of a process and all its descendants, from /proc (0 where there is none). */
 function treeRssMb(root: number): number {
   return processTree(root, listProcesses()).reduce((sum, p) => sum + p.rssMb, 0);
@@ -119,14 +144,18 @@ run(async () => {
       generateCorpus(content, { articles: n, actors: Number(values.actors ?? 1200) });
       process.stderr.write(`bench: cold build of ${n}…\n`);
       const cold = await buildOnce(content, output);
-      const edited = walkFiles(join(content, "articles"))[Math.floor(n / 2)] as string;
+      const { outcome } = cold;
+      process.stderr.write(
+        `bench: ${n} articles read = ${outcome.published} published + ${outcome.drafts} drafts + ${outcome.rejected} rejected${outcome.published === n ? ": every article published" : ""}\n`,
+      );
+      const edited = loneArticle(walkFiles(join(content, "articles")), Math.floor(n / 2));
       writeFileSync(edited, `${readFileSync(edited, "utf8")}\nUn paragraphe ajouté pour mesurer la reconstruction.\n`);
       process.stderr.write(`bench: warm rebuild of ${n} after one edit…\n`);
       const warm = await buildOnce(content, output);
       process.stderr.write(`bench: the dev server on ${n} articles, one more edit…\n`);
       const dev = await devServerOnce(content, output, edited, articlePage(content, output, edited));
       const s = (ms: number) => (ms / 1000).toFixed(1);
-      rows.push([String(n), s(cold.records), s(cold.render), s(cold.search), s(cold.wall), (cold.wall / n).toFixed(2), cold.treeMb.toFixed(0), String(cold.pages), s(warm.wall), String(warm.extracted), s(dev)]);
+      rows.push([String(n), `${outcome.published}/${outcome.read}`, String(outcome.rejected), s(cold.records), s(cold.render), s(cold.search), s(cold.wall), (cold.wall / n).toFixed(2), cold.treeMb.toFixed(0), String(cold.pages), s(warm.wall), String(warm.extracted), s(dev)]);
     }
   } finally {
     for (const root of roots) {
@@ -141,6 +170,6 @@ run(async () => {
       }
     }
   }
-  const header = ["articles", "extraction s", "render s", "search s (alongside)", "total s", "ms/article", "peak MB (all processes)", "pages", "warm rebuild s", "re-extracted", "dev server s"];
+  const header = ["articles", "published/read", "rejected", "extraction s", "render s", "search s (alongside)", "total s", "ms/article", "peak MB (all processes)", "pages", "warm rebuild s", "re-extracted", "dev server s"];
   process.stdout.write(formatTable(header, rows));
 });

@@ -10,6 +10,8 @@ import { join } from "node:path";
 import { buildArticle } from "../src/build/build-article.ts";
 import { compileKnowledge } from "../src/extract/compile.ts";
 import { loadReaders, readSourceFile } from "../src/ingest/read-source.ts";
+import { SOURCE_LIMITS } from "../src/ingest/source-limits.ts";
+import { extractEachWithinTimeLimit, timeoutDiagnostic } from "../src/build/source-timeout.ts";
 import { loadKnowledgeBase } from "../src/knowledge/load.ts";
 import { loadSiteConfig } from "../src/config.ts";
 import type { ArticleRecord } from "../src/records/article.ts";
@@ -35,14 +37,17 @@ run(async () => {
 
   const today = new Date();
   await loadReaders(jobs.map((job) => job.path));
-  const records = jobs.map((job) => {
+  // Each source under the time limit of a build's (src/build/source-timeout.ts): one that takes longer is reported, not waited for.
+  const limitMs = SOURCE_LIMITS.extractionSeconds * 1000;
+  const timedOut = (job: { path: string }) => ({ sourcePath: job.path, error: timeoutDiagnostic(job.path, limitMs).message });
+  const records = extractEachWithinTimeLimit(jobs, (job) => {
     const read = readSourceFile(job.path, job.path, job.url ? { url: job.url } : {});
     if (values.verbose) printDiagnostics(read.diagnostics);
     if (!read.doc) return { sourcePath: job.path, error: read.diagnostics.map((d) => d.message).join("; ") };
     const record = buildArticle(read.doc, compiled, { url: job.url, homeCountry: config.homeCountry, today, render: false });
     if (values.verbose) printDiagnostics(record.diagnostics);
     return forOutput(record);
-  });
+  }, timedOut, limitMs);
   const output = values.manifest || records.length > 1 ? records : records[0];
   process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
 });

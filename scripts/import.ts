@@ -1,7 +1,8 @@
 /**
  * npm run import -- FILE|DIR… [--url URL] [--dry-run]
  *
- * Turns raw text, HTML or Markdown sources, WordPress exports (WXR) and RSS or Atom feeds
+ * Turns raw text, HTML or Markdown sources, WordPress exports (WXR), RSS or Atom feeds and
+ * the posts of a Hugo, Jekyll or Eleventy site (its folder, known by its configuration file)
  * into content/articles/YYYY/YYYY-MM-DD-slug.md, front matter filled from the source and
  * extraction, with what to check as comments. Never overwrites; reports duplicates (same
  * URL or nearly the same text) with the existing file, and what an export holds besides

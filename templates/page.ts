@@ -8,12 +8,14 @@ import { dataView } from "./views/data.ts";
 import { homeView } from "./views/home.ts";
 import { networkView } from "./views/network.ts";
 import { notFoundView } from "./views/not-found.ts";
+import { redirectPage, sharedAddressView } from "./views/redirect.ts";
 import { searchView } from "./views/search.ts";
 import { termIndexView } from "./views/term-index.ts";
 import { termView } from "./views/term.ts";
 
 /** An HTML page of the site: its view (by the view's type) in the common layout. */
 export function htmlPage(site: SiteShared, view: PageView): string {
+  if (view.type === "redirect" && view.target !== null) return documentText(redirectPage(site, { ...view, target: view.target }));
   return documentText(basePage(site, view, viewContent(site, view)));
 }
 
@@ -39,5 +41,7 @@ function viewContent(site: SiteShared, view: PageView): Markup {
       return dataView(site, view);
     case "not-found":
       return notFoundView(site);
+    case "redirect":
+      return sharedAddressView(site, view);
   }
 }

@@ -1252,9 +1252,9 @@ function writeArticle(i: number, settings: Settings, index: KnowledgeIndex, slug
   const date = articleDate(rng);
   const cast = castFor(rng, index);
   const outlet = pick(rng, OUTLETS);
-  const { title, slug } = uniqueTitle(rng, cast, date, slugs);
+  const { title, slug } = titleAndSlug(rng, cast, date, slugs);
   const body = articleBody(rng, cast, date, settings.bytesPerArticle);
-  const url = articleUrl(outlet, date, slug, i);
+  const url = articleUrl(outlet, date, slug, i, slugs);
   const frontMatter = `---\ntitle: ${JSON.stringify(title)}\ndate: ${date.iso}\noutlet: ${outlet.id}\nurl: ${url}\n---\n\n`;
   return { path: `articles/${date.year}/${date.iso}-${slug}.md`, text: `${frontMatter}${body}\n` };
 }
@@ -1281,11 +1281,17 @@ function articleDate(rng: Rng): ArticleDate {
   return { iso, year, month, day, weekday: date.getUTCDay() };
 }
 
-function articleUrl(outlet: OutletSpec, date: ArticleDate, slug: string, i: number): string {
+/** The article's address on its outlet's site; `taken` holds what is already used, as the site's own system would keep addresses apart. */
+function articleUrl(outlet: OutletSpec, date: ArticleDate, slug: string, i: number, taken: Set<string>): string {
   const base = `https://www.${outlet.domain}`;
   const [y, m, d] = date.iso.split("-");
   if (outlet.path === "dated") return `${base}/${outlet.section}/${y}/${m}/${d}/${slug}`;
-  if (outlet.path === "section") return `${base}/${outlet.section}/${slug}.html`;
+  if (outlet.path === "section") {
+    let name = slug;
+    for (let n = 2; taken.has(`${outlet.domain}/${outlet.section}/${name}`); n++) name = `${slug}-${n}`;
+    taken.add(`${outlet.domain}/${outlet.section}/${name}`);
+    return `${base}/${outlet.section}/${name}.html`;
+  }
   return `${base}/${outlet.section}/${slug}_${100000 + i}.html`;
 }
 
@@ -1355,27 +1361,19 @@ const TITLES: Readonly<Record<Story | "any", readonly TitleTemplate[]>> = {
   ],
 };
 
-/** A title whose slug no other article has: new draws first, then a counter on a shortened title. */
-function uniqueTitle(rng: Rng, cast: Cast, date: ArticleDate, slugs: Set<string>): { title: string; slug: string } {
-  let title = "";
-  for (let attempt = 0; attempt < 8; attempt++) {
-    title = drawTitle(rng, cast, date);
-    const slug = slugify(title);
-    if (!slugs.has(slug)) {
-      slugs.add(slug);
-      return { title, slug };
-    }
-  }
-  // The slug is cut at 80 characters: keep the title short enough for the counter to survive.
-  const base = title.length > 60 ? title.slice(0, 60).replace(/\s+\S*$/, "") : title;
-  for (let n = 2; ; n++) {
-    const numbered = `${base} (${n})`;
-    const slug = slugify(numbered);
-    if (!slugs.has(slug)) {
-      slugs.add(slug);
-      return { title: numbered, slug };
-    }
-  }
+/**
+ * A title as drawn: titles repeat, as they do in real archives (a weekly « Conseil de
+ * gouvernement », two communiqués headed alike), and the archive publishes each at an address
+ * of its own. The file's name is kept unique by a counter on the same day, as `npm run import`
+ * names files.
+ */
+function titleAndSlug(rng: Rng, cast: Cast, date: ArticleDate, names: Set<string>): { title: string; slug: string } {
+  const title = drawTitle(rng, cast, date);
+  const base = slugify(title);
+  let slug = base;
+  for (let n = 2; names.has(`${date.iso}-${slug}`); n++) slug = `${base}-${n}`;
+  names.add(`${date.iso}-${slug}`);
+  return { title, slug };
 }
 
 function drawTitle(rng: Rng, cast: Cast, date: ArticleDate): string {

@@ -9,11 +9,14 @@ import { loadSiteConfig, type SiteConfig } from "../config.ts";
 import { readCacheFile, writeCacheFile } from "./cache-file.ts";
 import { extractionCodeVersion } from "./code-version.ts";
 import { ExtractionPool, workerCount, type ExtractJob } from "./extract-pool.ts";
-import { TIMEOUT_RULE } from "../ingest/source-limits.ts";
+import { SOURCE_LIMITS, TIMEOUT_RULE } from "../ingest/source-limits.ts";
+import { extractEachWithinTimeLimit, timedOutSource } from "./source-timeout.ts";
 import { extractSource, type Extracted } from "./extract-source.ts";
 import { RecordCache, type SourceResult, type SourceStat } from "./record-cache.ts";
 import { scanArticleSources, skippedWarning } from "./article-sources.ts";
-import { genuineFirst, lookAlikeTitleWarning } from "./look-alike-titles.ts";
+import { lookAlikeTitleWarning } from "./look-alike-titles.ts";
+import { placeArticles, redirectsOf, type Redirect } from "./article-addresses.ts";
+import { urls } from "../site/urls.ts";
 import { FORMATS, formatOf, loadReaders } from "../ingest/read-source.ts";
 
 export interface Rejection {
@@ -37,6 +40,8 @@ export interface Archive {
   /** Published records, newest first. */
   records: ArticleRecord[];
   drafts: ArticleRecord[];
+  /** Redirect pages from the published articles' former paths: `aliases:`, and the address articles titled alike had alone. */
+  redirects: readonly Redirect[];
   report: BuildReport;
   /** Knowledge-base and content problems, warnings included. */
   diagnostics: Diagnostic[];
@@ -138,12 +143,15 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
     const extractOptions = { homeCountry: config.homeCountry, today };
     const kb = loaded.kb;
     const extractHere = (job: ExtractJob) => extractSource(job.file, job.display, compileKnowledge(kb), extractOptions);
+    // Every source extracted in this process is under the time limit, as in a worker (./source-timeout.ts).
+    const limitMs = SOURCE_LIMITS.extractionSeconds * 1000;
+    const extractInTime = (list: readonly ExtractJob[]) => extractEachWithinTimeLimit(list, extractHere, (job) => timedOutSource(job.display, limitMs), limitMs);
     // A cached record whose text is found damaged when it is read gets it from its source, extracted again here.
-    if (cache) cache.extractAgain = (display) => extractAgain(files, display, extractHere);
+    if (cache) cache.extractAgain = (display) => extractAgain(files, display, (job) => extractInTime([job])[0] as Extracted);
     // Fewer sources to extract than the cache let expect: the workers are not worth it.
     const parallel = pool && (!auto || workerCount(jobs.length) > 1) ? pool : undefined;
     if (pool && !parallel) pool.close();
-    extracted = parallel ? await parallel.run(jobs, extractHere) : jobs.map(extractHere);
+    extracted = parallel ? await parallel.run(jobs, extractHere) : extractInTime(jobs);
   } finally {
     // Workers left waiting (an unreadable source, a failed chunk) would keep the build from exiting.
     pool?.close();
@@ -169,10 +177,11 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
   const report: BuildReport = { read: 0, published: [], drafts: [], rejected: [], skipped };
   const records: ArticleRecord[] = [];
   const drafts: ArticleRecord[] = [];
-  const byId = new Map<string, ArticleRecord>();
   const byUrl = new Map<string, ArticleRecord>();
   const digests = new Map<string, string>();
-  for (const { display } of genuineFirst(files, (source) => results.get(source.display)?.record?.title)) {
+  const publishable: ArticleRecord[] = [];
+  const displayOf = new Map<ArticleRecord, string>();
+  for (const { display } of files) {
     const result = results.get(display) as SourceResult;
     report.read++;
     diagnostics.push(...result.diagnostics);
@@ -182,12 +191,8 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
       continue;
     }
     const problems = [...result.diagnostics.filter((d) => BLOCKING_RULES.has(d.rule)), ...record.diagnostics];
-    const duplicate = byId.get(record.id);
-    const lookAlike = lookAlikeTitleWarning(display, record, duplicate);
+    const lookAlike = lookAlikeTitleWarning(display, record);
     if (lookAlike) diagnostics.push(lookAlike);
-    if (duplicate) {
-      problems.push({ file: display, line: 1, rule: "duplicate-slug", severity: "error", message: `slug \`${record.id}\` is already used by ${duplicate.sourcePath}`, fix: "Give one of them another `slug:` (or title) in its front matter." });
-    }
     const sameUrl = record.url ? byUrl.get(record.url) : undefined;
     if (sameUrl) {
       problems.push({ file: display, line: 1, rule: "duplicate-url", severity: "error", message: `URL ${record.url} is already the source of ${sameUrl.sourcePath}`, fix: "Delete the duplicate article, or correct its `url:`." });
@@ -198,10 +203,21 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
       report.rejected.push({ path: display, reasons: blocking.map((d) => d.message) });
       continue;
     }
-    byId.set(record.id, record);
     if (record.url) byUrl.set(record.url, record);
+    publishable.push(record);
+    displayOf.set(record, display);
+  }
+  // Every article gets a page of its own; only two files asking for one `slug:` or `permalink:` are refused.
+  const placement = placeArticles(publishable);
+  for (const { record, error } of placement.refused) {
+    diagnostics.push(error);
+    report.rejected.push({ path: displayOf.get(record) ?? record.sourcePath, reasons: [error.message] });
+  }
+  for (const record of placement.placed) {
+    const display = record.sourcePath;
     const hash = hashes.get(display);
-    if (cache && hash) digests.set(record.id, cache.digestOf(display, hash));
+    // The page's address is part of what it is made from: it can change with other articles (alike slugs) while its source does not.
+    if (cache && hash) digests.set(record.id, `${cache.digestOf(display, hash)}:${urls.article(record)}`);
     if (record.draft) {
       drafts.push(record);
       report.drafts.push(display);
@@ -210,8 +226,10 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
       report.published.push(display);
     }
   }
+  const redirected = redirectsOf(records);
+  diagnostics.push(...redirected.diagnostics);
   records.sort(newestFirst);
-  return { config, kb, records, drafts, report, diagnostics, cacheHits: cache?.hitCount ?? 0, extracted: jobs.length, digests, saveCache };
+  return { config, kb, records, drafts, redirects: redirected.redirects, report, diagnostics, cacheHits: cache?.hitCount ?? 0, extracted: jobs.length, digests, saveCache };
 }
 
 /**

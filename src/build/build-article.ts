@@ -1,4 +1,3 @@
-import { basename, extname } from "node:path";
 import type { AgencyRef, ArticleRecord, EntityRef, Suggestion } from "../records/article.ts";
 import type { Diagnostic } from "../records/diagnostic.ts";
 import type { Person } from "../records/knowledge.ts";
@@ -12,6 +11,7 @@ import { extractTopics, resolveTags } from "../extract/topics.ts";
 import { slugify } from "../text/slug.ts";
 import { safeHttpUrl } from "../text/safe-url.ts";
 import { tokenize } from "../text/tokenize.ts";
+import { addressOf } from "./article-address.ts";
 import { validateFrontMatter, type FrontMatter } from "./front-matter.ts";
 import { renderMarkdown } from "./render-markdown.ts";
 import { SOURCE_LIMITS } from "../ingest/source-limits.ts";
@@ -56,6 +56,7 @@ export function buildArticle(doc: SourceDoc, compiled: CompiledKnowledge, option
   const found = extractEntities(articleText, compiled, {
     tokens,
     ...(options.homeCountry ? { homeCountry: options.homeCountry } : {}),
+    ...(outlet && kb.outlets.get(outlet.id)?.country ? { outletCountry: kb.outlets.get(outlet.id)?.country as string } : {}),
     ignore: [...page.bylines, ...(fm.authors ?? []), ...(doc.meta.author ? [doc.meta.author] : [])],
   });
   for (const kind of found.capped) {
@@ -134,9 +135,11 @@ export function buildArticle(doc: SourceDoc, compiled: CompiledKnowledge, option
   if (!title) diagnostics.push({ file: doc.path, line: 1, rule: "title-missing", severity: "error", message: "no title: the front matter has none and no headline was found", fix: "Add `title: …` to the front matter." });
 
   const body = (page.bodyMarkdown ?? page.body).join("\n\n");
-  const stem = basename(doc.path, extname(doc.path));
+  const placed = addressOf(doc.path, { slug: fm.slug, permalink: fm.permalink, lines: doc.frontMatterLines });
+  diagnostics.push(...placed.diagnostics);
   return {
-    id: fm.slug ?? slugify(title ?? stem.replace(/^\d{4}-\d{2}-\d{2}-/, ""), stem),
+    id: placed.address.slug,
+    address: placed.address,
     sourcePath: doc.path,
     format: doc.format,
     title,

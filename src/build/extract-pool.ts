@@ -4,7 +4,8 @@ import type { KnowledgeBase } from "../records/knowledge.ts";
 import { forkWorker } from "./fork-worker.ts";
 import { LARGE_YOUNG_GENERATION_MB } from "./young-generation.ts";
 import type { Diagnostic } from "../records/diagnostic.ts";
-import { SOURCE_LIMITS, TIMEOUT_RULE } from "../ingest/source-limits.ts";
+import { SOURCE_LIMITS } from "../ingest/source-limits.ts";
+import { stepsWithinTimeLimit, timedOutSource, timeoutDiagnostic } from "./source-timeout.ts";
 import type { Extracted } from "./extract-source.ts";
 
 /**
@@ -43,7 +44,7 @@ export const PARALLEL_THRESHOLD = 400;
 const CHUNK = 40;
 /** Chunks a worker holds at once: it starts the next while its last results travel. */
 const IN_FLIGHT = 2;
-/** Longest stretch this process extracts without reading the workers' messages. */
+/** Longest stretch this process starts sources without reading the workers' messages. */
 const TURN_MS = 3;
 
 /** Workers extract with the larger young generation, as the build process does. */
@@ -125,6 +126,7 @@ export class ExtractionPool {
    * Extracts `jobs`, this process taking chunks with `extractHere` too; then the workers stop.
    * A worker that spends longer than the time limit on one source is stopped: that source is
    * rejected, the rest of its chunks go back to the queue, and a new worker takes its place.
+   * A source this process spends longer on is stopped and rejected the same way (./source-timeout.ts).
    * A worker that dies on a source (out of memory, say) is replaced the same way.
    */
   async run(jobs: readonly ExtractJob[], extractHere: (job: ExtractJob) => Extracted): Promise<Extracted[]> {
@@ -156,13 +158,18 @@ export class ExtractionPool {
       // milliseconds: a chunk's results (half a megabyte) come through a pipe that holds 64 KB
       // and is read only on such a turn. Turns only between chunks left a worker idle half the
       // time, waiting for its results to be read and its next chunk to be sent.
-      let turn = performance.now();
+      // Its sources are under the time limit too, a turn at a time (./source-timeout.ts).
       for (let chunk = takeChunk(); chunk; chunk = takeChunk()) {
-        for (let i = 0; i < chunk.jobs.length; i++) {
-          results[chunk.from + i] = extractHere(chunk.jobs[i] as ExtractJob);
-          if (performance.now() - turn < TURN_MS) continue;
+        const { from, jobs: own } = chunk;
+        for (let i = 0; i < own.length; ) {
+          i = stepsWithinTimeLimit(
+            i,
+            own.length,
+            (at) => (results[from + at] = extractHere(own[at] as ExtractJob)),
+            (at) => (results[from + at] = timedOutSource((own[at] as ExtractJob).display, this.timeLimitMs)),
+            { limitMs: this.timeLimitMs, sliceMs: TURN_MS },
+          );
           await new Promise((resolve) => setImmediate(resolve));
-          turn = performance.now();
         }
       }
       await Promise.all(finished);
@@ -189,15 +196,7 @@ export class ExtractionPool {
       if (!chunk || slot.readyAt === undefined || !slot.stop) continue;
       const since = Math.max(slot.readyAt, slot.answeredAt, chunk.sentAt);
       if (now - since <= this.timeLimitMs) continue;
-      const job = chunk.jobs[chunk.answered] as ExtractJob;
-      const seconds = Math.round(this.timeLimitMs / 100) / 10;
-      slot.stop({
-        file: job.display,
-        rule: TIMEOUT_RULE,
-        severity: "error",
-        message: `the source took longer than ${seconds} s to extract and was stopped`,
-        fix: "Look for very long lines or paragraphs, or deeply nested content, and split or simplify them; if the file looks ordinary, report it to the maintainers.",
-      });
+      slot.stop(timeoutDiagnostic((chunk.jobs[chunk.answered] as ExtractJob).display, this.timeLimitMs));
     }
   }
 

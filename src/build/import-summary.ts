@@ -56,6 +56,10 @@ const KIND_LABELS: Readonly<Record<string, readonly [string, string]>> = {
   trash: ["à la corbeille", "à la corbeille"],
   "auto-draft": ["brouillon automatique", "brouillons automatiques"],
   failed: ["en erreur", "en erreur"],
+  // Hugo, Jekyll and Eleventy sites (./import-site.ts, ./import-post.ts).
+  "list-page": ["page de liste", "pages de liste"],
+  "bundle-resource": ["fichier joint", "fichiers joints"],
+  "no-front-matter": ["fichier sans en-tête", "fichiers sans en-tête"],
 };
 
 function skipLabel(kind: string, n: number): string {

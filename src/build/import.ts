@@ -8,8 +8,13 @@ import { loadKnowledgeBase } from "../knowledge/load.ts";
 import { loadSiteConfig } from "../config.ts";
 import { ARTICLES_FOLDER } from "./article-sources.ts";
 import { buildArticle } from "./build-article.ts";
+import { extractEachWithinTimeLimit, timeoutDiagnostic } from "./source-timeout.ts";
+import { SOURCE_LIMITS } from "../ingest/source-limits.ts";
+import type { SourceDoc } from "../ingest/source-doc.ts";
 import { ARCHIVE_EXTENSIONS, readArchiveFile } from "./import-archive.ts";
 import { itemSource, type ItemSource } from "./import-item.ts";
+import { readPost } from "./import-post.ts";
+import { folderSources, isMarkdownFile, type SiteFile } from "./import-site.ts";
 import { DuplicateIndex } from "./near-duplicates.ts";
 import { importWarnings, recordToMarkdown } from "./to-markdown.ts";
 import { walkFiles } from "./walk.ts";
@@ -52,17 +57,37 @@ export async function importSources(options: ImportOptions): Promise<ImportOutco
 
   // What the archive already holds: URLs and texts.
   const byUrl = new Map<string, string>();
+  /** Former paths of the articles (`permalink`, `aliases`): a post's address on its old site is the post. */
+  const byFormerPath = new Map<string, string>();
+  /** A short article is known again by its title and its whole text: too short for the near-duplicate test. */
+  const byTitleAndText = new Map<string, string>();
   const texts = new DuplicateIndex<string>();
   const ids = new Set<string>();
+  // An import extracts untrusted sources as a build does: one that runs past the time limit is reported, and the import goes on.
+  const limitMs = SOURCE_LIMITS.extractionSeconds * 1000;
+  const extractWithinLimit = (doc: SourceDoc, url?: string): ArticleRecord | undefined =>
+    extractEachWithinTimeLimit([doc], (one) => buildArticle(one, compiled, { url, homeCountry: config.homeCountry, today }), () => undefined, limitMs)[0];
+  const timedOut = (source: string): ImportOutcome => ({ source, status: "failed", reasons: [timeoutDiagnostic(source, limitMs).message] });
   const archived = walkFiles(articlesDir);
   // A folder's sources are its files of a known format; a file named on its own is always opened (an export may have any name).
-  const files = options.sources.flatMap((source) => (statSync(source).isDirectory() ? walkFiles(source).filter((file) => formatOf(file) || ARCHIVE_EXTENSIONS.has(extname(file).toLowerCase())) : [source]));
+  // A Hugo, Jekyll or Eleventy site's sources, in a folder given or within it, are its posts and pages only (./import-site.ts).
+  const siteFileOf = new Map<string, SiteFile>();
+  const files = options.sources.flatMap((source) => {
+    if (!statSync(source).isDirectory()) return [source];
+    return folderSources(source).flatMap(({ path, site }) => {
+      if (site) siteFileOf.set(path, site);
+      return site || formatOf(path) || ARCHIVE_EXTENSIONS.has(extname(path).toLowerCase()) ? [path] : [];
+    });
+  });
   await loadReaders([...archived, ...files]);
   for (const file of archived) {
     const read = readSourceFile(file, show(file));
     if (!read.doc) continue;
-    const record = buildArticle(read.doc, compiled, { homeCountry: config.homeCountry, today });
+    const record = extractWithinLimit(read.doc);
+    if (!record) continue;
     if (record.url) byUrl.set(normalizeUrl(record.url), show(file));
+    for (const path of formerPaths(record)) byFormerPath.set(path, show(file));
+    byTitleAndText.set(titleAndText(record), show(file));
     texts.add(record.body, show(file));
     ids.add(record.id);
   }
@@ -70,6 +95,19 @@ export async function importSources(options: ImportOptions): Promise<ImportOutco
   const outcomes: ImportOutcome[] = [];
   files.forEach((file, index) => {
     const source = show(file);
+    const url = options.url && files.length === 1 ? options.url : undefined;
+    if (isMarkdownFile(file)) {
+      // Markdown keeps its body as written and its front matter, in Revue's keys (./import-post.ts).
+      const entry = readPost(siteFileOf.get(file) ?? { path: file }, source, kb, today);
+      if ("skipped" in entry) outcomes.push({ source, status: "skipped", kind: entry.skipped.kind, reason: entry.skipped.reason });
+      else if ("failed" in entry) outcomes.push({ source, status: "failed", reasons: entry.failed });
+      else {
+        const record = extractWithinLimit(entry.post.doc, url);
+        outcomes.push(record ? place({ ...record, body: entry.post.doc.text }, source, entry.post) : timedOut(source));
+      }
+      options.onProgress?.(index + 1, files.length);
+      return;
+    }
     const archive = readArchiveFile(file, source);
     if (archive) {
       if ("error" in archive) outcomes.push({ source, status: "failed", reasons: [archive.error] });
@@ -80,7 +118,8 @@ export async function importSources(options: ImportOptions): Promise<ImportOutco
             outcomes.push({ source: where, status: "skipped", kind, reason });
           } else {
             const from = itemSource(entry.item, kb, today);
-            outcomes.push(place(buildArticle(from.doc, compiled, { homeCountry: config.homeCountry, today }), entry.item.source, from));
+            const record = extractWithinLimit(from.doc);
+            outcomes.push(record ? place(record, entry.item.source, from) : timedOut(entry.item.source));
           }
         }
       }
@@ -91,8 +130,8 @@ export async function importSources(options: ImportOptions): Promise<ImportOutco
     if (!read.doc) {
       outcomes.push({ source, status: "failed", reasons: read.diagnostics.map((d: Diagnostic) => d.message) });
     } else {
-      const record = buildArticle(read.doc, compiled, { url: files.length === 1 ? options.url : undefined, homeCountry: config.homeCountry, today });
-      outcomes.push(place(record, source));
+      const record = extractWithinLimit(read.doc, files.length === 1 ? options.url : undefined);
+      outcomes.push(record ? place(record, source) : timedOut(source));
     }
     options.onProgress?.(index + 1, files.length);
   });
@@ -109,11 +148,18 @@ export async function importSources(options: ImportOptions): Promise<ImportOutco
     }
     const sameUrl = record.url ? byUrl.get(normalizeUrl(record.url)) : undefined;
     if (sameUrl) return { source, status: "duplicate", existing: sameUrl, reason: `same URL ${record.url}` };
+    const formerPath = formerPaths(record).find((path) => byFormerPath.has(path));
+    if (formerPath) return { source, status: "duplicate", existing: byFormerPath.get(formerPath) ?? "", reason: `same former address ${formerPath}` };
+    const sameTitleAndText = byTitleAndText.get(titleAndText(record));
+    if (sameTitleAndText) return { source, status: "duplicate", existing: sameTitleAndText, reason: "same title and text" };
     const sameText = record.body.length > 200 ? texts.find(record.body) : undefined;
     if (sameText) return { source, status: "duplicate", existing: sameText.value, reason: `nearly the same text (${Math.round(sameText.similarity * 100)} % alike)` };
 
-    let id = record.id;
-    for (let n = 2; ids.has(id); n++) id = `${record.id}-${n}`;
+    // The new file is named as the page's address: a Markdown post's (its `slug:`, else its file's name, as Hugo and
+    // Jekyll name pages); for an entry of an export or a capture, its `slug:`, else its title (their file names say nothing).
+    const named = isMarkdownFile(record.sourcePath) || record.address.asked?.key === "slug" ? record.address.slug : slugify(record.title ?? "");
+    let id = named;
+    for (let n = 2; ids.has(id); n++) id = `${named}-${n}`;
     const year = record.date?.value.slice(0, 4) ?? "sans-date";
     const prefix = record.date?.precision === "day" ? `${record.date.value}-` : "";
     let file = join(articlesDir, year, `${prefix}${id}.md`);
@@ -134,9 +180,19 @@ export async function importSources(options: ImportOptions): Promise<ImportOutco
     }
     ids.add(id);
     if (record.url) byUrl.set(normalizeUrl(record.url), show(file));
+    for (const path of formerPaths(record)) byFormerPath.set(path, show(file));
+    byTitleAndText.set(titleAndText(record), show(file));
     texts.add(record.body, show(file));
     return { source, status: "imported", file: show(file), draft: record.draft, warnings };
   }
+}
+
+function titleAndText(record: ArticleRecord): string {
+  return `${record.title ?? ""}\u0000${record.body.replace(/\s+/g, " ").trim()}`;
+}
+
+function formerPaths(record: ArticleRecord): string[] {
+  return [...(record.permalink ? [record.permalink] : []), ...(record.aliases ?? [])];
 }
 
 /** http/https, "www.", a trailing slash and tracking parameters do not make another article. */

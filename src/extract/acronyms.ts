@@ -17,6 +17,8 @@ export interface AcronymDefinition {
   match?: NameMatch;
   /** The long form as written, when it is not in the knowledge base. */
   longForm?: string;
+  /** Token index where the long form starts, when there is one. */
+  longFormFirst?: number;
 }
 
 const MAX_LONG_FORM = 12;
@@ -43,8 +45,8 @@ export function findAcronymDefinitions(
         definitions.push({ acronym: token.text, index: k, match: known });
         continue;
       }
-      const longForm = institutionBefore(tokens, text, k, rules);
-      if (longForm && sameInitial(token.text, longForm)) definitions.push({ acronym: token.text, index: k, longForm });
+      const before = institutionBefore(tokens, text, k, rules);
+      if (before && sameInitial(token.text, before.longForm)) definitions.push({ acronym: token.text, index: k, ...before });
     } else if (/^\s*\(\s*$/.test(tokens[k + 1]?.gap ?? "")) {
       // Acronym, then the long form in parentheses.
       const known = matchStartingAt.get(k + 1);
@@ -53,7 +55,7 @@ export function findAcronymDefinitions(
         continue;
       }
       const longForm = institutionInParentheses(tokens, text, k + 1, rules);
-      if (longForm && sameInitial(token.text, longForm)) definitions.push({ acronym: token.text, index: k, longForm });
+      if (longForm && sameInitial(token.text, longForm)) definitions.push({ acronym: token.text, index: k, longForm, longFormFirst: k + 1 });
     }
   }
   return definitions;
@@ -64,7 +66,7 @@ function sameInitial(acronym: string, longForm: string): boolean {
 }
 
 /** The institution's name ending right before "(ACR)": back to its capitalised head noun. */
-function institutionBefore(tokens: readonly Token[], text: string, k: number, rules: ExtractionRules["names"]): string | undefined {
+function institutionBefore(tokens: readonly Token[], text: string, k: number, rules: ExtractionRules["names"]): { longForm: string; longFormFirst: number } | undefined {
   let head: number | undefined;
   for (let j = k - 1; j >= Math.max(0, k - MAX_LONG_FORM); j--) {
     const token = tokens[j] as Token;
@@ -72,7 +74,7 @@ function institutionBefore(tokens: readonly Token[], text: string, k: number, ru
     if (hardPunctuation(token.gap).replace(/['’]/g, "") !== "") break;
   }
   if (head === undefined) return undefined;
-  return text.slice((tokens[head] as Token).start, (tokens[k - 1] as Token).end);
+  return { longForm: text.slice((tokens[head] as Token).start, (tokens[k - 1] as Token).end), longFormFirst: head };
 }
 
 function institutionInParentheses(tokens: readonly Token[], text: string, first: number, rules: ExtractionRules["names"]): string | undefined {

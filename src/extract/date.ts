@@ -40,20 +40,29 @@ function strongestDate(evidence: DateEvidence): DateValue | null {
       if (captured.precision !== "day" && deictic && valueOf(deictic)?.startsWith(captured.value)) {
         return { value: valueOf(deictic) as string, precision: "day", evidence: deictic.text, via: "text" };
       }
+      // …and so is it by a dateline or a dated URL of that month: the day they give is the same publication.
+      const finer = captured.precision !== "day" ? [datelineDate(evidence.datelines), evidence.url ? dateInUrl(evidence.url) : undefined].find((date) => date?.precision === "day" && date.value.startsWith(captured.value)) : undefined;
+      if (finer) return finer;
       return { ...captured, evidence: `date ${evidence.captured}`, via: "meta" };
     }
   }
 
-  for (const line of evidence.datelines) {
-    const mention = findDateMentions(line).find((m) => m.year !== undefined && m.day !== undefined && m.month !== undefined);
-    if (mention) return { value: valueOf(mention) as string, precision: "day", evidence: line.slice(0, mention.end).trim(), via: "text" };
-  }
+  const fromDateline = datelineDate(evidence.datelines);
+  if (fromDateline) return fromDateline;
 
   const fromUrl = evidence.url ? dateInUrl(evidence.url) : undefined;
   if (fromUrl) return fromUrl;
 
   if (deictic) return { value: valueOf(deictic) as string, precision: "day", evidence: deictic.text, via: "text" };
   return null;
+}
+
+function datelineDate(datelines: readonly string[]): DateValue | undefined {
+  for (const line of datelines) {
+    const mention = findDateMentions(line).find((m) => m.year !== undefined && m.day !== undefined && m.month !== undefined);
+    if (mention) return { value: valueOf(mention) as string, precision: "day", evidence: line.slice(0, mention.end).trim(), via: "text" };
+  }
+  return undefined;
 }
 
 /** `2024-02-19T10:00:00+01:00`, `2024-02-19`, `2024-02`, `2024`: the calendar date as written (no time-zone shift). */
@@ -76,7 +85,9 @@ function parseTextDate(value: string): Pick<DateValue, "value" | "precision"> | 
   return precision && iso ? { value: iso, precision } : undefined;
 }
 
-const URL_DAY = /\/((?:19|20)\d{2})[/-]([01]\d)[/-]([0-3]\d)(?=[/-]|$)/;
+const URL_DAY = /\/((?:19|20)\d{2})[/-]([01]\d)[/-]([0-3]\d)(?=[/_.-]|$)/;
+/** "/fr/20180523-liban-…", "…-entreprises-20241107_ABC": eight digits standing apart in the path. */
+const URL_COMPACT_DAY = /[/_-]((?:19|20)\d{2})([01]\d)([0-3]\d)(?=[/_.-]|$)/;
 const URL_MONTH = /\/((?:19|20)\d{2})\/([01]\d)\//;
 
 export function dateInUrl(url: string): DateValue | undefined {
@@ -86,7 +97,7 @@ export function dateInUrl(url: string): DateValue | undefined {
   } catch {
     return undefined;
   }
-  const day = URL_DAY.exec(path);
+  const day = URL_DAY.exec(path) ?? URL_COMPACT_DAY.exec(path);
   if (day) {
     const [, y, m, d] = day.map(Number) as [number, number, number, number];
     if (isRealDate(y, m, d)) return { value: isoDate(y, m, d), precision: "day", evidence: `url:${day[0]}`, via: "url" };

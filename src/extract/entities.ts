@@ -4,6 +4,7 @@ import { foldText } from "../text/fold.ts";
 import { slugify } from "../text/slug.ts";
 import { tokenize, type Token } from "../text/tokenize.ts";
 import { findAcronymDefinitions } from "./acronyms.ts";
+import { findInstitutions, institutionAt, type InstitutionSpan } from "./institution-grammar.ts";
 import type { CompiledKnowledge } from "./compile.ts";
 import { indexCues } from "./cues.ts";
 import { findNames, type NameEntry, type NameMatch } from "./match.ts";
@@ -38,6 +39,8 @@ export interface EntityOptions {
   ignore?: readonly string[];
   /** The text's tokens, when the caller has them already. */
   tokens?: readonly Token[];
+  /** Country of the outlet that published the article: a weak hint of the country it is about. */
+  outletCountry?: string;
 }
 
 interface Found {
@@ -72,43 +75,91 @@ export function extractEntities(text: string, compiled: CompiledKnowledge, optio
     found.set(key, item);
   };
 
-  // Known names; shared ones wait for the context.
+  // Known names; shared ones wait for the context. Grammar reads what no known name covers.
   const pending: NameMatch[] = [];
+  const blocked = new Uint8Array(tokens.length);
+  const placeAt = new Uint8Array(tokens.length);
   for (const match of matches) {
     const entries = match.entries.filter((entry) => entry.kind !== "outlet");
     if (entries.length === 0) continue;
-    if (entries.length === 1 && !(entries[0] as NameEntry).shared) addKnown(entries[0] as NameEntry, match, kb, add);
-    else pending.push(match);
+    if (entries.length === 1 && !(entries[0] as NameEntry).shared) {
+      addKnown(entries[0] as NameEntry, match, kb, add);
+      (entries[0]?.kind === "place" ? placeAt : blocked).fill(1, match.first, match.last);
+    } else pending.push(match);
   }
 
-  // Acronyms the text defines.
+  // Acronyms the text defines: those of known names now, the others once the grammar has read the text.
   const learned = new Map<string, Omit<Found, "mentions" | "count" | "first">>();
-  for (const definition of findAcronymDefinitions(tokens, text, matches, kb.rules.names)) {
+  const definitions = findAcronymDefinitions(tokens, text, matches, kb.rules.names);
+  for (const definition of definitions) {
     const entry = definition.match?.entries.find((e) => e.kind === "agency");
-    if (entry) {
-      const agency = kb.agencies.get(entry.id);
-      if (agency && !learned.has(definition.acronym)) learned.set(definition.acronym, agencyFound(agency, "knowledge-base"));
-    } else if (definition.longForm && !definition.match) {
-      const id = slugify(definition.longForm);
-      const agency = { kind: "agency" as const, id, name: definition.longForm, acronym: definition.acronym, via: "heuristic" as const };
-      learned.set(definition.acronym, agency);
-      add(agency, definition.longForm, (tokens[definition.index] as Token).start);
-    }
+    if (!entry) continue;
+    const agency = kb.agencies.get(entry.id);
+    if (agency && !learned.has(definition.acronym)) learned.set(definition.acronym, agencyFound(agency, "knowledge-base"));
   }
-  for (const [index, token] of tokens.entries()) {
-    const agency = learned.get(token.text);
-    if (agency && !covered[index]) {
-      add(agency, token.text, token.start);
-      covered[index] = 1;
-    }
-  }
+  addAcronymMentions(tokens, learned, covered, add);
 
   // Shared names, settled by the country the article is about.
   const context = countryContext(found, tokens, kb, compiled.demonyms);
+  if (options.outletCountry) context.set(options.outletCountry, (context.get(options.outletCountry) ?? 0) + OUTLET_WEIGHT);
+  const articleCountry = dominantCountry(context, options.homeCountry);
+  const grammar = { tokens, text, rules: kb.rules.institutions, covered: blocked, placeAt, demonyms: compiled.demonyms };
   for (const match of pending) {
-    const chosen = resolveShared(match, tokens, found, context, compiled, options.homeCountry);
-    if (chosen) addKnown(chosen, match, kb, add);
+    // "ministère de la Santé et du Développement social" is not the shared "ministère de la Santé": the compound name is read by the grammar.
+    const longer = institutionAt(grammar, match.first);
+    if (longer && longer.coordinated && longer.last > match.last) continue;
+    const chosen = resolveShared(match, tokens, found, compiled, articleCountry);
+    if (chosen) {
+      addKnown(chosen, match, kb, add);
+      blocked.fill(1, match.first, match.last);
+    }
   }
+
+  // Institutions the base lacks, read by their grammar; acronyms defined after them.
+  const spans = findInstitutions(grammar);
+  const spanEndingAt = new Map<number, Omit<Found, "mentions" | "count" | "first">>();
+  // A definition that reads further than the grammar ("Conseil national de la refondation sur la santé (CNR)") names the institution.
+  const definedFrom = new Map(definitions.flatMap((d) => (d.longFormFirst !== undefined && !d.match ? [[d.longFormFirst, d.index] as const] : [])));
+  for (const span of spans) {
+    // "le Parlement" of no country the article makes clear is no one's.
+    if (span.standalone && !span.international && !span.demonymCountry && !articleCountry) continue;
+    const definedUntil = definedFrom.get(span.first);
+    if (definedUntil !== undefined && definedUntil > span.last) continue;
+    const entry = institutionFound(span, compiled, articleCountry);
+    const start = (tokens[span.first] as Token).start;
+    add(entry, text.slice(start, (tokens[span.last - 1] as Token).end), start);
+    covered.fill(1, span.first, span.last);
+    spanEndingAt.set(span.last, entry);
+  }
+  const grammarLearned = new Map<string, Omit<Found, "mentions" | "count" | "first">>();
+  for (const definition of definitions) {
+    if (definition.match || learned.has(definition.acronym) || grammarLearned.has(definition.acronym)) continue;
+    const named = spanEndingAt.get(definition.index);
+    if (named && named.via === "heuristic") {
+      const item = found.get(`agency:${named.id}`);
+      if (item && !item.acronym) item.acronym = definition.acronym;
+      grammarLearned.set(definition.acronym, { ...named, acronym: definition.acronym });
+    } else if (definition.longForm && !named) {
+      const id = slugify(definition.longForm);
+      const agency = { kind: "agency" as const, id, name: definition.longForm, acronym: definition.acronym, via: "heuristic" as const };
+      grammarLearned.set(definition.acronym, agency);
+      add(agency, definition.longForm, (tokens[definition.index] as Token).start);
+    }
+  }
+  // "l'Assemblée nationale populaire (ANP)": the article's own definition outranks the base's meaning of the acronym.
+  for (const span of spans) {
+    const acronym = tokens[span.last];
+    if (!acronym?.inParentheses || !acronym.isUpper || !initialsSpell(tokens, span, acronym.text)) continue;
+    const named = spanEndingAt.get(span.last);
+    if (!named || named.via !== "heuristic" || grammarLearned.has(acronym.text)) continue;
+    for (const [key, item] of found) if (item.kind === "agency" && item.via === "knowledge-base" && item.acronym === acronym.text && item.mentions.every((m) => m === acronym.text)) found.delete(key);
+    const item = found.get(`agency:${named.id}`);
+    if (item && !item.acronym) item.acronym = acronym.text;
+    grammarLearned.set(acronym.text, { ...named, acronym: acronym.text });
+    covered.fill(0, span.last, span.last + 1);
+    for (let k = 0; k < tokens.length; k++) if ((tokens[k] as Token).text === acronym.text) covered[k] = 0;
+  }
+  addAcronymMentions(tokens, grammarLearned, covered, add);
 
   // People the base does not know.
   const suggestions: Suggestion[] = [];
@@ -163,6 +214,60 @@ function isNickname(match: NameMatch, tokens: readonly Token[], compiled: Compil
   });
 }
 
+function addAcronymMentions(tokens: readonly Token[], learned: ReadonlyMap<string, Omit<Found, "mentions" | "count" | "first">>, covered: Uint8Array, add: Add): void {
+  if (learned.size === 0) return;
+  for (const [index, token] of tokens.entries()) {
+    const agency = learned.get(token.text);
+    if (agency && !covered[index]) {
+      add(agency, token.text, token.start);
+      covered[index] = 1;
+    }
+  }
+}
+
+/**
+ * An institution read by its grammar: the knowledge base's entry when it knows the name,
+ * otherwise a new agency named as written, with its country when the name is a country's
+ * own body and the article's country (or a demonym after the name) says which.
+ */
+function institutionFound(span: InstitutionSpan, compiled: CompiledKnowledge, articleCountry: string | undefined): Omit<Found, "mentions" | "count" | "first"> {
+  const country = span.international || span.place !== undefined ? undefined : (span.demonymCountry ?? (span.generic ? articleCountry : undefined));
+  const countryName = country ? compiled.countryNames.get(country) : undefined;
+  const name = countryName ? `${span.name} (${countryName})` : span.name;
+  const knownId = compiled.agencyByName.get(foldText(name)) ?? compiled.agencyByName.get(foldText(span.name));
+  const known = knownId ? compiled.kb.agencies.get(knownId) : undefined;
+  if (known) return agencyFound(known, "knowledge-base");
+  return { kind: "agency", id: slugify(name), name, via: "heuristic" };
+}
+
+/** "Assemblée nationale populaire" spells "ANP": the initials of its words, articles and prepositions left out. */
+function initialsSpell(tokens: readonly Token[], span: InstitutionSpan, acronym: string): boolean {
+  let initials = "";
+  for (let k = span.first; k < span.last; k++) {
+    const token = tokens[k] as Token;
+    if (token.key === "" || token.key === "de" || token.folded === "et" || token.folded === "a") continue;
+    initials += token.folded[0] ?? "";
+  }
+  return initials === acronym.toLowerCase();
+}
+
+/**
+ * The country the article is about: the one its places, demonyms and known actors name
+ * most. A tie is no answer, unless the archive's home country is among the tied.
+ */
+export function dominantCountry(context: ReadonlyMap<string, number>, homeCountry: string | undefined): string | undefined {
+  let top: string | undefined;
+  let topScore = 0;
+  let secondScore = 0;
+  for (const [country, score] of context) {
+    if (score > topScore) [top, topScore, secondScore] = [country, score, topScore];
+    else if (score > secondScore) secondScore = score;
+  }
+  if (!top) return undefined;
+  if (topScore > secondScore) return top;
+  return homeCountry && context.get(homeCountry) === topScore ? homeCountry : undefined;
+}
+
 /** How strongly the article is about each country: its places, demonyms and known actors. */
 function countryContext(found: ReadonlyMap<string, Found>, tokens: readonly Token[], kb: KnowledgeBase, demonyms: ReadonlyMap<string, string>): Map<string, number> {
   const scores = new Map<string, number>();
@@ -179,15 +284,10 @@ function countryContext(found: ReadonlyMap<string, Found>, tokens: readonly Toke
 }
 
 const LOCAL_WINDOW = 4;
+/** An outlet writes about other countries too: its country only tips a balance the text leaves even. */
+const OUTLET_WEIGHT = 0.5;
 
-function resolveShared(
-  match: NameMatch,
-  tokens: readonly Token[],
-  found: ReadonlyMap<string, Found>,
-  context: ReadonlyMap<string, number>,
-  compiled: CompiledKnowledge,
-  homeCountry: string | undefined,
-): NameEntry | undefined {
+function resolveShared(match: NameMatch, tokens: readonly Token[], found: ReadonlyMap<string, Found>, compiled: CompiledKnowledge, articleCountry: string | undefined): NameEntry | undefined {
   const { kb } = compiled;
   const countryOf = (entry: NameEntry) => (entry.kind === "agency" ? kb.agencies.get(entry.id)?.country : entry.kind === "person" ? kb.people.get(entry.id)?.country : kb.places.get(entry.id)?.country);
   // Countries named right around the name: "ministère de l'Intérieur espagnol", "ministre français de l'Intérieur".
@@ -197,14 +297,13 @@ function resolveShared(
     const country = compiled.demonyms.get((tokens[j] as Token).folded);
     if (country) local.add(country);
   }
+  // A demonym beside the name, then an entity the article already named, then the article's own country; else no one.
   let best: NameEntry | undefined;
   let bestScore = 0;
   for (const entry of match.entries) {
     if (entry.kind === "outlet" || entry.kind === "topic") continue;
     const country = countryOf(entry);
-    let score = (country ? context.get(country) ?? 0 : 0) + (country && country === homeCountry ? 0.5 : 0);
-    if (country && local.has(country)) score += 100;
-    if (found.has(`${entry.kind}:${entry.id}`)) score += 50;
+    const score = country && local.has(country) ? 3 : found.has(`${entry.kind}:${entry.id}`) ? 2 : country && country === articleCountry && local.size === 0 ? 1 : 0;
     if (score > bestScore) [best, bestScore] = [entry, score];
   }
   return best;
@@ -263,7 +362,7 @@ function resolveUnknownPeople(
   }
   for (const item of found.values()) {
     if (item.via === "heuristic" && item.kind === "agency") {
-      suggestions.push({ kind: "agency", name: item.name, cue: "sigle défini dans le texte", example: sentenceAround(text, item.first), published: true });
+      suggestions.push({ kind: "agency", name: item.name, cue: item.acronym ? "sigle défini dans le texte" : "nom d'institution", example: sentenceAround(text, item.first), published: true });
     }
   }
 }

@@ -3,10 +3,13 @@ import { hardPunctuation, type Token } from "../text/tokenize.ts";
 import type { CueIndex } from "./cues.ts";
 
 /**
- * People the knowledge base does not know, found from French cues: an honorific or a
- * title right before the name ("M.", "le général"), a role after a comma ("Mohamed
- * Dkhissi, directeur central…"), a role before a comma ("le président de la Roumanie,
- * Klaus Werner Johannis"), or a known given name. A name without a cue is only a suggestion.
+ * People the knowledge base does not know, found from French cues: an honorific, a title or
+ * a speaker's announcer right before the name ("M.", "le général", "selon"), a title with
+ * its complement before it ("le ministre de l'Industrie Paul Le Goff"), a role after a comma
+ * ("Mohamed Dkhissi, directeur central…"), a role before a comma ("le président de la
+ * Roumanie, Klaus Werner Johannis"), a list after such a name ("les juges A et B"), or a
+ * known given name. A name without a cue is only a suggestion; a name credited as an author
+ * ("rédigé par …") is not a person of the story.
  */
 export interface NameCandidate {
   /** The name as written. */
@@ -20,6 +23,10 @@ export interface NameCandidate {
 const MAX_NAME_TOKENS = 5;
 /** How far back a role may stand before "…, Name" (tokens of the same clause). */
 const ROLE_LOOKBACK = 14;
+/** How long a title's complement may be ("de la Côte d'Ivoire", "des Affaires étrangères"). */
+const COMPLEMENT_LOOKBACK = 8;
+/** What may stand between two names of one list: a comma, "et", "ou", "and". */
+const LIST_SEPARATOR = /^\s*(?:,|,?\s*(?:et|ou|and))\s*$/u;
 
 export function findPersonNames(
   tokens: readonly Token[],
@@ -42,11 +49,15 @@ export function findPersonNames(
       i++;
       continue;
     }
-    const [first, last] = span;
+    let [first, last] = span;
+    // "le ministre de l'Industrie Paul Le Goff": a complement's words run into the name.
+    first = afterComplement(tokens, first, last, covered, cues);
     const firstToken = tokens[first] as Token;
     const lastToken = tokens[last - 1] as Token;
     const isInstitution = rules.institutionHeads.has(firstToken.folded);
-    if (!isInstitution && !afterPlaceWord(tokens, first, rules)) {
+    // "à la place de Luc Peeters": an announcer outweighs the place word before it.
+    const announced = cues.endingBefore.get(first)?.kind === "announcer";
+    if (!isInstitution && (announced || !afterPlaceWord(tokens, first, rules)) && !isCredited(tokens, first, last, cues)) {
       const initialPeriod = lastToken.text.length === 1 && text[lastToken.end] === "." ? 1 : 0;
       candidates.push({
         name: text.slice(firstToken.start, lastToken.end + initialPeriod),
@@ -57,6 +68,7 @@ export function findPersonNames(
     }
     i = last;
   }
+  shareListCues(candidates, tokens, text);
   return candidates;
 }
 
@@ -72,7 +84,30 @@ function isInitial(tokens: readonly Token[], index: number): boolean {
   return Boolean(token && token.text.length === 1 && token.isCapitalized && (next ? next.gap.startsWith(".") : true));
 }
 
-/** The longest run of name words (particles allowed inside) starting at `i`. */
+/** Whether the token continues the name without a break (punctuation other than an initial's period, a line). */
+function continuesName(tokens: readonly Token[], j: number): boolean {
+  const token = tokens[j] as Token;
+  const punctuation = hardPunctuation(token.gap);
+  // "A. Hammouchi", "Leila B." — an initial's period is part of the name.
+  if (punctuation && !(punctuation === "." && isInitial(tokens, j - 1))) return false;
+  return !/\s{2,}|\n/.test(token.gap);
+}
+
+/** Elided French words that follow an apostrophe ("C’est", "Aujourd’hui"), and the English "’s". */
+const ELIDED = new Set(["s", "est", "hui", "il", "ils", "elle", "on", "un", "une", "en", "y", "a", "au", "ai"]);
+
+/** "Ebanga Ndo’o": a short lower-case ending glued by an apostrophe to a surname. */
+function isApostropheEnding(tokens: readonly Token[], j: number): boolean {
+  const token = tokens[j] as Token;
+  const before = tokens[j - 1] as Token;
+  return (token.gap === "'" || token.gap === "’") && !token.isCapitalized && token.text.length <= 3 && before.text.length >= 3 && !ELIDED.has(token.folded);
+}
+
+/**
+ * The longest run of name words starting at `i`. Particles are allowed inside, in lower
+ * case ("Staffan de Mistura") or capitalised before the surname ("Paul Le Goff",
+ * "Dirk Van Damme", "Rafael Van der Vaart").
+ */
 function nameSpanAt(tokens: readonly Token[], i: number, covered: Uint8Array, rules: ExtractionRules["names"]): [number, number] | undefined {
   const start = tokens[i];
   if (!start || covered[i] || !isNameWord(start, rules)) return undefined;
@@ -80,18 +115,47 @@ function nameSpanAt(tokens: readonly Token[], i: number, covered: Uint8Array, ru
   let words = 1;
   for (let j = i + 1; j < tokens.length && words < MAX_NAME_TOKENS; j++) {
     const token = tokens[j] as Token;
-    if (covered[j]) break;
-    const punctuation = hardPunctuation(token.gap);
-    // "A. Hammouchi", "Leila B." — an initial's period is part of the name.
-    const afterInitial = punctuation === "." && isInitial(tokens, j - 1);
-    if (punctuation && !afterInitial) break;
-    if (/\s{2,}|\n/.test(token.gap)) break;
+    if (covered[j] || !continuesName(tokens, j)) break;
+    if (last === j && isApostropheEnding(tokens, j)) {
+      last = j + 1;
+      continue;
+    }
     if (isNameWord(token, rules)) {
       last = j + 1;
       words++;
-    } else if (!rules.particles.has(token.folded) || token.isCapitalized) break;
+    } else if (!rules.particles.has(token.folded)) break;
+    else if (token.isCapitalized && !particleBeforeSurname(tokens, j, covered, rules)) break;
   }
   return [i, last];
+}
+
+/** A capitalised particle belongs to the name only when a surname follows it in the same run. */
+function particleBeforeSurname(tokens: readonly Token[], j: number, covered: Uint8Array, rules: ExtractionRules["names"]): boolean {
+  for (let k = j + 1; k < Math.min(tokens.length, j + 3); k++) {
+    const token = tokens[k] as Token;
+    if (covered[k] || !continuesName(tokens, k)) return false;
+    if (isNameWord(token, rules) && !rules.particles.has(token.folded)) return true;
+    if (!rules.particles.has(token.folded)) return false;
+  }
+  return false;
+}
+
+/**
+ * Where the name starts when the run began with a title's complement: after "de", "du",
+ * "d'", "l'" or a known name, the capitalised words before the first given name are the
+ * complement ("ministre de l'Industrie Paul Le Goff", "l'attaquant du Stade Rennais Hugo Marchal").
+ */
+function afterComplement(tokens: readonly Token[], first: number, last: number, covered: Uint8Array, cues: CueIndex): number {
+  if (last - first < 3 || first === 0) return first;
+  // The "de" (or the known name) the run follows, past an article: "de l'", "de la", "du".
+  let d = first - 1;
+  while (d > 0 && (tokens[d] as Token).key === "" && !covered[d]) d--;
+  if ((tokens[d] as Token).key !== "de" && !covered[d]) return first;
+  if (cues.isGivenName(tokens[first] as Token)) return first;
+  for (let k = first + 1; k < last - 1; k++) if (cues.isGivenName(tokens[k] as Token)) return k;
+  // No given name to tell: right after a title's "de", one word is the complement ("ministre de l'Agriculture X Y").
+  if ((tokens[d] as Token).key === "de" && cues.endingBefore.get(d)?.kind === "role") return first + 1;
+  return first;
 }
 
 function afterPlaceWord(tokens: readonly Token[], first: number, rules: ExtractionRules["names"]): boolean {
@@ -103,18 +167,41 @@ function afterPlaceWord(tokens: readonly Token[], first: number, rules: Extracti
   return false;
 }
 
+/**
+ * An author or a photographer, not a person of the story: "rédigé par Jean Dupont", "Par Jean
+ * Dupont" opening a line, "© Jean Dupont", "(Jean Dupont/AFP)".
+ */
+function isCredited(tokens: readonly Token[], first: number, last: number, cues: CueIndex): boolean {
+  if (cues.endingBefore.get(first)?.kind === "author") return true;
+  if ((tokens[first] as Token).gap.includes("©")) return true;
+  const after = tokens[last];
+  if (after && /^\s*\/\s*$/.test(after.gap) && after.isCapitalized) return true;
+  const before = tokens[first - 1];
+  return Boolean(before && before.folded === "par" && before.isCapitalized && (first === 1 || /\n/.test(before.gap)));
+}
+
 function cueFor(tokens: readonly Token[], first: number, last: number, cues: CueIndex, rules: ExtractionRules["names"]): string | null {
   const words = last - first;
   const firstToken = tokens[first] as Token;
   const next = tokens[last];
-  // An honorific or a title right before, possibly with one adjective between ("ressortissant roumain").
+  // An honorific, a title or an announcer right before, possibly with one adjective between ("ressortissant roumain").
   for (const gapTokens of [0, 1]) {
     const cue = cues.endingBefore.get(first - gapTokens);
-    if (!cue) continue;
+    if (!cue || cue.kind === "author") continue;
     const between = tokens.slice(first - gapTokens, first + 1);
     if (between.some((token, k) => k > 0 && hardPunctuation(token.gap).replace(/\./g, "") !== "")) continue;
-    if (gapTokens === 1 && (tokens[first - 1] as Token).isCapitalized) continue;
+    // One adjective may stand between ("ressortissant roumain"), not a complement ("chef de l'État du Congo").
+    if (gapTokens === 1 && ((tokens[first - 1] as Token).isCapitalized || (tokens[first - 1] as Token).key === "de")) continue;
     return cue.text;
+  }
+  // "le ministre des Affaires étrangères Aliou Ndiaye Sarr": a title, its complement, the name.
+  if (words >= 2) {
+    for (let j = first - 1; j >= Math.max(1, first - COMPLEMENT_LOOKBACK); j--) {
+      if (hardPunctuation((tokens[j + 1] as Token).gap) !== "") break;
+      const cue = cues.endingBefore.get(j);
+      // The complement must name something: in "le chef de l'État du Congo", "Congo" is the complement.
+      if (cue?.kind === "role" && (tokens[j] as Token).key === "de" && tokens.slice(j + 1, first).some((token) => token.key !== "" && token.key !== "de")) return cue.text;
+    }
   }
   // "…, directeur de …": a role right after a comma (or "(46 ans)").
   if (next && /^\s*,\s*$/.test(next.gap)) {
@@ -135,6 +222,24 @@ function cueFor(tokens: readonly Token[], first: number, last: number, cues: Cue
       if (cue?.kind === "role") return cue.text;
     }
   }
-  if (words >= 2 && rules.firstNames.has(firstToken.folded)) return "prénom";
+  if (words >= 2 && cues.isGivenName(firstToken)) return "prénom";
+  // "El Hadji Omar Tall", "Abou Bakr Tamaniou": the given name follows a leading particle.
+  if (words >= 3 && rules.particles.has(firstToken.folded) && cues.isGivenName(tokens[first + 1] as Token)) return "prénom";
   return null;
+}
+
+/**
+ * "les secrétaires d'État A (parti) et B", "les juges A et B": a name that follows an
+ * announced name in a list is announced too. A bracketed aside between them is skipped.
+ */
+function shareListCues(candidates: NameCandidate[], tokens: readonly Token[], text: string): void {
+  let previous: NameCandidate | undefined;
+  for (const candidate of candidates) {
+    if ((tokens[candidate.first] as Token).gap.includes("(")) continue;
+    if (previous?.cue && !candidate.cue) {
+      const between = text.slice((tokens[previous.last - 1] as Token).end, (tokens[candidate.first] as Token).start).replace(/\s*\([^()]*\)/g, "");
+      if (LIST_SEPARATOR.test(between)) candidate.cue = previous.cue;
+    }
+    previous = candidate;
+  }
 }

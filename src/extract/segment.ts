@@ -1,6 +1,7 @@
 import type { ExtractionRules } from "../records/knowledge.ts";
 import { markdownAsText, textAsMarkdown } from "../text/markdown-text.ts";
-import { findDateMentions } from "./date-mentions.ts";
+import { LinearRegExp } from "../knowledge/linear-regexp.ts";
+import { findDateMentions, type DateMention } from "./date-mentions.ts";
 
 /**
  * Splits a captured page into what the article is and what the page around it is:
@@ -64,7 +65,9 @@ export interface SegmentOptions {
 const CAPTURE_PREFIX = /^\s*date (\d{4}-\d{2}(?:-\d{2})?)\s+/;
 const TITLE_MAX = 250;
 const SENTENCE_END = /[.!?…»"”)]$/;
-const PUBLICATION_WORDS = /\b(publi|mis à jour|mise à jour|updated|posted|modifi)/i;
+const PUBLICATION_WORDS = /\b(publi|mis à jour|mise à jour|mis en ligne|posté|updated|posted|modifi)/i;
+/** A stamp opens with its word ("Publié le", "Dernière modification :"), alone or after a separator; "le rapport publié le…" is a sentence. */
+const STAMP_HEAD = new RegExp(`^(?:.*[-–—|•,]\\s*)?(?:(?:date|dernière|première|article)\\s+(?:de\\s+)?)?${PUBLICATION_WORDS.source}`, "iu");
 const PUBLICATION_STAMP = new RegExp(`${PUBLICATION_WORDS.source}|\\b\\d{1,2} ?[hH:] ?\\d{2}\\b`, "i");
 
 export function segmentPage(text: string, rules: ExtractionRules, options: SegmentOptions = {}): SegmentedPage {
@@ -93,7 +96,7 @@ export function segmentPage(text: string, rules: ExtractionRules, options: Segme
     const line = markdown ? markdownAsText(collapsed) : collapsed;
     if (markdown && line !== collapsed) written.set(index, collapsed);
     const kind = inTeasers ? teaserKind(line, rules) : classify(line, rules);
-    if (kind === "teaser" || (!inTeasers && rules.boilerplate.sectionEnd.some((regex) => regex.test(line)))) {
+    if (kind === "teaser" || (!inTeasers && matchersOf(rules).sectionEnd(line))) {
       inTeasers = true;
       page.lines.push({ index, text: line, kind: "teaser" });
       continue;
@@ -115,7 +118,7 @@ export function segmentPage(text: string, rules: ExtractionRules, options: Segme
   for (const line of page.lines) {
     switch (line.kind) {
       case "title":
-        page.title = stripMarkdownHeading(line.text);
+        page.title = withoutRubric(stripMarkdownHeading(line.text), rules);
         seenTitle = true;
         break;
       case "tags":
@@ -138,6 +141,10 @@ export function segmentPage(text: string, rules: ExtractionRules, options: Segme
         page.captions.push(removeCredits(line.text, rules));
         break;
       case "body":
+        if (page.body.length === 0 && page.datelines.length === 0) {
+          const dateline = leadingDateline(line.text);
+          if (dateline) page.datelines.push(dateline);
+        }
         if (seenTitle || page.title === null) {
           page.body.push(line.text);
           page.bodyMarkdown.push(markdown ? written.get(line.index) ?? line.text : textAsMarkdown(line.text));
@@ -151,18 +158,57 @@ export function segmentPage(text: string, rules: ExtractionRules, options: Segme
   return page;
 }
 
+/** Whether a line is of a kind the rules list: every pattern of the kind tried in one pass. */
+interface LineMatchers {
+  sectionEnd: (line: string) => boolean;
+  tags: (line: string) => boolean;
+  furniture: (line: string) => boolean;
+  byline: (line: string) => boolean;
+}
+
+const lineMatchers = new WeakMap<ExtractionRules, LineMatchers>();
+
+function matchersOf(rules: ExtractionRules): LineMatchers {
+  let matchers = lineMatchers.get(rules);
+  if (!matchers) {
+    const { sectionEnd, tags, line, byline } = rules.boilerplate;
+    matchers = { sectionEnd: anyOf(sectionEnd), tags: anyOf(tags), furniture: anyOf(line), byline: anyOf(byline) };
+    lineMatchers.set(rules, matchers);
+  }
+  return matchers;
+}
+
+/**
+ * One alternation of the patterns, in the same linear-time engine: a line is read once
+ * instead of once per pattern, which keeps a long list of furniture cheap. Named groups
+ * (bylines' `name`) are only for reading a match and would clash once joined.
+ */
+function anyOf(patterns: readonly RegExp[]): (line: string) => boolean {
+  const flags = patterns[0]?.flags.replace("g", "");
+  if (flags === undefined) return () => false;
+  const separate = (line: string) => patterns.some((regex) => regex.test(line));
+  if (patterns.some((regex) => regex.flags.replace("g", "") !== flags)) return separate;
+  try {
+    const joined = new LinearRegExp(patterns.map((regex) => `(?:${regex.source.replace(/\(\?<[A-Za-z_]\w*>/g, "(?:")})`).join("|"), flags);
+    return (line) => joined.test(line);
+  } catch {
+    return separate;
+  }
+}
+
 function classify(line: string, rules: ExtractionRules): LineKind {
   if (line === "") return "blank";
-  if (rules.boilerplate.tags.some((regex) => regex.test(line))) return "tags";
-  if (rules.boilerplate.line.some((regex) => regex.test(line))) return "furniture";
+  if (matchersOf(rules).tags(line)) return "tags";
+  // An update stamp is furniture ("Modifié il y a 3 heures") unless it carries the full date it stamps.
+  if (matchersOf(rules).furniture(line)) return PUBLICATION_WORDS.test(line) && isDateline(line) ? "dateline" : "furniture";
   if (isDateline(line)) return "dateline";
-  if (rules.boilerplate.byline.some((regex) => regex.test(line))) return "byline";
+  if (matchersOf(rules).byline(line)) return "byline";
   if (removeCredits(line, rules) !== line) return "caption";
   return "body";
 }
 
 function teaserKind(line: string, rules: ExtractionRules): LineKind {
-  if (rules.boilerplate.tags.some((regex) => regex.test(line))) return "tags";
+  if (matchersOf(rules).tags(line)) return "tags";
   return "teaser";
 }
 
@@ -171,9 +217,28 @@ export function isDateline(line: string): boolean {
   if (line.length > 160) return false;
   const mentions = findDateMentions(line).filter((mention) => mention.year !== undefined && mention.day !== undefined);
   if (mentions.length === 0) return false;
+  if (STAMP_HEAD.test(line)) return true;
   const rest = mentions.reduce((text, mention) => text.replace(mention.text, " "), line);
   const words = rest.match(/\p{L}{3,}/gu) ?? [];
-  return PUBLICATION_WORDS.test(line) || words.length <= 8;
+  return words.length <= 8 && DATELINE_HEAD.test(line.slice(0, (mentions[0] as DateMention).start));
+}
+
+/**
+ * What may precede the date of a dateline: nothing, a place or a name ("Rabat, le", "Jean
+ * Dupont"), a byline or any segment closed by a separator ("Maroc - "). "La réunion du" is a
+ * sentence about an event, not a dateline.
+ */
+const DATELINE_HEAD = /^(?:|.*[-–—|•,:]\s*(?:[Ll]e\s+)?|(?:[Pp]ar|[Bb]y)\s.*|(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:le\s+)?)$/u;
+
+/** "Casablanca, le 2 février 2021 –" (or "Paris (AFP) –") opening the first paragraph: the article's dateline. */
+export function leadingDateline(paragraph: string): string | undefined {
+  const mention = findDateMentions(paragraph.slice(0, 120)).find((m) => m.year !== undefined && m.day !== undefined && m.month !== undefined);
+  if (!mention || mention.start > 60) return undefined;
+  const head = paragraph.slice(0, mention.start);
+  const tail = paragraph.slice(mention.end);
+  if (!/^(?:\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)*(?:\s*\([^)]{1,30}\))?,?\s*(?:le\s+)?)?$/u.test(head)) return undefined;
+  const closing = /^\s*(?:\([^)]{1,30}\))?\s*[-–—:]\s/.exec(tail);
+  return closing ? paragraph.slice(0, mention.end).trim() : undefined;
 }
 
 /**
@@ -213,40 +278,74 @@ function isParagraph(line: PageLine): boolean {
 
 /**
  * The headline is the first line of the last run of title-like lines before the first
- * paragraph ("Mohamed Yassine Mansouri" / "Directeur général…, 46 ans"), unless a line
- * equals the known title or shares most words with the URL's slug.
+ * paragraph ("Mohamed Yassine Mansouri" / "Directeur général…, 46 ans"), unless a line near
+ * the top equals the known title or shares most words with the URL's slug. Some captures
+ * open with the lead paragraph and give the headline after it: a title-like line right after
+ * an opening paragraph, followed by the body, is then the headline.
  */
 function chooseTitle(lines: PageLine[], options: SegmentOptions): void {
-  const firstParagraph = lines.findIndex(isParagraph);
+  const paragraphs = lines.filter(isParagraph);
+  const firstParagraph = paragraphs[0] ? lines.indexOf(paragraphs[0]) : -1;
   const header = lines.slice(0, firstParagraph === -1 ? lines.length : firstParagraph);
+  // The top of the page: the header and the lines up to the third paragraph, where a headline after a lead can stand.
+  const top = paragraphs[2] ? lines.slice(0, lines.indexOf(paragraphs[2])) : lines;
   const known = options.knownTitle ? normalize(options.knownTitle) : null;
-  let chosen: PageLine | undefined = known ? header.find((line) => line.kind === "body" && normalize(stripMarkdownHeading(line.text)) === known) : undefined;
+  let chosen: PageLine | undefined = known ? top.find((line) => line.kind === "body" && normalize(stripMarkdownHeading(line.text)) === known) : undefined;
   if (!chosen && options.slugWords && options.slugWords.length >= 3) {
     const slug = new Set(options.slugWords);
     let bestScore = 0.6;
-    for (const line of header.filter(isTitleCandidate)) {
-      const words = normalize(line.text).split(" ");
-      const shared = words.filter((word) => slug.has(word)).length;
+    for (const line of top.filter(isTitleCandidate)) {
+      const words = new Set(normalize(line.text).split(" "));
+      const shared = [...slug].filter((word) => words.has(word)).length;
       const score = shared / slug.size;
-      if (score >= bestScore) [chosen, bestScore] = [line, score];
+      if (score > bestScore || (score === bestScore && !chosen)) [chosen, bestScore] = [line, score];
     }
   }
   if (!chosen) {
+    // A standfirst after the headline ("Le conseil a tranché.") ends the run without replacing it.
     let runStart: PageLine | undefined;
+    let lastRun: PageLine | undefined;
     for (const line of header) {
-      if (line.kind === "blank" || line.kind === "furniture" || line.kind === "dateline" || line.kind === "byline" || line.kind === "caption") continue;
+      if (!isContent(line)) continue;
       if (isTitleCandidate(line)) runStart ??= line;
-      else runStart = undefined;
+      else [lastRun, runStart] = [runStart ?? lastRun, undefined];
     }
-    chosen = runStart;
+    chosen = runStart ?? lastRun ?? headlineAfterLead(lines, firstParagraph);
   }
   if (!chosen) return;
   chosen.kind = "title";
-  // Lines before the headline are page header (rubrics, menus), not body.
+  // Lines before the headline are page header (rubrics, menus), not body; a lead paragraph stays in the body.
   for (const line of lines) {
     if (line === chosen) break;
-    if (line.kind === "body") line.kind = "header";
+    if (line.kind === "body" && !isParagraph(line)) line.kind = "header";
   }
+}
+
+function isContent(line: PageLine): boolean {
+  return !(line.kind === "blank" || line.kind === "furniture" || line.kind === "dateline" || line.kind === "byline" || line.kind === "caption");
+}
+
+/** The page opens with a paragraph, then a title-like line, then a paragraph: the line between is the headline. */
+function headlineAfterLead(lines: PageLine[], firstParagraph: number): PageLine | undefined {
+  if (firstParagraph === -1 || lines.slice(0, firstParagraph).some(isContent)) return undefined;
+  const next = lines.slice(firstParagraph + 1).filter(isContent);
+  const [candidate, after] = next;
+  return candidate && isTitleCandidate(candidate) && after && (isParagraph(after) || isTitleCandidate(after)) ? candidate : undefined;
+}
+
+/**
+ * A rubric stuck before the headline ("Société | Les loyers…", "PolitiqueLe gouvernement…",
+ * "Justice Le procès…"): removed when the part before is itself a furniture line of the rules.
+ */
+function withoutRubric(title: string, rules: ExtractionRules): string {
+  const isFurniture = (text: string) => matchersOf(rules).furniture(text.trim());
+  const separated = /^([^|›»>]{2,40}?)\s*[|›»>]\s*(\S.*)$/u.exec(title);
+  if (separated && isFurniture(separated[1] as string)) return separated[2] as string;
+  const glued = /^(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}*\s.*)$/u.exec(title);
+  if (glued && isFurniture(glued[1] as string)) return glued[2] as string;
+  const spaced = /^(\p{Lu}[\p{Ll}-]+(?: [\p{Ll}-]+)?) ((?:Le|La|Les|L['’]|Un|Une|Des|Du|Au|Aux|En|Pour|Dans|Quand|Comment|Pourquoi|Ce|Cette|Ces)\b.*)$/u.exec(title);
+  if (spaced && isFurniture(spaced[1] as string)) return spaced[2] as string;
+  return title;
 }
 
 export function normalize(text: string): string {

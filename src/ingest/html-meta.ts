@@ -83,6 +83,7 @@ export function readPageMeta(document: Document, options: { url?: string } = {})
     ]),
   );
   set("section", firstOf([() => fromTags("article:section", "parsely-section"), () => fromJsonLd("articleSection", jsonLd.section)]));
+  if (meta.title) meta.title = stripAuthorAndSection(meta.title, meta.author, meta.section);
   set("lang", firstOf([() => clean(document.documentElement?.getAttribute("lang") ?? undefined, "html[lang]"), () => fromTags("content-language")]));
 
   const keywords = [tags.get("news_keywords"), tags.get("keywords"), tags.get("article:tag"), jsonLd.keywords.map((value) => ({ value, evidence: "json-ld:keywords" }))]
@@ -141,6 +142,25 @@ export function stripSiteName(title: string, sites: ReadonlyArray<string | undef
   const prefixAt = findLastIndex(segments, (segment, index) => index < segments.length - 1 && isSite(segment.text, segments[index + 1]?.before ?? ""));
   if (prefixAt >= 0) return title.slice((segments[prefixAt + 1] as Segment).start).trim();
   return title;
+}
+
+/**
+ * Removes the byline a title ends with ("Titre | Jean Dupont", "Titre - Par Jean Dupont") and the
+ * rubric it starts with ("Société | Titre"), when the page's author or section names them. A
+ * segment after a colon is the headline's own ("Justice : le procès s'ouvre"), never removed.
+ */
+export function stripAuthorAndSection(title: string, author: string | undefined, section: string | undefined): string {
+  const authors = new Set((author ?? "").split(/\s*[,;&]\s*|\s+(?:et|and)\s+/).map(fold).filter(Boolean));
+  const sectionKey = section ? fold(section) : "";
+  let out = title;
+  for (let segments = splitSegments(out); segments.length >= 2; segments = splitSegments(out)) {
+    const last = segments.at(-1) as Segment;
+    const second = segments[1] as Segment;
+    if (last.before.trim() !== ":" && authors.has(fold(last.text.replace(/^(?:par|by)\s+/i, "")))) out = out.slice(0, last.start).replace(SEPARATOR_END, "").trim();
+    else if (sectionKey && second.before.trim() !== ":" && fold(segments[0]?.text ?? "") === sectionKey) out = out.slice(second.start).trim();
+    else break;
+  }
+  return out;
 }
 
 /** A segment written as a domain ("Le Site.fr", "lesite.com"): a site's name even when the page gives none. */

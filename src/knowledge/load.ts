@@ -19,6 +19,13 @@ export const KNOWLEDGE_FOLDERS = {
   outlets: "outlets",
 } as const;
 
+/**
+ * Packs of actors a newsroom adds, removes or replaces as a whole: every subfolder of
+ * `content/packs/` holds `people/` and `agencies/` read like those of `content/actors/`.
+ */
+export const PACKS_FOLDER = "packs";
+const PACK_KINDS = { people: "people", agencies: "agencies" } as const;
+
 export interface LoadedKnowledgeBase {
   kb: KnowledgeBase;
   diagnostics: Diagnostic[];
@@ -51,8 +58,12 @@ export function loadKnowledgeBase(contentDir: string, cwd = process.cwd()): Load
   diagnostics.push(...ruleProblems);
   for (const text of texts) hash.update(text).update("\0");
 
+  const packDirs = listPacks(contentDir);
+  const firstFile = new Map<string, string>();
   const read = (folder: keyof typeof KNOWLEDGE_FOLDERS, schema: SchemaName, add: (file: KbFile, data: Raw | Raw[], parsed: ParsedYaml) => void) => {
-    for (const file of listYaml(join(contentDir, KNOWLEDGE_FOLDERS[folder]), cwd)) {
+    const dirs = [join(contentDir, KNOWLEDGE_FOLDERS[folder])];
+    if (folder === "people" || folder === "agencies") dirs.push(...packDirs.map((pack) => join(pack, PACK_KINDS[folder])));
+    for (const file of dirs.flatMap((dir) => listYaml(dir, cwd))) {
       hash.update(file.display).update("\0").update(file.text).update("\0");
       const parsed = parseYaml(file.text, file.display);
       const problems = parsed.diagnostics.length ? parsed.diagnostics : validateAgainst(schema, parsed.data, file.display, parsed.lineOf);
@@ -71,6 +82,20 @@ export function loadKnowledgeBase(contentDir: string, cwd = process.cwd()): Load
         });
         continue;
       }
+      // The same id in content/actors and in a pack, or in two packs, would silently replace one actor with the other.
+      const seen = firstFile.get(`${folder}/${file.id}`);
+      if (seen !== undefined) {
+        diagnostics.push({
+          file: file.display,
+          line: 1,
+          rule: "kb-duplicate-id",
+          severity: "error",
+          message: `${folder === "people" ? "person" : "agency"} id \`${file.id}\` is already defined in ${seen}`,
+          fix: `Keep one of ${seen} and ${file.display}: merge their aliases into it and delete the other (or rename it if they are two different actors).`,
+        });
+        continue;
+      }
+      firstFile.set(`${folder}/${file.id}`, file.display);
       add(file, parsed.data as Raw | Raw[], parsed);
     }
   };
@@ -180,7 +205,8 @@ export function loadKnowledgeBase(contentDir: string, cwd = process.cwd()): Load
  */
 export function knowledgeStamp(contentDir: string): string {
   const parts: string[] = [];
-  for (const folder of new Set([...Object.values(KNOWLEDGE_FOLDERS), ...RULE_FILES.map((file) => dirname(file))])) {
+  const packFolders = listPacks(contentDir).flatMap((pack) => Object.values(PACK_KINDS).map((kind) => relative(contentDir, join(pack, kind))));
+  for (const folder of new Set([...Object.values(KNOWLEDGE_FOLDERS), ...RULE_FILES.map((file) => dirname(file)), PACKS_FOLDER, ...packFolders])) {
     const dir = join(contentDir, folder);
     let names: string[];
     try {
@@ -198,6 +224,21 @@ export function knowledgeStamp(contentDir: string): string {
     }
   }
   return parts.join("\n");
+}
+
+/** The pack folders under `content/packs/`, in name order (a file that is not a folder is ignored). */
+function listPacks(contentDir: string): string[] {
+  const root = join(contentDir, PACKS_FOLDER);
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => !name.startsWith(".") && statSync(join(root, name)).isDirectory())
+    .sort()
+    .map((name) => join(root, name));
 }
 
 function listYaml(dir: string, cwd: string): KbFile[] {

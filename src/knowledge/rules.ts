@@ -4,9 +4,11 @@ import type { Diagnostic } from "../records/diagnostic.ts";
 import type { ExtractionRules } from "../records/knowledge.ts";
 import { parseYaml, type ParsedYaml } from "../ingest/yaml.ts";
 import { foldWord } from "../text/fold.ts";
+import { tokenize } from "../text/tokenize.ts";
+import { validateAgainst } from "../schemas/validate.ts";
 import { LINEAR_PATTERN_FIX, LinearRegExp, linearPattern } from "./linear-regexp.ts";
 
-export const RULE_FILES = ["rules/boilerplate.yml", "rules/names.yml", "rules/first-names.yml"] as const;
+export const RULE_FILES = ["rules/boilerplate.yml", "rules/names.yml", "rules/first-names.yml", "rules/institutions.yml"] as const;
 
 export interface LoadedRules {
   rules: ExtractionRules;
@@ -69,7 +71,11 @@ export function loadRules(contentDir: string, cwd = process.cwd()): LoadedRules 
   const boilerplate = load(RULE_FILES[0]);
   const names = load(RULE_FILES[1]);
   const firstNames = load(RULE_FILES[2]);
+  const institutions = load(RULE_FILES[3]);
+  if (institutions.parsed) diagnostics.push(...validateAgainst("institutions", institutions.data, institutions.file, institutions.parsed.lineOf));
   const folded = (list: string[]) => new Set(list.map(foldWord));
+  // Phrases compared word by word with the text's tokens: "secrétariat d'État" → "secretariat d etat".
+  const phrases = (list: string[]) => new Set(list.map(phraseKey));
 
   const rules: ExtractionRules = {
     boilerplate: {
@@ -87,7 +93,27 @@ export function loadRules(contentDir: string, cwd = process.cwd()): LoadedRules 
       placeContext: folded(strings(names, "place_context")),
       notNames: folded(strings(names, "not_names")),
       firstNames: folded(strings(firstNames, "names")),
+      notGivenNames: folded(strings(firstNames, "not_given_names")),
+      announcers: strings(names, "announcers"),
+      authorCues: strings(names, "author_cues"),
+    },
+    institutions: {
+      heads: [...phrases(strings(institutions, "heads"))].map((key) => key.split(" ")),
+      lowercaseHeads: phrases(strings(institutions, "lowercase_heads")),
+      standaloneHeads: phrases(strings(institutions, "standalone_heads")),
+      demonymHeads: phrases(strings(institutions, "demonym_heads")),
+      departmentHeads: phrases(strings(institutions, "department_heads")),
+      adjectives: phrases(strings(institutions, "adjectives")),
+      domains: phrases(strings(institutions, "domains")),
+      international: phrases(strings(institutions, "international")),
     },
   };
   return { rules, diagnostics, texts };
+}
+
+/** A phrase's folded words, as the institution grammar compares them with tokens. */
+export function phraseKey(phrase: string): string {
+  return tokenize(phrase)
+    .map((token) => token.folded)
+    .join(" ");
 }

@@ -61,9 +61,30 @@ export interface Suggestion {
   published: boolean;
 }
 
+/**
+ * Where an article's page is, as its source file asks: decided by the file alone (its name,
+ * its folder, its `slug:` or `permalink:`), never by its title or date, so that correcting
+ * them does not move the page. The archive makes it unique (src/build/article-addresses.ts).
+ */
+export interface ArticleAddress {
+  /** `slug:` as written, else the file name's (its date prefix and extension dropped). */
+  slug: string;
+  /** The year the page is filed under: the file name's date, else a year folder of the source's path. */
+  year?: string;
+  /** The file name's day (`2023-05-04`), which tells apart articles whose slugs are alike. */
+  day?: string;
+  /** The page's path asked for by `permalink:` (Hugo's `url:`), normalised: `/2019/05/titre/` or `/2019/titre.html`. */
+  path?: string;
+  /** The front-matter key that asks for this address (`slug`, `permalink`), and its line: two such that collide are an error. */
+  asked?: { key: string; line: number };
+  /** The line of `aliases:` (or `redirect_from:`), for the warnings about the redirects. */
+  aliasesLine?: number;
+}
+
 export interface ArticleRecord {
-  /** Slug, unique in the archive. */
+  /** Slug, unique in the archive: the address's, made distinct by the archive from others alike. */
   id: string;
+  address: ArticleAddress;
   sourcePath: string;
   format: SourceFormat;
   title: string | null;

@@ -115,7 +115,27 @@ export interface ExtractionRules {
     placeContext: ReadonlySet<string>;
     notNames: ReadonlySet<string>;
     firstNames: ReadonlySet<string>;
+    /** Words that cannot be a given name although a given-name list holds them ("France", "Avril"). */
+    notGivenNames: ReadonlySet<string>;
+    /** Phrases that announce a speaker right before a name ("selon", "a déclaré"). */
+    announcers: readonly string[];
+    /** Phrases that announce an author or a credit, not a person of the story ("rédigé par"). */
+    authorCues: readonly string[];
   };
+  /** The grammar of institution names (content/rules/institutions.yml), words folded. */
+  institutions: InstitutionRules;
+}
+
+export interface InstitutionRules {
+  /** Head nouns, each as its folded words ("banque centrale" → ["banque", "centrale"]). */
+  heads: readonly (readonly string[])[];
+  lowercaseHeads: ReadonlySet<string>;
+  standaloneHeads: ReadonlySet<string>;
+  demonymHeads: ReadonlySet<string>;
+  departmentHeads: ReadonlySet<string>;
+  adjectives: ReadonlySet<string>;
+  domains: ReadonlySet<string>;
+  international: ReadonlySet<string>;
 }
 
 export interface KnowledgeBase {

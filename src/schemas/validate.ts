@@ -6,13 +6,14 @@ import outlet from "./outlet.schema.json" with { type: "json" };
 import person from "./person.schema.json" with { type: "json" };
 import places from "./places.schema.json" with { type: "json" };
 import topic from "./topic.schema.json" with { type: "json" };
+import institutions from "./institutions.schema.json" with { type: "json" };
 import article from "./article.schema.json" with { type: "json" };
 
 /**
  * The JSON Schemas in this folder are the one description of every file editors write:
  * they validate content here and give editors completion in their YAML tooling.
  */
-export const schemas = { agency, outlet, person, places, topic, article } as const;
+export const schemas = { agency, outlet, person, places, topic, article, institutions } as const;
 export type SchemaName = keyof typeof schemas;
 
 const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });

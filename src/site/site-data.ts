@@ -135,7 +135,20 @@ export interface SearchPage extends PageBase {
   bundles: string[];
 }
 
-export type PageView = ArticlePage | TermPage | TermIndexPage | ArchiveIndexPage | ArchivePage | HomePage | NetworkPage | SearchPage | DataPage | SimplePage;
+/**
+ * A former path of an article (`aliases:`, or the address it had before an article alike was
+ * added): a small page that sends the reader to the article, as Hugo's aliases do, or lists
+ * the articles that shared it.
+ */
+export interface RedirectPage extends PageBase {
+  type: "redirect";
+  /** The article's path, root-relative: Eleventy adds the path prefix at render time, to the refresh as to the link; none when several share the path. */
+  target: string | null;
+  /** The articles that shared the path, oldest first, when there are several. */
+  choices: ArticleCard[];
+}
+
+export type PageView = ArticlePage | TermPage | TermIndexPage | ArchiveIndexPage | ArchivePage | HomePage | NetworkPage | SearchPage | DataPage | SimplePage | RedirectPage;
 
 export interface FeedView {
   url: string;
@@ -352,6 +365,19 @@ export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
     pages.push(madeFrom ? { url, digest: digestOf(["article", madeFrom, relatedCards.map(ownDigest)]), make: view } : made(view()));
   }
 
+  // Former paths of articles: each redirects to its article, and is left out of the sitemap.
+  const redirectUrls = new Set<string>();
+  for (const { from, to } of archive.redirects) {
+    redirectUrls.add(from);
+    const [only] = to;
+    if (only && to.length === 1) {
+      const target = urls.article(only);
+      pages.push(made<PageView>({ type: "redirect", url: from, meta: meta(target, only.title ?? strings.undated, only.summary || config.description), target, choices: [] }));
+    } else {
+      pages.push(made<PageView>({ type: "redirect", url: from, meta: meta(from, strings.sharedAddress), target: null, choices: to.map((record) => toCard(record, lang, strings)) }));
+    }
+  }
+
   // Actor, topic, place and outlet pages, paginated, with their timeline, company and feed.
   // Their digests are made of the term's and of what each article shows there (card,
   // actors with their names, outlet).
@@ -494,7 +520,7 @@ export function planSite(archive: Archive, memo?: SiteMemo): SitePlan {
     pages,
     feeds,
     files,
-    sitemap: pages.filter((page) => page.url !== "/404.html").map((page) => absolute(page.url)),
+    sitemap: pages.filter((page) => page.url !== "/404.html" && !redirectUrls.has(page.url)).map((page) => absolute(page.url)),
   };
 }
 

@@ -16,7 +16,8 @@ export const TERM_SECTIONS: Readonly<Record<TermKind, string>> = {
 
 export const urls = {
   home: () => "/",
-  article: (record: Pick<ArticleRecord, "id" | "date">) => `/articles/${record.date ? record.date.value.slice(0, 4) : "sans-date"}/${record.id}/`,
+  /** Its `permalink:` path, else under its year when its file gives one (src/build/article-address.ts), never from its title or date. */
+  article: (record: Pick<ArticleRecord, "id" | "address">) => record.address.path ?? `/articles/${record.address.year ? `${record.address.year}/` : ""}${record.id}/`,
   termIndex: (kind: TermKind) => `/${TERM_SECTIONS[kind]}/`,
   term: (kind: TermKind, id: string, page = 1) => `/${TERM_SECTIONS[kind]}/${id}/${page > 1 ? `page/${page}/` : ""}`,
   termFeed: (kind: TermKind, id: string) => `/${TERM_SECTIONS[kind]}/${id}/feed.xml`,
@@ -30,3 +31,25 @@ export const urls = {
   data: () => "/donnees/",
   stylesheet: () => "/assets/style.css",
 } as const;
+
+/** The first segments of the site's own pages and files: an article's permalink or a redirect may not take them. */
+const OWN_SECTIONS: ReadonlySet<string> = new Set([
+  ...Object.values(TERM_SECTIONS),
+  "archives",
+  "recherche",
+  "reseau",
+  "donnees",
+  "assets",
+  "feed.xml",
+  "sitemap.xml",
+  "robots.txt",
+  "404.html",
+  "_headers",
+  "index.html",
+]);
+
+/** Whether a path from the root is, or is inside, one of the pages and files Revue writes itself (search bundles included). */
+export function isSitePagePath(path: string): boolean {
+  const first = path.split("/")[1] ?? "";
+  return path === "/" || OWN_SECTIONS.has(first.toLowerCase()) || /^pagefind(?:-\d+)?$/i.test(first);
+}

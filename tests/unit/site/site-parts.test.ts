@@ -87,8 +87,10 @@ describe("site helpers", () => {
   });
 
   it("builds every URL in one place", () => {
-    assert.equal(urls.article({ id: "x", date: { value: "2020-09-26", precision: "day", evidence: "", via: "text" } }), "/articles/2020/x/");
-    assert.equal(urls.article({ id: "x", date: null }), "/articles/sans-date/x/");
+    assert.equal(urls.article({ id: "x", address: { slug: "x", year: "2020" } }), "/articles/2020/x/");
+    assert.equal(urls.article({ id: "x-2020-09-26", address: { slug: "x", year: "2020", day: "2020-09-26" } }), "/articles/2020/x-2020-09-26/", "the archive's id, made distinct");
+    assert.equal(urls.article({ id: "x", address: { slug: "x" } }), "/articles/x/", "no year in the file's name or folder: none in the path, whatever the front matter's date");
+    assert.equal(urls.article({ id: "x", address: { slug: "x", year: "2020", path: "/2019/05/titre/" } }), "/2019/05/titre/");
     assert.equal(urls.term("person", "abdellatif-hammouchi", 2), "/personnes/abdellatif-hammouchi/page/2/");
     assert.equal(urls.month("2020-09"), "/archives/2020/09/");
   });

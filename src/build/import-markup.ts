@@ -1,0 +1,109 @@
+/**
+ * The template tags a Hugo, Jekyll or Eleventy post holds in its Markdown, which Revue does
+ * not run: what the reader saw is kept, the rest of the body is left as written.
+ * - Hugo shortcodes (`{{< name … >}}`, `{{% name … %}}`): a figure's title, caption and credit
+ *   become a paragraph of text; `highlight` becomes a fenced code block; a paired shortcode
+ *   keeps its inner text; the others (youtube, tweet, gist…) are removed; a shortcode inside
+ *   Hugo's escape (a comment between `{{<` and `>}}`) is the literal text.
+ * - Liquid (Jekyll) and Nunjucks (Eleventy) tags: `{% highlight %}` becomes a fenced code block,
+ *   `{% raw %}` keeps its text as written, `{% comment %}` and `{# … #}` go with their text, an
+ *   include keeps its caption or title; a link to another post (`post_url`, `link`, Hugo's
+ *   `ref`) keeps its words; other tags and `{{ … }}` outputs are removed.
+ * Each kind of tag removed is named in the notes, for the editor to check.
+ */
+export type MarkupDialect = "hugo" | "liquid";
+
+export interface CleanedMarkup {
+  text: string;
+  /** What was changed, in French. */
+  notes: string[];
+}
+
+export function cleanMarkup(body: string, dialects: ReadonlySet<MarkupDialect>): CleanedMarkup {
+  const kept: string[] = [];
+  /** Text that no later step may touch (a `raw` block, an escaped shortcode), put back at the end. */
+  const keep = (text: string) => `\u0000${kept.push(text) - 1}\u0000`;
+  const removed = new Set<string>();
+  const notes: string[] = [];
+  let text = body;
+  let captions = 0;
+  let links = 0;
+
+  if (dialects.has("hugo")) {
+    text = text.replace(/\{\{([<%])\/\*([\s\S]*?)\*\/([>%])\}\}/g, (_all, open: string, inner: string, close: string) => keep(`{{${open}${inner}${close}}}`));
+    text = text.replace(/\[([^\]\n]*)\]\(\s*\{\{[<%]\s*(?:rel)?ref\s[\s\S]*?[>%]\}\}\s*\)/g, (_all, words: string) => (links++, words));
+    text = text.replace(/\{\{[<%]\s*highlight\s+([\s\S]*?)\s*[>%]\}\}\n?([\s\S]*?)\n?\{\{[<%]\s*\/highlight\s*[>%]\}\}/g, (_all, args: string, code: string) => keep(fenced(code, String(argumentsOf(args).positional[0] ?? ""))));
+    text = text.replace(/\{\{([<%])-?\s*(\/)?\s*([\w./-]+)([\s\S]*?)\s*\/?\s*-?[>%]\}\}/g, (_all, _open: string, closing: string | undefined, name: string, args: string) => {
+      if (closing) return "";
+      const caption = captionOf(argumentsOf(args).named);
+      if (caption && FIGURES.has(name.toLowerCase())) {
+        captions++;
+        return caption;
+      }
+      removed.add(`{{< ${name} >}}`);
+      return "";
+    });
+  }
+
+  if (dialects.has("liquid")) {
+    text = text.replace(/\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g, (_all, inner: string) => keep(inner));
+    text = text.replace(/\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g, () => (removed.add("{% comment %}"), ""));
+    text = text.replace(/\{#[\s\S]*?#\}/g, () => (removed.add("{# … #}"), ""));
+    text = text.replace(/\[([^\]\n]*)\]\(\s*(?:\{\{[^}]*\}\}\s*)?\{%-?\s*(?:post_url|link)\s[\s\S]*?-?%\}\s*\)/g, (_all, words: string) => (links++, words));
+    text = text.replace(/\{%-?\s*highlight\s+([^%]*?)\s*-?%\}\n?([\s\S]*?)\n?\{%-?\s*endhighlight\s*-?%\}/g, (_all, args: string, code: string) => keep(fenced(code, String(argumentsOf(args).positional[0] ?? ""))));
+    text = text.replace(/\{%-?\s*(include\w*)\s+([\s\S]*?)\s*-?%\}/g, (_all, tag: string, args: string) => {
+      const parsed = argumentsOf(args);
+      const caption = captionOf(parsed.named);
+      if (caption) {
+        captions++;
+        return caption;
+      }
+      removed.add(`{% ${tag} ${String(parsed.positional[0] ?? "").replace(/^["']|["']$/g, "")} %}`);
+      return "";
+    });
+    text = text.replace(/\{%-?\s*(\w+)[\s\S]*?-?%\}/g, (_all, name: string) => (removed.add(`{% ${name} %}`), ""));
+    text = text.replace(/\{\{-?\s*([\s\S]*?)\s*-?\}\}/g, (_all, expression: string) => (removed.add(`{{ ${expression.split(/[\s|]/)[0]} }}`), ""));
+  }
+
+  if (captions) notes.push(`${captions === 1 ? "légende d’image gardée" : `${captions} légendes d’images gardées`} comme texte, sans l’image : ajoutez l’image si elle compte`);
+  if (links) notes.push(`${links === 1 ? "lien vers un autre article réduit à ses mots" : `${links} liens vers d’autres articles réduits à leurs mots`} (l’adresse venait du générateur)`);
+  if (removed.size) notes.push(`balises du générateur retirées du texte : ${[...removed].join(", ")}`);
+  // Removing a tag on its own line leaves blank lines: more than one in a row is no paragraph break Markdown reads.
+  const tidied = removed.size || captions ? text.replace(/[ \t]+\n/g, (spaces, offset: number) => (isLineStart(text, offset) ? "\n" : spaces)).replace(/\n{3,}/g, "\n\n") : text;
+  return { text: tidied.replace(/\u0000(\d+)\u0000/g, (_all, index: string) => kept[Number(index)] ?? ""), notes };
+}
+
+/** Shortcodes and includes whose caption is text the reader saw under an image or a video. */
+const FIGURES: ReadonlySet<string> = new Set(["figure", "image", "img", "imgcap", "picture", "photo"]);
+
+/** A figure's title, caption and credit (`attr`), as its figcaption shows them. */
+function captionOf(named: ReadonlyMap<string, string>): string {
+  return ["title", "caption", "attr"].map((key) => named.get(key)?.trim() ?? "").filter(Boolean).join(" — ");
+}
+
+function fenced(code: string, language: string): string {
+  const fence = /^```/m.test(code) ? "~~~" : "```";
+  return `${fence}${language.replace(/^["']|["']$/g, "")}\n${code.replace(/\n+$/, "")}\n${fence}`;
+}
+
+/** A tag's arguments: `key="value"`, `key=value`, `key: "value"` (Liquid), and positional values, quoted or not. */
+function argumentsOf(text: string): { named: Map<string, string>; positional: string[] } {
+  const named = new Map<string, string>();
+  const positional: string[] = [];
+  const token = /([\w-]+)\s*[=:]\s*("(?:[^"\\]|\\.)*"|'[^']*'|`[^`]*`|[^\s,]+)|("(?:[^"\\]|\\.)*"|'[^']*'|`[^`]*`|[^\s,]+)/g;
+  for (const match of text.matchAll(token)) {
+    if (match[1] !== undefined) named.set(match[1].toLowerCase(), unquote(match[2] ?? ""));
+    else positional.push(unquote(match[3] ?? ""));
+  }
+  return { named, positional };
+}
+
+function unquote(value: string): string {
+  if (/^".*"$/s.test(value)) return value.slice(1, -1).replace(/\\(.)/g, "$1");
+  if (/^'.*'$/s.test(value) || /^`.*`$/s.test(value)) return value.slice(1, -1);
+  return value;
+}
+
+function isLineStart(text: string, offset: number): boolean {
+  return offset === 0 || text[offset - 1] === "\n";
+}

@@ -1,0 +1,125 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { compileKnowledge } from "../../../src/extract/compile.ts";
+import { extractEntities } from "../../../src/extract/entities.ts";
+import { loadKnowledgeBase } from "../../../src/knowledge/load.ts";
+import { tokenize } from "../../../src/text/tokenize.ts";
+import { fixtureContent } from "../../helpers/content.ts";
+
+// Sentences written for these tests; the names are invented, and most given names below
+// are absent from every dictionary, so each test isolates the cue it is about.
+const compiled = compileKnowledge(loadKnowledgeBase(fixtureContent()).kb);
+const people = (text: string) => extractEntities(text, compiled, { homeCountry: "MA" }).people.map((p) => p.name);
+
+describe("people from cues", () => {
+  it("reads a title with its complement before the name", () => {
+    assert.deepEqual(people("Le ministre de l'Agriculture Quilvian Obrecht a visité la foire."), ["Quilvian Obrecht"]);
+    assert.deepEqual(people("Hier, la ministre des Affaires étrangères Orlaith Tamaniou est arrivée."), ["Orlaith Tamaniou"]);
+  });
+
+  it("does not take the complement itself for a name", () => {
+    assert.deepEqual(people("Le chef de l'État du Congo Brazzaville a parlé."), []);
+  });
+
+  it("reads a role after the name and a comma", () => {
+    assert.deepEqual(people("Pradel Mvondo, président de la chambre de commerce, a signé l'accord."), ["Pradel Mvondo"]);
+  });
+
+  it("reads a speaker announced by « selon » or a speech verb", () => {
+    assert.deepEqual(people("La réforme coûtera cher, selon Zorbec Okouma."), ["Zorbec Okouma"]);
+    assert.deepEqual(people("« Nous resterons ici », a déclaré Quenbert Ebanga devant la presse."), ["Quenbert Ebanga"]);
+  });
+
+  it("reads « la Première ministre » before a name", () => {
+    assert.deepEqual(people("La Première ministre Orlaith Mvondo a démissionné."), ["Orlaith Mvondo"]);
+  });
+
+  it("reads every name of a list after a plural title", () => {
+    assert.deepEqual(people("Les juges Pradel Okouma (Bénin), Quenbert Tamaniou et Zorbec Mvondo ont siégé."), [
+      "Pradel Okouma",
+      "Quenbert Tamaniou",
+      "Zorbec Mvondo",
+    ]);
+  });
+
+  it("reads a name announced by a verb even after a place word", () => {
+    assert.deepEqual(people("Il a été nommé à la place de Quilvian Ebanga."), ["Quilvian Ebanga"]);
+  });
+});
+
+describe("particles and compound surnames", () => {
+  it("keeps capitalised particles before the surname", () => {
+    assert.deepEqual(people("La porte-parole Orlaith De Smedt a répondu."), ["Orlaith De Smedt"]);
+    assert.deepEqual(people("Le ministre Quilvian Le Bihan a répondu."), ["Quilvian Le Bihan"]);
+    assert.deepEqual(people("Le député Zorbec Van der Straeten a voté contre."), ["Zorbec Van der Straeten"]);
+  });
+
+  it("keeps lower-case particles of many origins", () => {
+    assert.deepEqual(people("Le général Quenbert ould Tamaniou a été limogé."), ["Quenbert ould Tamaniou"]);
+    assert.deepEqual(people("L'avocat Pradel dos Santos Obrecht a plaidé."), ["Pradel dos Santos Obrecht"]);
+  });
+
+  it("keeps hyphens and an apostrophe inside a surname", () => {
+    assert.deepEqual(people("Le ministre Pradel Ebanga Ndo'o a été limogé."), ["Pradel Ebanga Ndo'o"]);
+    assert.deepEqual(people("La juge Orlaith Okouma-Tamaniou a statué."), ["Orlaith Okouma-Tamaniou"]);
+  });
+
+  it("does not glue an elided word to a capitalised word", () => {
+    assert.deepEqual(people("C'est le ministre qui parle. Aujourd'hui tout change."), []);
+  });
+
+  it("keeps an initial with its period", () => {
+    assert.deepEqual(people("Le procureur Q. Obrecht a requis."), ["Q. Obrecht"]);
+    assert.deepEqual(people("Le procureur Quilvian B. Obrecht a requis."), ["Quilvian B. Obrecht"]);
+  });
+});
+
+describe("given names of many origins", () => {
+  it("takes a given name from the dictionary package as a cue", () => {
+    assert.deepEqual(people("Koen Vandersteen a quitté la salle."), ["Koen Vandersteen"]);
+    assert.deepEqual(people("Hier, Siaka Tamaniou a quitté la salle."), ["Siaka Tamaniou"]);
+    assert.deepEqual(people("Hier, Oluwaseun Okouma a quitté la salle."), ["Oluwaseun Okouma"]);
+  });
+
+  it("reads the given name after a leading particle", () => {
+    assert.deepEqual(people("Hier, El Siaka Tamaniou a quitté la salle."), ["El Siaka Tamaniou"]);
+  });
+
+  it("needs the given name first: a common noun before one is no cue", () => {
+    assert.deepEqual(people("L'Oncle Koen Junior est un surnom."), []);
+  });
+
+  it("does not read a place, a month or a brand as a given name", () => {
+    assert.deepEqual(people("Hier, France Télévisions a diffusé le match."), []);
+    assert.deepEqual(people("Hier, Orange Business a signé le contrat."), []);
+  });
+
+  it("answers from the package and the editors' list through one predicate", () => {
+    const [koen, quilvian] = tokenize("Koen Quilvian");
+    assert.equal(compiled.isGivenName(koen!), true);
+    assert.equal(compiled.isGivenName(quilvian!), false);
+  });
+});
+
+describe("what is not a person", () => {
+  it("rejects buildings and institutions", () => {
+    assert.deepEqual(people("Le Palais de l'Élysée a démenti. La Maison-Blanche a confirmé."), []);
+    assert.deepEqual(people("Le Ministère de la Santé Publique a publié un avis."), []);
+    assert.deepEqual(people("Il a visité le Musée Siaka Okouma puis le Château Koen Vandersteen."), []);
+  });
+
+  it("rejects a section label stuck to a name and keeps the name", () => {
+    assert.deepEqual(people("Société Koen Vandersteen quitte la direction du groupe"), ["Koen Vandersteen"]);
+  });
+
+  it("rejects teams", () => {
+    assert.deepEqual(people("Le Sporting Koen Vandersteen a battu le Racing Siaka Okouma."), []);
+  });
+
+  it("rejects bylines and credits", () => {
+    assert.deepEqual(people("Par Koen Vandersteen\nLe conseil a voté le budget."), []);
+    assert.deepEqual(people("Le conseil a voté le budget. (Reportage Koen Vandersteen, rédigé par Siaka Okouma)"), []);
+    assert.deepEqual(people("Le conseil a voté. (Koen Vandersteen/AFP)"), []);
+    assert.deepEqual(people("La salle du conseil. © Siaka Okouma"), []);
+  });
+});
