@@ -153,7 +153,11 @@ export async function importSources(options: ImportOptions): Promise<ImportOutco
     const sameTitleAndText = byTitleAndText.get(titleAndText(record));
     if (sameTitleAndText) return { source, status: "duplicate", existing: sameTitleAndText, reason: "same title and text" };
     const sameText = record.body.length > 200 ? texts.find(record.body) : undefined;
-    if (sameText) return { source, status: "duplicate", existing: sameText.value, reason: `nearly the same text (${Math.round(sameText.similarity * 100)} % alike)` };
+    // A capture whose text the archive has is the same article seen again. A post of an archive with an address of its own is
+    // a post of its own (a weekly communiqué, a template reused): imported, with the likeness for the editor to judge.
+    const ownAddress = item !== undefined && (record.url !== undefined || formerPaths(record).length > 0);
+    if (sameText && !ownAddress) return { source, status: "duplicate", existing: sameText.value, reason: `nearly the same text (${Math.round(sameText.similarity * 100)} % alike)` };
+    const likeness = sameText ? [`texte presque identique (${Math.round(sameText.similarity * 100)} %) à ${sameText.value}, à une autre adresse : supprimez l’un des deux s’ils sont le même article`] : [];
 
     // The new file is named as the page's address: a Markdown post's (its `slug:`, else its file's name, as Hugo and
     // Jekyll name pages); for an entry of an export or a capture, its `slug:`, else its title (their file names say nothing).
@@ -167,7 +171,7 @@ export async function importSources(options: ImportOptions): Promise<ImportOutco
     // The article's address follows its title unless `slug` says otherwise: written when they differ.
     const extra: Record<string, unknown> = id === slugify(record.title ?? "") ? {} : { slug: id };
     // An item's draft status is its source's, with the reason in its notes: the draft note drawn from the record is for a provisional title only.
-    const warnings = item ? [...item.notes, ...importWarnings({ ...record, draft: !extracted.title })] : importWarnings(record);
+    const warnings = [...likeness, ...(item ? [...item.notes, ...importWarnings({ ...record, draft: !extracted.title })] : importWarnings(record))];
     if (item) {
       const date = item.doc.frontMatter["date"];
       if (record.date?.via === "front-matter" && typeof date === "string") extra["date"] = date;
