@@ -91,17 +91,23 @@ export function segmentPage(text: string, rules: ExtractionRules, options: Segme
   const markdown = options.syntax === "markdown";
   const written = new Map<number, string>();
   let inTeasers = false;
+  // A section heading ("Commentaires", "À lire aussi") ends the article only once the article has
+  // begun: above its first paragraph it is a label of the page's header (a comment counter).
+  let articleBegun = false;
   for (const [index, raw] of rawLines.entries()) {
     const collapsed = raw.replace(/\s+/g, " ").trim();
     const line = markdown ? markdownAsText(collapsed) : collapsed;
     if (markdown && line !== collapsed) written.set(index, collapsed);
     const kind = inTeasers ? teaserKind(line, rules) : classify(line, rules);
-    if (kind === "teaser" || (!inTeasers && matchersOf(rules).sectionEnd(line))) {
+    const sectionEnd = !inTeasers && matchersOf(rules).sectionEnd(line);
+    if (kind === "teaser" || (sectionEnd && articleBegun)) {
       inTeasers = true;
       page.lines.push({ index, text: line, kind: "teaser" });
       continue;
     }
-    page.lines.push({ index, text: line, kind });
+    const pageLine: PageLine = { index, text: line, kind: sectionEnd ? "furniture" : kind };
+    if (isParagraph(pageLine)) articleBegun = true;
+    page.lines.push(pageLine);
   }
   markTeaserTail(page.lines);
   chooseTitle(page.lines, options);

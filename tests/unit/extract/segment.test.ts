@@ -19,6 +19,34 @@ describe("segmentPage", () => {
     assert.ok(page.furniture.includes("Logo Perspectives med"));
   });
 
+  it("reads a section heading above the article's first paragraph as a header label, not as the end of the article", () => {
+    const capture = [
+      "Accueil",
+      "Montréal",
+      "",
+      "La ville présente son plan de déneigement pour l’hiver",
+      "",
+      "14 novembre 2024",
+      "",
+      "Commentaires",
+      "",
+      "Par la rédaction",
+      "",
+      "La Ville a dévoilé mardi son plan de déneigement, qui prévoit deux cents véhicules de plus que l’an dernier sur les grandes artères.",
+      "",
+      "Le plan sera présenté aux conseils d’arrondissement avant la première tempête, prévue selon les services météo pour la fin du mois.",
+      "",
+      "Recommandés pour vous",
+      "",
+      "Un nouveau parc ouvre ses portes dans le quartier",
+    ].join("\n");
+    const page = segmentPage(capture, rules);
+    assert.equal(page.title, "La ville présente son plan de déneigement pour l’hiver");
+    assert.equal(page.body.length, 2, page.body.join("\n"));
+    assert.ok(page.body[1]?.startsWith("Le plan sera présenté"));
+    assert.ok(page.teasers.some((line) => line.startsWith("Un nouveau parc")), "what follows « Recommandés pour vous » is a teaser");
+  });
+
   it("keeps related-article teasers out of the body and reads the tag line", () => {
     const page = segmentPage(fixture("seed-002.txt"), rules);
     assert.equal(page.title, "Abdellatif Hammouchi reçoit l’ambassadeur des États-Unis");
