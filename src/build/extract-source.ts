@@ -3,7 +3,6 @@ import { oversizeParagraphs } from "../ingest/markdown-limits.ts";
 import { readSourceFile } from "../ingest/read-source.ts";
 import type { SourceDoc } from "../ingest/source-doc.ts";
 import { LIMIT_RULES, SOURCE_LIMITS, SourceLimitError } from "../ingest/source-limits.ts";
-import { guardRulePatterns } from "../knowledge/linear-regexp.ts";
 import type { ArticleRecord } from "../records/article.ts";
 import type { Diagnostic } from "../records/diagnostic.ts";
 import { buildArticle } from "./build-article.ts";
@@ -34,8 +33,6 @@ export interface Extracted {
 export function extractSource(file: string, display: string, compiled: CompiledKnowledge, options: ExtractOptions): Extracted {
   let hash: string | undefined;
   try {
-    // Patterns crossing to a worker or read from the cache come back as the language's own: they run in the linear-time engine again.
-    guardRulePatterns(compiled.kb.rules);
     const read = readSourceFile(file, display);
     hash = read.bytes ? RecordCache.hashOf(read.bytes) : undefined;
     const overLimit = read.diagnostics.some((d) => d.severity === "error" && LIMIT_RULES.has(d.rule));

@@ -2,6 +2,7 @@ import type { KnowledgeBase } from "../records/knowledge.ts";
 import { getGender } from "gender-detection-from-name";
 import { foldText, foldWord } from "../text/fold.ts";
 import type { Token } from "../text/tokenize.ts";
+import { guardRulePatterns } from "../knowledge/linear-regexp.ts";
 import { buildNameMatcher, type NameEntry, type NameMatcher } from "./match.ts";
 
 /**
@@ -30,6 +31,8 @@ const compiledBases = new WeakMap<KnowledgeBase, CompiledKnowledge>();
 export function compileKnowledge(kb: KnowledgeBase): CompiledKnowledge {
   const cached = compiledBases.get(kb);
   if (cached) return cached;
+  // A knowledge base that crossed to a worker or was read from the cache holds the language's own patterns: they run in the linear-time engine again.
+  guardRulePatterns(kb.rules);
   const compiled: CompiledKnowledge = {
     kb,
     names: buildNameMatcher(nameEntries(kb)),

@@ -9,8 +9,8 @@ export interface MarkdownLimitProblem {
 
 /**
  * The first line nested deeper than the limit in block quotes and list items, before remark
- * reads the text: remark and the conversion to HTML recurse once per level, and 3,000 `>`
- * on one line (6 KB) exhausted the stack. A line's depth is the list items still open around
+ * reads the text: remark and the conversion to HTML recurse once per level, and a few
+ * kilobytes of `>` on one line exhaust the stack. A line's depth is the list items still open around
  * it (known by their content's indentation) and the `>` and list markers it starts with;
  * fenced code and thematic breaks (`- - -`) open nothing.
  */

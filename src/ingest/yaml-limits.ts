@@ -10,8 +10,8 @@ export interface YamlLimitProblem {
 /**
  * Checks a YAML text against the limits (./source-limits.ts) in one pass over its lines,
  * without parsing it: both YAML readers recurse once per level and read a long line with
- * patterns that can exhaust the stack, so a 3,000-level map or a 10 MB value must be refused
- * before they run. The nesting is measured as the YAML parser will see it, closely enough:
+ * patterns that can exhaust the stack, so a map nested far deeper than any front matter or a
+ * value of megabytes must be refused before they run. The nesting is measured as the YAML parser will see it, closely enough:
  * the indentation levels open at a line, the `- ` items that open on it, and the flow
  * brackets (`[`, `{`) open around it; text in quotes, comments and block scalars (`|`, `>`)
  * opens nothing.

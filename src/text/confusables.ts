@@ -1,8 +1,8 @@
 /**
  * Letters of other scripts that look like Latin ones (a small part of Unicode's
  * confusables.txt, UTS #39: the Cyrillic and Greek letters whose prototype there is a plain
- * Latin letter), and fullwidth forms. "Hаmmouchi" with a Cyrillic « а » reads as
- * "Hammouchi": a title like it must not get another article's URL, nor pass unnoticed.
+ * Latin letter), and fullwidth forms. "Pаris" with a Cyrillic « а » reads as "Paris": a
+ * title like it must not get another article's URL, nor pass unnoticed.
  */
 const LOOK_ALIKES: Readonly<Record<string, string>> = {
   // Cyrillic

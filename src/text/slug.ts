@@ -8,7 +8,7 @@ const MAX_SLUG_LENGTH = 80;
  * never empty, never `.` or `..`, at most 80 characters (cut at a hyphen when possible).
  * "Sûreté nationale" → "surete-nationale". The text is normalised first (NFC: a decomposed
  * "Su\u0302rete\u0301" is the same title), and look-alike letters read as the Latin ones they
- * imitate ("Hаmmouchi" with a Cyrillic « а » is "hammouchi": see confusables.ts), so that two
+ * imitate ("Pаris" with a Cyrillic « а » is "paris": see confusables.ts), so that two
  * titles that read alike get the same slug and collide instead of sharing a look.
  */
 export function slugify(text: string, fallback = "sans-titre"): string {
