@@ -1,12 +1,13 @@
 /**
- * Eleventy wiring only: records → site data → templates. The model lives in src/ and knows
- * nothing of Eleventy; Eleventy never parses content/ (our own readers do).
+ * Eleventy wiring only: site data → templates. The model lives in src/ and knows nothing of
+ * Eleventy; Eleventy never parses content/ (our own readers do). No state: what a run writes
+ * comes in as global data, `site` (src/site/site-data.ts `RenderData`).
  * Docs: https://www.11ty.dev/docs/config/
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
-import { buildArchive } from "./src/build/build-archive.ts";
+import { buildArchive } from "./src/pipeline/build-archive.ts";
 import { planSite, renderData, type FeedView, type PageView, type RenderData } from "./src/site/site-data.ts";
 import type { DataFile } from "./src/site/open-data.ts";
 import { atomFeed } from "./templates/feed.ts";
@@ -14,8 +15,9 @@ import { htmlPage } from "./templates/page.ts";
 import { robots } from "./templates/robots.ts";
 import { sitemap } from "./templates/sitemap.ts";
 
-export const CONTENT_DIR = resolve(process.env["REVUE_CONTENT"] ?? "content");
 const ASSETS_DIR = join(import.meta.dirname, "templates", "assets");
+/** Assets only the dev server serves. */
+const DEV_ASSET_PREFIX = "dev-";
 
 interface Asset {
   url: string;
@@ -24,37 +26,17 @@ interface Asset {
 
 function readAssets(dir: string): Asset[] {
   return readdirSync(dir)
+    // The dev server's scripts (dev-*) are served by it (scripts/start.ts), never published.
+    .filter((name) => !name.startsWith(DEV_ASSET_PREFIX))
     .sort()
     .map((name) => ({ url: `/assets/${name}`, content: readFileSync(join(dir, name), "utf8") }));
 }
 
-/**
- * The build script (`npm run build`, and the dev server's rebuilds) builds the archive and
- * its site data first, to report on it, stop on errors and render only what changed, and
- * hands the site data over here. Eleventy run on its own builds them from content/.
- */
-let provided: RenderData | undefined;
-export function provideSite(site: RenderData | undefined): void {
-  provided = site;
-  // What a failed run left unmade.
-  deferred.clear();
-}
-
 // Eleventy's config type is not exported as a TypeScript type; the few methods used are typed here.
-interface EleventyConfig {
+export interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
   addPlugin(plugin: unknown, options?: unknown): void;
   addTemplate(inputPath: string, template: JavaScriptTemplate): void;
-  addTransform(name: string, transform: (this: TransformContext, content: string) => Promise<string>): void;
-  /** Eleventy's rewriting of URLs in HTML (HtmlBasePlugin's path prefix). */
-  htmlTransformer: { transformContent(outputPath: string, content: string, context: TransformContext): Promise<string> };
-  setQuietMode(quiet: boolean): void;
-}
-
-/** What Eleventy gives a transform as `this`. */
-interface TransformContext {
-  page: { url: string };
-  outputPath: string | false;
 }
 
 /** An Eleventy JavaScript template (https://www.11ty.dev/docs/languages/javascript/): its data, and its render function. */
@@ -67,31 +49,11 @@ interface JavaScriptTemplate {
 type SiteData = { site: RenderData };
 type PageData<K extends string, T> = SiteData & { [P in K]: T };
 
-/**
- * The files of the current run whose content is made as Eleventy writes them, by URL.
- *
- * Eleventy renders every page of a run before it writes any (a page may use another's
- * `templateContent`) and keeps them all until the run ends. Kept that long, the HTML of
- * thousands of pages survived every young-generation collection and was copied twice by V8
- * (French typography makes them two-byte strings). So a paginated template only notes what to
- * render, and the `revue:content` transform renders it when its file is written: the page is
- * garbage as soon as it is on disk. No page of ours reads another's `templateContent`. A cold
- * build of 10,000 articles, four alternated runs each way: 59.2-68.1 s of processor time
- * instead of 65.3-67.7, 0.51-0.53 million page faults instead of 0.61-0.63.
- */
-const deferred = new Map<string, () => string>();
-
-/** What a paginated template hands Eleventy: the `revue:content` transform replaces it. */
-const DEFERRED = "<!-- revue: made when written -->";
-
 /** One file per item of a list of the data (`site.render.pages`…), at the item's URL, the item named `alias`. */
 function paginated<K extends string, T extends { url: string }>(list: string, alias: K, render: (data: PageData<K, T>) => string): JavaScriptTemplate {
   return {
     data: { pagination: { data: list, size: 1, alias }, permalink: (data: PageData<K, T>) => data[alias].url, eleventyExcludeFromCollections: true },
-    render: (data: PageData<K, T>) => {
-      deferred.set(data[alias].url, () => render(data));
-      return DEFERRED;
-    },
+    render,
   };
 }
 
@@ -101,21 +63,10 @@ function single(permalink: string, render: (data: SiteData) => string): JavaScri
 }
 
 /**
- * How the build script runs Eleventy (scripts/lib/eleventy.ts): `writesFiles`, the files are
- * written here, as they are made, and Eleventy runs dry. Eleventy keeps what it writes until
- * its run ends, so a file it wrote would stay in memory as long as it would have before it was
- * deferred; written here, it does not. Eleventy run on its own writes its files itself.
+ * The site's templates, plugins and assets, for a run whose `site` global data is given by
+ * whoever runs Eleventy (the build: scripts/lib/eleventy.ts).
  */
-export interface RunSettings {
-  writesFiles?: boolean;
-}
-
-export default function (eleventyConfig: EleventyConfig, { writesFiles = false }: RunSettings = {}) {
-  // Frozen: Eleventy hands a paginated page the global data through a Proxy that wraps every
-  // unfrozen object read through it, anew at each read (`site.strings`, `site.links`…), and
-  // passes a frozen one as it is. Templates only read the site data; the render takes 7 % less
-  // processor time.
-  eleventyConfig.addGlobalData("site", async () => Object.freeze(provided ?? renderData(planSite(await buildArchive({ contentDir: CONTENT_DIR })))));
+export function siteTemplates(eleventyConfig: EleventyConfig): void {
   // Stylesheet, scripts and icon are written by a template, not copied: a failed render then
   // leaves no copy running into a folder the build is removing.
   eleventyConfig.addGlobalData("assets", () => readAssets(ASSETS_DIR));
@@ -133,21 +84,22 @@ export default function (eleventyConfig: EleventyConfig, { writesFiles = false }
   eleventyConfig.addTemplate("headers.11ty.js", single("/_headers", (data) => `${data.site.security.headers}\n`));
   // Adds the path prefix of a sub-path host to every URL in the HTML (https://www.11ty.dev/docs/plugins/html-base/).
   eleventyConfig.addPlugin(HtmlBasePlugin);
-  // Last of the transforms: makes the deferred files (see `deferred`) and, for the build
-  // script, writes every file. Eleventy's URL rewriting, a transform that ran before this one
-  // on the stand-in, runs here on what was made.
-  const folders = new Set<string>();
-  eleventyConfig.addTransform("revue:content", async function (content) {
-    const make = deferred.get(this.page.url);
-    deferred.delete(this.page.url);
-    const made = make && this.outputPath ? await eleventyConfig.htmlTransformer.transformContent(this.outputPath, make(), this) : (make?.() ?? content);
-    if (!writesFiles || !this.outputPath) return made;
-    const folder = dirname(this.outputPath);
-    if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
-    folders.add(folder);
-    writeFileSync(this.outputPath, made);
-    return DEFERRED;
-  });
+}
+
+/**
+ * Frozen: Eleventy hands a paginated page the global data through a Proxy that wraps every
+ * unfrozen object read through it, anew at each read (`site.strings`, `site.links`…), and
+ * passes a frozen one as it is. Templates only read the site data.
+ */
+export function siteGlobalData(data: RenderData): Readonly<RenderData> {
+  return Object.freeze(data);
+}
+
+/** Eleventy run on its own (`npx @11ty/eleventy`): the whole site, built from content/ (or REVUE_CONTENT). */
+export default function (eleventyConfig: EleventyConfig) {
+  siteTemplates(eleventyConfig);
+  const contentDir = resolve(process.env["REVUE_CONTENT"] ?? "content");
+  eleventyConfig.addGlobalData("site", async () => siteGlobalData(renderData(planSite(await buildArchive({ contentDir })))));
 }
 
 // The input and output folders are given by the scripts (the build writes to a temporary folder first).

@@ -10,10 +10,10 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { generateCorpus } from "../src/bench/generate-corpus.ts";
-import { buildArticle } from "../src/build/build-article.ts";
-import { renderMarkdown } from "../src/build/render-markdown.ts";
-import { walkFiles } from "../src/build/walk.ts";
+import { generateCorpus } from "./bench/generate-corpus.ts";
+import { buildArticle } from "../src/archive/build-article.ts";
+import { renderMarkdown } from "../src/archive/render-markdown.ts";
+import { walkFiles } from "../src/pipeline/walk.ts";
 import { compileKnowledge } from "../src/extract/compile.ts";
 import { readSource } from "../src/ingest/read-source.ts";
 import { loadKnowledgeBase } from "../src/knowledge/load.ts";

@@ -3,19 +3,16 @@
  *
  * The search index's cost by shard size: generates a deterministic archive of N articles
  * (as `npm run bench` does), makes their search records, then indexes them in shards of each
- * size, as the build does (scripts/lib/search-index.ts: Revue's indexer, or Pagefind's for
- * what it cannot index), and prints the processor time of the indexers and of the Pagefind
- * processes they start, per article. Revue's indexer costs no more per article in larger
- * shards (each indexer process's start is shared by more articles); Pagefind's costs more
- * (3.4 ms per article in shards of 300, 4.2–4.5 ms in one of 3,000), which is why a large
- * archive's shards were first made of pieces (src/site/search-shards.ts).
+ * size as the build does (scripts/lib/search-index.ts, through Pagefind's Node API), and
+ * prints the processor time of the indexers and of the Pagefind processes they start, per
+ * article: what the shard size (search_shard_size) trades against the count of bundles.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { generateCorpus } from "../src/bench/generate-corpus.ts";
-import { buildArchive } from "../src/build/build-archive.ts";
-import { searchRecords } from "../src/site/search-records.ts";
+import { generateCorpus } from "./bench/generate-corpus.ts";
+import { buildArchive } from "../src/pipeline/build-archive.ts";
+import { searchRecords } from "../src/search/records.ts";
 import { parse, run } from "./lib/cli.ts";
 import { listProcesses, processTree } from "./lib/process-tree.ts";
 import { writeSearchIndex } from "./lib/search-index.ts";
@@ -25,9 +22,8 @@ const USAGE = "usage: npm run bench:search -- [--n 3000] [--size 300] [--size 15
 
 /**
  * Processor time of the processes this one starts while `work` runs, Pagefind's included:
- * Pagefind's processes (which give the search code, and index what Revue's indexer cannot)
- * are not waited for by the indexers that start them, so the kernel's count of waited-for
- * children misses them. /proc is read
+ * Pagefind's processes are not waited for by the indexers that start them, so the kernel's
+ * count of waited-for children misses them. /proc is read
  * every 20 ms, and each process found below this one is followed to its end (by then it
  * may belong to another parent). Milliseconds; the last 20 ms of a process can be missed.
  */
@@ -64,7 +60,7 @@ run(async () => {
     const rows: string[][] = [];
     for (const size of sizes) {
       process.stderr.write(`bench: indexing in shards of ${size}…\n`);
-      const shards = Array.from({ length: Math.ceil(records.length / size) }, (_, shard) => ({ shard, records: records.slice(shard * size, (shard + 1) * size) }));
+      const shards = Array.from({ length: Math.ceil(records.length / size) }, (_, shard) => ({ shard, primary: shard === 0, records: records.slice(shard * size, (shard + 1) * size) }));
       const started = performance.now();
       const cpu = await treeCpuMs(() => writeSearchIndex(shards, join(root, `site-${size}`)));
       const wall = performance.now() - started;

@@ -8,24 +8,26 @@
  * a warm rebuild after one article was edited, and the dev server's answer to one more edit
  * (until the page is written). Default N: 1,000 and 10,000.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { generateCorpus } from "../src/bench/generate-corpus.ts";
-import { walkFiles } from "../src/build/walk.ts";
-import { extractSource } from "../src/build/extract-source.ts";
+import { generateCorpus } from "./bench/generate-corpus.ts";
+import { buildArchive } from "../src/pipeline/build-archive.ts";
+import { buildWithHugo, writeHugoSite } from "./bench/hugo-site.ts";
+import { walkFiles } from "../src/pipeline/walk.ts";
+import { extractSource } from "../src/pipeline/extract-source.ts";
 import { loadSiteConfig } from "../src/config.ts";
 import { compileKnowledge } from "../src/extract/compile.ts";
 import { loadKnowledgeBase } from "../src/knowledge/load.ts";
 import { outputPath } from "../src/site/fingerprint.ts";
-import { urls } from "../src/site/urls.ts";
-import { buildFiles } from "./lib/build-files.ts";
+import { urls } from "../src/model/urls.ts";
+import { buildFiles } from "../src/pipeline/build-files.ts";
 import { npmScript, parse, ROOT, run } from "./lib/cli.ts";
 import { listProcesses, processTree } from "./lib/process-tree.ts";
 import { formatTable } from "./lib/table.ts";
 
-const USAGE = "usage: npm run bench -- [--n 1000] [--n 10000] [--actors 1200] [--keep]";
+const USAGE = "usage: npm run bench -- [--n 1000] [--n 10000] [--actors 1200] [--keep] [--no-hugo]";
 
 interface Timings {
   records: number;
@@ -125,7 +127,10 @@ function treeRssMb(root: number): number {
 }
 
 run(async () => {
-  const { values } = parse({ n: { type: "string", multiple: true }, actors: { type: "string" }, keep: { type: "boolean" } }, USAGE);
+  const { values } = parse({ n: { type: "string", multiple: true }, actors: { type: "string" }, keep: { type: "boolean" }, "no-hugo": { type: "boolean" } }, USAGE);
+  const hugo = !values["no-hugo"] && hugoInstalled();
+  if (!values["no-hugo"] && !hugo) process.stderr.write("bench: hugo is not installed (apt-get install hugo): no comparison with Hugo and Pagefind's CLI\n");
+  const versus: string[][] = [];
   const sizes = (values.n ?? ["1000", "10000"]).map(Number);
   const rows: string[][] = [];
   // Every run's folder is removed at the end, not before the next run: some file systems hold
@@ -148,6 +153,14 @@ run(async () => {
       process.stderr.write(
         `bench: ${n} articles read = ${outcome.published} published + ${outcome.drafts} drafts + ${outcome.rejected} rejected${outcome.published === n ? ": every article published" : ""}\n`,
       );
+      if (hugo) {
+        process.stderr.write(`bench: the same archive with Hugo, then Pagefind's CLI…\n`);
+        const site = join(root, "hugo");
+        writeHugoSite(site, (await buildArchive({ contentDir: content })).records);
+        const other = buildWithHugo(site, join(ROOT, "node_modules", ".bin", "pagefind"));
+        const s = (ms: number) => (ms / 1000).toFixed(1);
+        versus.push([String(n), s(cold.wall), s(other.hugo), s(other.pagefind), s(other.hugo + other.pagefind), String(other.pages)]);
+      }
       const edited = loneArticle(walkFiles(join(content, "articles")), Math.floor(n / 2));
       writeFileSync(edited, `${readFileSync(edited, "utf8")}\nUn paragraphe ajouté pour mesurer la reconstruction.\n`);
       process.stderr.write(`bench: warm rebuild of ${n} after one edit…\n`);
@@ -172,4 +185,13 @@ run(async () => {
   }
   const header = ["articles", "published/read", "rejected", "extraction s", "render s", "search s (alongside)", "total s", "ms/article", "peak MB (all processes)", "pages", "warm rebuild s", "re-extracted", "dev server s"];
   process.stdout.write(formatTable(header, rows));
+  if (versus.length) {
+    process.stdout.write("\nCold builds of the same archive: Revue, and Hugo with taxonomies for the same actors, topics, places and outlets, then Pagefind's CLI over its article pages\n");
+    process.stdout.write(formatTable(["articles", "Revue s", "Hugo s", "Pagefind CLI s", "Hugo + Pagefind s", "pages indexed by Pagefind"], versus));
+  }
 });
+
+/** Whether Debian's hugo (or any hugo) is on the PATH. */
+function hugoInstalled(): boolean {
+  return spawnSync("hugo", ["version"], { stdio: "ignore" }).status === 0;
+}

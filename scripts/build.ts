@@ -3,16 +3,15 @@
  *
  * Builds the archive's records from content/, reports what became of every source, then
  * renders the site with Eleventy into a temporary folder that replaces the output only
- * when everything succeeded (scripts/lib/build-site.ts). The output must be a folder Revue
- * made, an empty one or a new one (src/build/output-policy.ts); one build at a time writes
+ * when everything succeeded (src/pipeline/build-site.ts). The output must be a folder Revue
+ * made, an empty one or a new one (src/pipeline/output-policy.ts); one build at a time writes
  * it, a second waits up to a minute. Under CI=true any content error
  * stops the build. `--timings FILE` writes the phases' times, the processor time and the
  * peak memory of the build process as JSON (`npm run bench` reads it).
  */
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { articleSources } from "../src/build/article-sources.ts";
-import { hasPreviousBuild } from "./lib/build-files.ts";
+import { articleSources } from "../src/pipeline/article-sources.ts";
 import { parse, ROOT, run } from "./lib/cli.ts";
 import { ensureHeap, heapForArticles } from "./lib/heap.ts";
 
@@ -23,10 +22,10 @@ run(async () => {
   const content = resolve(values.content ?? join(ROOT, "content"));
   const output = resolve(values.output ?? join(ROOT, "_site"));
   // Run again with a larger heap: the child does the build.
-  if (ensureHeap(() => heapForArticles(articleSources(content).length, { rebuild: hasPreviousBuild(content, output) }))) return new Promise<never>(() => {});
+  if (ensureHeap(() => heapForArticles(articleSources(content).length))) return new Promise<never>(() => {});
   // The build is loaded only now: a process that starts its child with a larger heap has no
   // use for it, and loading it took half a second before every large build.
-  const { build } = await import("./lib/build-site.ts");
+  const { build } = await import("./lib/build.ts");
   const result = await build({ content, output, ci: process.env["CI"] === "true", command: "npm run build" });
   if (values.timings) {
     const cpu = process.cpuUsage();

@@ -7,14 +7,14 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildArticle } from "../src/build/build-article.ts";
+import { buildArticle } from "../src/archive/build-article.ts";
 import { compileKnowledge } from "../src/extract/compile.ts";
 import { loadReaders, readSourceFile } from "../src/ingest/read-source.ts";
 import { SOURCE_LIMITS } from "../src/ingest/source-limits.ts";
-import { extractEachWithinTimeLimit, timeoutDiagnostic } from "../src/build/source-timeout.ts";
+import { extractEachWithinTimeLimit, timeoutDiagnostic } from "../src/pipeline/source-timeout.ts";
 import { loadKnowledgeBase } from "../src/knowledge/load.ts";
 import { loadSiteConfig } from "../src/config.ts";
-import type { ArticleRecord } from "../src/records/article.ts";
+import type { ArticleRecord } from "../src/model/article.ts";
 import { parse, printDiagnostics, ROOT, run } from "./lib/cli.ts";
 
 const USAGE = "usage: npm run --silent extract -- [--url URL] [--content DIR] FILE…\n       npm run --silent extract -- --manifest M.json";
@@ -37,11 +37,11 @@ run(async () => {
 
   const today = new Date();
   await loadReaders(jobs.map((job) => job.path));
-  // Each source under the time limit of a build's (src/build/source-timeout.ts): one that takes longer is reported, not waited for.
+  // Each source under the time limit of a build's (src/pipeline/source-timeout.ts): one that takes longer is reported, not waited for.
   const limitMs = SOURCE_LIMITS.extractionSeconds * 1000;
   const timedOut = (job: { path: string }) => ({ sourcePath: job.path, error: timeoutDiagnostic(job.path, limitMs).message });
   const records = extractEachWithinTimeLimit(jobs, (job) => {
-    const read = readSourceFile(job.path, job.path, job.url ? { url: job.url } : {});
+    const read = readSourceFile(job.path, job.path, { pageFurniture: kb.rules.pageFurniture, ...(job.url ? { url: job.url } : {}) });
     if (values.verbose) printDiagnostics(read.diagnostics);
     if (!read.doc) return { sourcePath: job.path, error: read.diagnostics.map((d) => d.message).join("; ") };
     const record = buildArticle(read.doc, compiled, { url: job.url, homeCountry: config.homeCountry, today, render: false });

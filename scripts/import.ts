@@ -9,20 +9,22 @@
  * articles (pages, attachments…). Ends with one line of counts; `--dry-run` writes nothing.
  */
 import { join, resolve } from "node:path";
-import { importSources } from "../src/build/import.ts";
-import { countOutcomes, importSummary } from "../src/build/import-summary.ts";
-import { parse, ROOT, run } from "./lib/cli.ts";
+import { importSources } from "../src/editor/import.ts";
+import { countOutcomes, importSummary } from "../src/editor/import-summary.ts";
+import { editorLanguage, parse, ROOT, run } from "./lib/cli.ts";
 import { progressReporter } from "./lib/progress.ts";
 
 const USAGE = "usage: npm run import -- FILE|DIR… [--url URL] [--content DIR] [--dry-run]";
 
 run(async () => {
   const { values, positionals } = parse({ url: { type: "string" }, content: { type: "string" }, "dry-run": { type: "boolean" } }, USAGE);
-  if (positionals.length === 0) throw new Error(`give a file or a folder to import\n\n${USAGE}`);
-  if (values.url && positionals.length > 1) throw new Error(`--url goes with a single file\n\n${USAGE}`);
-  const progress = progressReporter("import", process.env["CI"] === "true");
+  const contentDir = resolve(values.content ?? join(ROOT, "content"));
+  const { lang, say } = editorLanguage(contentDir);
+  if (positionals.length === 0) throw new Error(`${say.import.needSource}\n\n${USAGE}`);
+  if (values.url && positionals.length > 1) throw new Error(`${say.import.urlWithOneFile}\n\n${USAGE}`);
+  const progress = progressReporter("import", process.env["CI"] === "true", say);
   const outcomes = await importSources({
-    contentDir: resolve(values.content ?? join(ROOT, "content")),
+    contentDir,
     sources: positionals.map((p) => resolve(p)),
     url: values.url,
     dryRun: values["dry-run"] === true,
@@ -32,17 +34,17 @@ run(async () => {
   let failed = 0;
   for (const outcome of outcomes) {
     if (outcome.status === "imported") {
-      process.stdout.write(`imported  ${outcome.source} → ${outcome.file}\n`);
-      for (const warning of outcome.warnings) process.stdout.write(`          à vérifier : ${warning}\n`);
+      process.stdout.write(`${say.import.imported(outcome.source, outcome.file)}\n`);
+      for (const warning of outcome.warnings) process.stdout.write(`${say.import.toCheck(warning)}\n`);
     } else if (outcome.status === "duplicate") {
-      process.stdout.write(`duplicate ${outcome.source}: ${outcome.reason} as ${outcome.existing} (nothing written)\n`);
+      process.stdout.write(`${say.import.duplicate(outcome.source, outcome.reason, outcome.existing)}\n`);
     } else if (outcome.status === "skipped") {
-      process.stdout.write(`skipped   ${outcome.source}: ${outcome.reason}\n`);
+      process.stdout.write(`${say.import.skipped(outcome.source, outcome.reason)}\n`);
     } else {
       failed++;
-      process.stdout.write(`failed    ${outcome.source}: ${outcome.reasons.join("; ")}\n`);
+      process.stdout.write(`${say.import.failed(outcome.source, outcome.reasons)}\n`);
     }
   }
-  process.stdout.write(`\n${importSummary(countOutcomes(outcomes), values["dry-run"] === true)}\n`);
+  process.stdout.write(`\n${importSummary(countOutcomes(outcomes), values["dry-run"] === true, lang)}\n`);
   return failed > 0 ? 1 : 0;
 });

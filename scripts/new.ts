@@ -7,20 +7,22 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { format } from "date-fns/format";
-import { newArticleMarkdown } from "../src/build/new-article.ts";
-import { parse, ROOT, run } from "./lib/cli.ts";
+import { newArticleMarkdown } from "../src/editor/new-article.ts";
+import { editorLanguage, parse, ROOT, run } from "./lib/cli.ts";
 
 const USAGE = 'usage: npm run new -- "Titre de l\'article" [--content DIR]';
 
 run(() => {
   const { values, positionals } = parse({ content: { type: "string" } }, USAGE);
+  const contentDir = resolve(values.content ?? join(ROOT, "content"));
+  const { lang, say } = editorLanguage(contentDir);
   const title = positionals.join(" ").trim();
-  if (!title) throw new Error(`give the article's title\n\n${USAGE}`);
+  if (!title) throw new Error(`${say.new.needTitle}\n\n${USAGE}`);
   const today = format(new Date(), "yyyy-MM-dd");
-  const { slug, markdown } = newArticleMarkdown(title, today);
-  const file = join(resolve(values.content ?? join(ROOT, "content")), "articles", today.slice(0, 4), `${today}-${slug}.md`);
-  if (existsSync(file)) throw new Error(`${relative(process.cwd(), file)} already exists: choose another title or edit that file`);
+  const { slug, markdown } = newArticleMarkdown(title, today, lang);
+  const file = join(contentDir, "articles", today.slice(0, 4), `${today}-${slug}.md`);
+  if (existsSync(file)) throw new Error(say.new.exists(relative(process.cwd(), file)));
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, markdown, { flag: "wx" });
-  process.stdout.write(`created ${relative(process.cwd(), file)}\nFill it in, remove \`draft: true\` to publish, and run \`npm start\` to preview.\n`);
+  process.stdout.write(`${say.new.created(relative(process.cwd(), file))}\n`);
 });

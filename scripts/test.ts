@@ -8,7 +8,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
-import { walkFiles } from "../src/build/walk.ts";
+import { walkFiles } from "../src/pipeline/walk.ts";
 import { ROOT, run } from "./lib/cli.ts";
 
 export const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";

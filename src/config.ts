@@ -20,7 +20,7 @@ export interface SiteConfig {
   perPage: number;
   /** Articles per shard of the search index (see search-shards.ts): smaller shards index again faster after an edit. */
   searchShardSize: number;
-  /** The most shards (Pagefind bundles) the search page loads, a power of two (see search-shards.ts): past it, shards grow, merged from pieces. */
+  /** The most shards (Pagefind bundles) the search page loads, a power of two (see search-shards.ts): past it, shards grow. */
   searchBundles: number;
   /** ISO code of the country the archive is about: decides names shared by several countries' institutions. */
   homeCountry: string;
@@ -64,7 +64,7 @@ export function loadSiteConfig(contentDir: string, env: NodeJS.ProcessEnv = proc
     lang,
     perPage: Number.isInteger(perPage) && perPage > 0 ? perPage : DEFAULTS.perPage,
     searchShardSize: Number.isInteger(searchShardSize) && searchShardSize > 0 ? searchShardSize : DEFAULTS.searchShardSize,
-    // A power of two (the largest not above the setting): an article's bundle is then its piece's, modulo the bundles.
+    // A power of two (the largest not above the setting), as the count of shards is.
     searchBundles: Number.isInteger(searchBundles) && searchBundles > 0 ? 2 ** Math.floor(Math.log2(searchBundles)) : DEFAULTS.searchBundles,
     homeCountry: pick("REVUE_HOME_COUNTRY", "home_country") ?? DEFAULTS.homeCountry,
   };

@@ -1,14 +1,37 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import type { Diagnostic } from "../../src/records/diagnostic.ts";
+import { loadSiteConfig } from "../../src/config.ts";
+import { formatDiagnostic } from "../../src/messages/diagnostic-line.ts";
+import { editorMessages, type EditorMessages } from "../../src/messages/editor.ts";
+import type { EditorLang } from "../../src/messages/plural.ts";
+import type { Diagnostic } from "../../src/model/diagnostic.ts";
+import { TYPESCRIPT_LOADER } from "../../src/pipeline/typescript-loader.ts";
 
 /** The project root: scripts work from anywhere. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
-/** Node's arguments that run a script as `npm run NAME` does: precompiled, by scripts/run.mjs. */
+/** Node's arguments that run scripts/NAME.ts as `npm run` does: through tsx. */
 export function npmScript(name: string): string[] {
-  return [join(ROOT, "scripts", "run.mjs"), name];
+  return [...TYPESCRIPT_LOADER, join(ROOT, "scripts", `${name}.ts`)];
+}
+
+/** The language a command's failure is told in: the site's, once the command knows its content folder. */
+let failureLang: EditorLang = "fr";
+
+/**
+ * The language of the site in `contentDir` (content/site.yml `lang`, REVUE_LANG), which the
+ * command then speaks, failures included; French when the settings cannot be read.
+ */
+export function editorLanguage(contentDir: string): { lang: EditorLang; say: EditorMessages } {
+  let lang: EditorLang = "fr";
+  try {
+    lang = loadSiteConfig(contentDir).lang;
+  } catch {
+    // A broken site.yml is reported by the build itself; the command still speaks.
+  }
+  failureLang = lang;
+  return { lang, say: editorMessages(lang) };
 }
 
 /**
@@ -23,7 +46,7 @@ export function run(main: () => Promise<number | void> | number | void): void {
     })
     .catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`error: ${message}\n`);
+      process.stderr.write(`${editorMessages(failureLang).failed}: ${message}\n`);
       if (process.env["DEBUG"] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
       process.exitCode = 1;
     });
@@ -37,14 +60,7 @@ export function parse<T extends NonNullable<ParseArgsConfig["options"]>>(options
   }
 }
 
-/** `path:line: severity: message (fix)` — the format editors' tools and terminals link. */
-export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.line ? `${d.file}:${d.line}` : d.file;
-  const fix = d.fix ? `\n    → ${d.fix}` : "";
-  return `${where}: ${d.severity}: ${d.message}${fix}`;
-}
-
-export function printDiagnostics(diagnostics: readonly Diagnostic[], stream: NodeJS.WriteStream = process.stderr): void {
+export function printDiagnostics(diagnostics: readonly Diagnostic[], stream: NodeJS.WriteStream = process.stderr, lang: EditorLang = "fr"): void {
   const sorted = [...diagnostics].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
-  for (const d of sorted) stream.write(`${formatDiagnostic(d)}\n`);
+  for (const d of sorted) stream.write(`${formatDiagnostic(d, lang)}\n`);
 }

@@ -1,8 +1,10 @@
+import { editorMessages, type EditorMessages } from "../../src/messages/editor.ts";
+
 /**
  * Progress of a long run on stderr: count, rate and time left, redrawn at most ten times
  * a second. Silent under CI=true or when nothing is a terminal, except a final line.
  */
-export function progressReporter(label: string, quiet: boolean) {
+export function progressReporter(label: string, quiet: boolean, say: EditorMessages = editorMessages("fr")) {
   const started = performance.now();
   let last = 0;
   let lastCount = 0;
@@ -12,7 +14,7 @@ export function progressReporter(label: string, quiet: boolean) {
     const seconds = (performance.now() - started) / 1000;
     const rate = done / Math.max(seconds, 1e-3);
     const left = rate > 0 ? (total - done) / rate : 0;
-    return `${label}: ${done}/${total} (${rate.toFixed(1)}/s, ${left < 1 ? "<1" : Math.round(left)} s left)`;
+    return say.progress(label, done, total, rate.toFixed(1), left < 1 ? "<1" : String(Math.round(left)));
   };
   return {
     update(done: number, total: number) {

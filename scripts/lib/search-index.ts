@@ -1,58 +1,42 @@
-import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { fork, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { serialize } from "node:v8";
-import { forkWorker } from "../../src/build/fork-worker.ts";
-import type { SearchRecord } from "../../src/site/search-records.ts";
-import { searchBundlePath, searchFilesKept } from "../../src/site/search-shards.ts";
+import { TYPESCRIPT_LOADER } from "../../src/pipeline/typescript-loader.ts";
+import type { SearchRecord } from "../../src/search/records.ts";
+import { searchBundlePath, searchFilesKept } from "../../src/search/shards.ts";
 
 /**
- * Writes Pagefind indexes (https://pagefind.app) of the articles into the site: one bundle
- * per shard (`pagefind/`, `pagefind-1/`…, with only the files the site uses, see
- * `searchFilesKept`), French stemming from each record's language, filters by actor, topic,
- * outlet and year, written by Revue's indexer (src/site/pagefind-index.ts) or, for what it
- * cannot index, by Pagefind's. Shards are indexed side by side, one child process per core,
- * claiming them in turn; records go in order, so an index is the same from
- * build to build. The indexers run at low priority, on what the rendering of the pages leaves.
+ * Writes Pagefind indexes (https://pagefind.app) of the articles into the site, through
+ * Pagefind's Node API: one bundle per shard (`pagefind/`, `pagefind-1/`…, with only the files
+ * the site uses, see `searchFilesKept`), stemmed by Pagefind from each record's language.
+ * Shards are indexed side by side, one child process per core (each drives a Pagefind
+ * process of its own), claiming them in turn; records go in order, so an index is the same
+ * from build to build. The indexers run at low priority, on what the rendering of the pages
+ * leaves.
  *
  * The indexers need nothing from this process once they have started: each shard's records
  * wait for them in a file, and they share the shards out among themselves (the first to
  * claim a shard indexes it). This process is busy rendering pages meanwhile and reads its
- * messages only now and then; records sent through the pipe, or a next shard asked of it,
- * left the indexers idle a third of the render.
- *
- * A shard made of several pieces (see search-shards.ts) is claimed whole: its indexer
- * indexes the pieces missing from the cache, each into its folder there, then merges all of
- * them into the shard's bundle (src/site/merge-search-pieces.ts).
+ * messages only now and then: records sent through the pipe, or a next shard asked of it,
+ * would leave the indexers idle.
  */
-export type SearchShard = { shard: number } & (
-  /** A shard of one piece: its bundle is written at once. */
-  | { records: readonly SearchRecord[] }
-  /** A shard of several: each piece's folder in the cache, and its records when the folder is missing. */
-  | { pieces: { folder: string; records?: readonly SearchRecord[] }[] }
-);
+export interface SearchShard {
+  shard: number;
+  primary: boolean;
+  records: readonly SearchRecord[];
+}
 
 /** One shard's work, as an indexer is told it. */
-export type IndexJob = {
+export interface IndexJob {
   /** File whose creation claims the shard: only one indexer succeeds. */
   claim: string;
+  /** File of the shard's records (V8's structured-clone format). */
+  records: string;
   outputPath: string;
   keep: RegExp;
-} & (
-  | {
-      /** File of the shard's records (V8's structured-clone format). */
-      records: string;
-    }
-  | {
-      /** Its pieces' folders in the cache, with the file of the records of each piece to index. */
-      pieces: PieceJob[];
-    }
-);
-
-export interface PieceJob {
-  folder: string;
-  records?: string;
 }
 
 /** Parent → indexer, once. */
@@ -60,6 +44,13 @@ export interface IndexerOrders {
   jobs: IndexJob[];
 }
 
+/** The version of Pagefind that writes the index: bundles written by another are written again. */
+export function searchIndexerVersion(): string {
+  const packageFile = fileURLToPath(new URL("../package.json", import.meta.resolve("pagefind")));
+  return `pagefind ${(JSON.parse(readFileSync(packageFile, "utf8")) as { version: string }).version}`;
+}
+
+/** Indexes the shards into the site; resolves with the number of articles indexed. */
 export async function writeSearchIndex(shards: readonly SearchShard[], site: string): Promise<number> {
   if (shards.length === 0) return 0;
   const lanes = Math.max(1, Math.min(availableParallelism(), shards.length));
@@ -69,19 +60,14 @@ export async function writeSearchIndex(shards: readonly SearchShard[], site: str
   let indexed = 0;
   try {
     // Started first: loading Node and Pagefind overlaps the writing of the records.
-    const children = Array.from({ length: lanes }, () => forkWorker(new URL("./search-index-worker.ts", import.meta.url)));
+    const children = Array.from({ length: lanes }, startIndexer);
     let orders: IndexerOrders;
     try {
       orders = {
-        jobs: shards.map((work): IndexJob => {
-          const { shard } = work;
-          const job = { claim: join(exchange, `${shard}.claimed`), outputPath: join(site, searchBundlePath(shard)), keep: searchFilesKept(shard) };
-          const recordsFile = (name: string, list: readonly SearchRecord[]) => {
-            writeFileSync(join(exchange, name), serialize(list));
-            return join(exchange, name);
-          };
-          if ("records" in work) return { ...job, records: recordsFile(`${shard}.records`, work.records) };
-          return { ...job, pieces: work.pieces.map((piece, index) => ({ folder: piece.folder, ...(piece.records ? { records: recordsFile(`${shard}-${index}.records`, piece.records) } : {}) })) };
+        jobs: shards.map(({ shard, primary, records }): IndexJob => {
+          const file = join(exchange, `${shard}.records`);
+          writeFileSync(file, serialize(records));
+          return { claim: join(exchange, `${shard}.claimed`), records: file, outputPath: join(site, searchBundlePath(shard)), keep: searchFilesKept(primary) };
         }),
       };
     } catch (error) {
@@ -103,6 +89,18 @@ export async function writeSearchIndex(shards: readonly SearchShard[], site: str
   } finally {
     rmSync(exchange, { recursive: true, force: true });
   }
+}
+
+/**
+ * An indexer process (./search-index-worker.ts), through tsx: messages in V8's structured-clone
+ * format (the orders' patterns cross as they are), its output on the build's.
+ */
+function startIndexer(): ChildProcess {
+  return fork(fileURLToPath(new URL("./search-index-worker.ts", import.meta.url)), [], {
+    serialization: "advanced",
+    execArgv: [...TYPESCRIPT_LOADER],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
 }
 
 /** One indexer process given its orders: it indexes the shards it claims, then stops; resolves with the number of articles indexed. */

@@ -3,6 +3,10 @@ declare module "@11ty/eleventy-dev-server" {
   interface DevServerOptions {
     pathPrefix?: string;
     domDiff?: boolean;
+    /** Whether the server adds its own reload script to the pages (its WebSocket is there either way). */
+    liveReload?: boolean;
+    /** Connect-style functions run before the server's own static files. */
+    middleware?: ((req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse, next: () => void) => void)[];
     logger?: { info(...args: unknown[]): void; log(...args: unknown[]): void; error(...args: unknown[]): void };
   }
   export default class EleventyDevServer {
@@ -14,6 +18,8 @@ declare module "@11ty/eleventy-dev-server" {
     getServerUrl(host: string): string;
     reload(event?: { files?: string[] }): void;
     sendError(event: { error: unknown }): void;
+    /** Sends a message (JSON) to every open page's WebSocket. */
+    sendUpdateNotification(message: object): void;
     close(): Promise<void>;
   }
 }

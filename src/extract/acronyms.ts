@@ -1,4 +1,4 @@
-import type { ExtractionRules } from "../records/knowledge.ts";
+import type { ExtractionRules } from "../model/knowledge.ts";
 import { foldWord } from "../text/fold.ts";
 import { hardPunctuation, type Token } from "../text/tokenize.ts";
 import type { NameMatch } from "./match.ts";

@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from "../records/knowledge.ts";
+import type { KnowledgeBase } from "../model/knowledge.ts";
 import { getGender } from "gender-detection-from-name";
 import { foldText, foldWord } from "../text/fold.ts";
 import type { Token } from "../text/tokenize.ts";

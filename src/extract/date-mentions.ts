@@ -1,4 +1,4 @@
-import type { DatePrecision } from "../records/article.ts";
+import type { DatePrecision } from "../model/article.ts";
 import { MONTHS, WEEKDAYS, isRealDate, isoDate } from "../text/calendar.ts";
 import { foldWord } from "../text/fold.ts";
 

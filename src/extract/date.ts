@@ -1,5 +1,5 @@
-import type { DateCandidate, DateValue } from "../records/article.ts";
-import type { Person } from "../records/knowledge.ts";
+import type { DateCandidate, DateValue } from "../model/article.ts";
+import type { Person } from "../model/knowledge.ts";
 import { isPlausibleYear, isRealDate, isoDate, weekdayOf } from "../text/calendar.ts";
 import { findDateMentions, precisionOf, valueOf, type DateMention } from "./date-mentions.ts";
 
@@ -133,30 +133,50 @@ export function inferDateCandidates(text: string, people: readonly Person[], tod
       reasons.push(`le ${day}/${month}/${year} tombe bien le jour de semaine indiqué`);
     }
     if (window.reason) reasons.push(window.reason);
-    if (isoDate(year, month, day) > isoDate(today.getUTCFullYear(), today.getUTCMonth() + 1, today.getUTCDate())) continue;
-    candidates.push({ value: isoDate(year, month, day), precision: "day", evidence: partial.text, reasons });
+    const date = isoDate(year, month, day);
+    if (date > isoDate(today.getUTCFullYear(), today.getUTCMonth() + 1, today.getUTCDate())) continue;
+    if ((window.firstDay && date < window.firstDay) || (window.lastDay && date > window.lastDay)) continue;
+    candidates.push({ value: date, precision: "day", evidence: partial.text, reasons });
     if (candidates.length > MAX_CANDIDATES) break;
   }
   return candidates;
 }
 
-function tenureWindow(people: readonly Person[], today: Date): { from: number; to: number; reason?: string } {
+function tenureWindow(people: readonly Person[], today: Date): { from: number; to: number; firstDay?: string; lastDay?: string; reason?: string } {
   const thisYear = today.getUTCFullYear();
-  let from = thisYear - 30;
-  let to = thisYear;
+  const open = { from: thisYear - 30, to: thisYear };
+  // The days every person was in office: a role's dates may be a year, a month or a day.
+  let firstDay = `${open.from}-01-01`;
+  let lastDay = `${thisYear}-12-31`;
   const names: string[] = [];
   for (const person of people) {
     const starts = person.roles.map((role) => role.from).filter((v): v is string => Boolean(v));
     if (starts.length === 0) continue;
-    const ends = person.roles.map((role) => role.to ?? String(thisYear));
-    const start = Math.min(...starts.map((v) => Number(v.slice(0, 4))));
-    const end = Math.max(...ends.map((v) => Number(v.slice(0, 4))));
-    from = Math.max(from, start);
-    to = Math.min(to, end);
+    const start = starts.map((v) => firstDayOf(v)).sort()[0] as string;
+    const end = person.roles.map((role) => (role.to ? lastDayOf(role.to) : `${thisYear}-12-31`)).sort().at(-1) as string;
+    if (start > firstDay) firstDay = start;
+    if (end < lastDay) lastDay = end;
     names.push(person.name);
   }
-  if (from > to) return { from: thisYear - 30, to: thisYear };
-  return names.length ? { from, to, reason: `${names.join(", ")} en fonction de ${from} à ${to}` } : { from, to };
+  if (firstDay > lastDay) return open;
+  const from = Number(firstDay.slice(0, 4));
+  const to = Number(lastDay.slice(0, 4));
+  return names.length ? { from, to, firstDay, lastDay, reason: `${names.join(", ")} en fonction de ${from} à ${to}` } : open;
+}
+
+/** The first day a date written as a year, a month or a day stands for. */
+function firstDayOf(value: string): string {
+  return value.length === 4 ? `${value}-01-01` : value.length === 7 ? `${value}-01` : value.slice(0, 10);
+}
+
+/** The last day a date written as a year, a month or a day stands for. */
+function lastDayOf(value: string): string {
+  if (value.length === 4) return `${value}-12-31`;
+  if (value.length === 7) {
+    const [year, month] = value.split("-").map(Number) as [number, number];
+    return `${value}-${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, "0")}`;
+  }
+  return value.slice(0, 10);
 }
 
 /** A candidate is certain only when the weekday and the actors' tenures leave a single year. */

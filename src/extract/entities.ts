@@ -1,5 +1,5 @@
-import type { AgencyRef, EntityRef, Suggestion } from "../records/article.ts";
-import type { Agency, KnowledgeBase, Person, Place } from "../records/knowledge.ts";
+import type { AgencyRef, EntityRef, Suggestion } from "../model/article.ts";
+import type { Agency, KnowledgeBase, Person, Place } from "../model/knowledge.ts";
 import { foldText } from "../text/fold.ts";
 import { slugify } from "../text/slug.ts";
 import { tokenize, type Token } from "../text/tokenize.ts";
@@ -161,9 +161,11 @@ export function extractEntities(text: string, compiled: CompiledKnowledge, optio
   }
   addAcronymMentions(tokens, grammarLearned, covered, add);
 
-  // People the base does not know.
+  // Institutions and people the base does not know; names editors dismissed are no one's.
   const suggestions: Suggestion[] = [];
-  const ignore = new Set((options.ignore ?? []).map(foldText));
+  const ignore = new Set([...(options.ignore ?? []).map(foldText), ...kb.rules.names.ignored]);
+  const dismissed = kb.rules.names.ignored;
+  if (dismissed.size) for (const [key, item] of found) if (item.via === "heuristic" && dismissed.has(foldText(item.name))) found.delete(key);
   const candidates = findPersonNames(tokens, text, covered, indexCues(tokens, text, compiled), kb.rules.names).filter(
     (candidate) => !ignore.has(foldText(candidate.name)),
   );
@@ -389,7 +391,8 @@ export function sentenceAround(text: string, position: number): string {
   const afterLine = text.indexOf("\n", position);
   const line = text.slice(startLine, afterLine === -1 ? text.length : afterLine);
   const offset = position - startLine;
-  const starts = [...line.slice(0, offset).matchAll(/[.!?»]\s+/g)];
+  // "M. Ouhbi", "A. Hammouchi": an abbreviation's or an initial's period does not end the sentence.
+  const starts = [...line.slice(0, offset).matchAll(/[.!?»]\s+/g)].filter((end) => !/(?:^|[\s(])(?:\p{Lu}|Mr|Dr|Pr|Me|Mgr)\.$/u.test(line.slice(0, (end.index ?? 0) + 1)));
   const sentenceStart = starts.length ? (starts.at(-1)?.index ?? 0) + (starts.at(-1)?.[0].length ?? 0) : 0;
   const end = /[.!?](\s|$)/.exec(line.slice(offset));
   const sentence = line.slice(sentenceStart, end ? offset + end.index + 1 : line.length).trim();

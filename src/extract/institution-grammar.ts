@@ -1,4 +1,4 @@
-import type { InstitutionRules } from "../records/knowledge.ts";
+import type { InstitutionRules } from "../model/knowledge.ts";
 import { hardPunctuation, type Token } from "../text/tokenize.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { KnowledgeBase, Person } from "../records/knowledge.ts";
+import type { KnowledgeBase, Person } from "../model/knowledge.ts";
 import { foldText } from "../text/fold.ts";
 
 /**

@@ -1,5 +1,5 @@
-import type { EntityRef } from "../records/article.ts";
-import type { KnowledgeBase, Outlet } from "../records/knowledge.ts";
+import type { EntityRef } from "../model/article.ts";
+import type { KnowledgeBase, Outlet } from "../model/knowledge.ts";
 import { linearPattern, type LinearRegExp } from "../knowledge/linear-regexp.ts";
 import { foldText } from "../text/fold.ts";
 import { slugify } from "../text/slug.ts";

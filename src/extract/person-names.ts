@@ -1,6 +1,7 @@
-import type { ExtractionRules } from "../records/knowledge.ts";
+import type { ExtractionRules } from "../model/knowledge.ts";
 import { hardPunctuation, type Token } from "../text/tokenize.ts";
 import type { CueIndex } from "./cues.ts";
+import { GIVEN_NAME_CUE } from "./name-evidence.ts";
 
 /**
  * People the knowledge base does not know, found from French cues: an honorific, a title or
@@ -74,6 +75,8 @@ export function findPersonNames(
 
 function isNameWord(token: Token, rules: ExtractionRules["names"]): boolean {
   if (!token.isCapitalized || /^\p{N}/u.test(token.text)) return false;
+  // "#SaharaOccidental", "@interiorgob": a hashtag or a handle, not a name.
+  if (/[#@]$/u.test(token.gap)) return false;
   if (token.isUpper && token.text.length > 1 && !/^(EL|AL|BEN|BIN|IBN)$/.test(token.text)) return false;
   return !rules.notNames.has(token.folded);
 }
@@ -222,9 +225,9 @@ function cueFor(tokens: readonly Token[], first: number, last: number, cues: Cue
       if (cue?.kind === "role") return cue.text;
     }
   }
-  if (words >= 2 && cues.isGivenName(firstToken)) return "prénom";
+  if (words >= 2 && cues.isGivenName(firstToken)) return GIVEN_NAME_CUE;
   // "El Hadji Omar Tall", "Abou Bakr Tamaniou": the given name follows a leading particle.
-  if (words >= 3 && rules.particles.has(firstToken.folded) && cues.isGivenName(tokens[first + 1] as Token)) return "prénom";
+  if (words >= 3 && rules.particles.has(firstToken.folded) && cues.isGivenName(tokens[first + 1] as Token)) return GIVEN_NAME_CUE;
   return null;
 }
 

@@ -1,4 +1,4 @@
-import type { ExtractionRules } from "../records/knowledge.ts";
+import type { ExtractionRules } from "../model/knowledge.ts";
 import { markdownAsText, textAsMarkdown } from "../text/markdown-text.ts";
 import { LinearRegExp } from "../knowledge/linear-regexp.ts";
 import { findDateMentions, type DateMention } from "./date-mentions.ts";

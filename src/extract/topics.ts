@@ -1,4 +1,4 @@
-import type { EntityRef } from "../records/article.ts";
+import type { EntityRef } from "../model/article.ts";
 import { foldText } from "../text/fold.ts";
 import { slugify } from "../text/slug.ts";
 import { tokenize, type Token } from "../text/tokenize.ts";

@@ -1,6 +1,6 @@
 import iconv from "iconv-lite";
-import type { SourceFormat } from "../records/article.ts";
-import type { Diagnostic } from "../records/diagnostic.ts";
+import type { SourceFormat } from "../model/article.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
 import { declaredCharset } from "./declared-charset.ts";
 import { lineAt } from "./source-text.ts";
 

@@ -1,6 +1,6 @@
 import matter from "gray-matter";
 import { parse as parseToml, TomlDate, TomlError } from "smol-toml";
-import type { Diagnostic } from "../records/diagnostic.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
 import { SOURCE_LIMITS } from "./source-limits.ts";
 import { parseYaml } from "./yaml.ts";
 

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../records/diagnostic.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
 import { readFrontMatter } from "./front-matter-formats.ts";
 import { markdownNestingProblem } from "./markdown-limits.ts";
 import type { SourceDoc } from "./source-doc.ts";

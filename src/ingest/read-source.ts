@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from "node:fs";
 import { extname } from "node:path";
-import type { SourceFormat } from "../records/article.ts";
-import type { Diagnostic } from "../records/diagnostic.ts";
+import type { SourceFormat } from "../model/article.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
+import type { PageFurnitureRules } from "../model/knowledge.ts";
 import { removeControlCharacters } from "../text/control-characters.ts";
 import { decodeSource } from "./decode.ts";
 import { readMarkdown } from "./markdown.ts";
@@ -20,6 +21,16 @@ export const FORMATS: Readonly<Record<string, SourceFormat>> = {
 };
 
 export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
+
+/**
+ * What reading a source may need besides its text: the address it was saved from, and the
+ * knowledge base's furniture vocabulary (`kb.rules.pageFurniture`), which a saved HTML page
+ * cannot be read without.
+ */
+export interface ReadOptions {
+  url?: string;
+  pageFurniture?: PageFurnitureRules;
+}
 
 /** A source read: its document, or none when it cannot be read; `bytes` are the file's content as read, when it could be. */
 export type ReadResult = ({ doc: SourceDoc; diagnostics: Diagnostic[] } | { doc: null; diagnostics: Diagnostic[] }) & { bytes?: Buffer };
@@ -43,7 +54,7 @@ export async function loadReaders(paths?: Iterable<string>): Promise<void> {
 }
 
 /** Reads a source file from disk, whatever its bytes: a file that cannot be read is rejected with its reason. */
-export function readSourceFile(path: string, display = path, options: { url?: string } = {}): ReadResult {
+export function readSourceFile(path: string, display = path, options: ReadOptions = {}): ReadResult {
   const reject = (message: string, fix?: string): ReadResult => ({
     doc: null,
     diagnostics: [{ file: display, rule: "source-unreadable", severity: "error", message, ...(fix ? { fix } : {}) }],
@@ -68,7 +79,7 @@ export function readSourceFile(path: string, display = path, options: { url?: st
  * out here, once for every format: from the text as written, and from what the reader
  * decoded from escapes (YAML `"\x07"`, HTML `&#27;`), each time with a warning.
  */
-export function readSource(text: string, path: string, format: SourceFormat, options: { url?: string } = {}): { doc: SourceDoc; diagnostics: Diagnostic[] } {
+export function readSource(text: string, path: string, format: SourceFormat, options: ReadOptions = {}): { doc: SourceDoc; diagnostics: Diagnostic[] } {
   const normalized = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const written = removeControlCharacters(normalized);
   const result = readFormat(written.text, path, format, options);
@@ -79,13 +90,15 @@ export function readSource(text: string, path: string, format: SourceFormat, opt
   return { doc: decoded.doc, diagnostics };
 }
 
-function readFormat(clean: string, path: string, format: SourceFormat, options: { url?: string }): { doc: SourceDoc; diagnostics: Diagnostic[] } {
+function readFormat(clean: string, path: string, format: SourceFormat, options: ReadOptions): { doc: SourceDoc; diagnostics: Diagnostic[] } {
   switch (format) {
     case "markdown":
       return readMarkdown(clean, path);
     case "html":
       if (!htmlReader) throw new Error(`reading ${path}: the HTML reader is not loaded (await loadReaders() first)`);
-      return { doc: htmlReader.readHtml(clean, path, options.url ? { url: options.url } : {}), diagnostics: [] };
+      // Without the vocabulary, a page would keep its teasers and share bars without a word said: a caller's bug, as above.
+      if (!options.pageFurniture) throw new Error(`reading ${path}: a saved page needs the furniture rules (pass \`pageFurniture: kb.rules.pageFurniture\`)`);
+      return { doc: htmlReader.readHtml(clean, path, options.pageFurniture, options.url ? { url: options.url } : {}), diagnostics: [] };
     case "text":
       return { doc: readText(clean, path), diagnostics: [] };
   }

@@ -1,4 +1,4 @@
-import type { SourceFormat } from "../records/article.ts";
+import type { SourceFormat } from "../model/article.ts";
 
 /**
  * What the page's markup says about itself (HTML `<meta>`, `<time>`, JSON-LD).

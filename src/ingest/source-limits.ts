@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../records/diagnostic.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
 
 /**
  * What one source may hold before a parser reads it. The parsers Revue uses (the YAML

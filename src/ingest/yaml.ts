@@ -1,6 +1,5 @@
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from "yaml";
-import type { Diagnostic } from "../records/diagnostic.ts";
-import { readSimpleYaml } from "./yaml-block.ts";
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, visit, type Document, type Node } from "yaml";
+import type { Diagnostic } from "../model/diagnostic.ts";
 import { yamlLimitProblem } from "./yaml-limits.ts";
 
 export type YamlPath = readonly (string | number)[];
@@ -13,21 +12,19 @@ export interface ParsedYaml {
 }
 
 /**
- * Parses YAML keeping positions, so that every later error can name its line.
- * `firstLine` is the line of the file where this YAML starts (front matter starts at 2).
- * Syntax errors become diagnostics; the data is then `undefined`. A text over the limits of
- * nesting or size (./yaml-limits.ts) is refused before either reader runs, with a `yaml-limit`
- * error. The simple YAML most files hold is read directly (yaml-block.ts), the rest by the
- * YAML parser.
+ * Parses YAML (the `yaml` package's document, with the position of every node) so that
+ * every later error can name its line. `firstLine` is the line of the file where this YAML
+ * starts (front matter starts at 2). Syntax errors become diagnostics; the data is then
+ * `undefined`. A text over the limits of nesting or size (./yaml-limits.ts) is refused
+ * before the parser runs, with a `yaml-limit` error: the parser recurses once per level.
+ * Aliases are expanded at most `MAX_ALIASES` times (an alias bomb is refused, not built).
  */
 export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml {
-  return overLimits(text, file, firstLine) ?? readSimpleYaml(text, firstLine) ?? parseWithinLimits(text, file, firstLine);
-}
-
-/** The YAML parser itself: a document with the position of every node (within the limits, as parseYaml). */
-export function parseYamlDocument(text: string, file: string, firstLine = 1): ParsedYaml {
   return overLimits(text, file, firstLine) ?? parseWithinLimits(text, file, firstLine);
 }
+
+/** How many times a document may expand its `*alias`es: far more than a front matter or a knowledge-base file needs, far fewer than a bomb's millions. */
+const MAX_ALIASES = 100;
 
 /** The refusal of a text over the limits, or undefined when it is within them. */
 function overLimits(text: string, file: string, firstLine: number): ParsedYaml | undefined {
@@ -56,7 +53,7 @@ function parseWithinLimits(text: string, file: string, firstLine: number): Parse
       data = toPlainData(doc);
     } catch (error) {
       // An alias to no anchor, or too many aliases: the document parses, its data cannot be made.
-      diagnostics.push({ file, line: firstLine, rule: "yaml-syntax", severity: "error", message: `YAML error: ${(error as Error).message}`, fix: "Remove the `*alias`, or set its `&anchor` before it." });
+      diagnostics.push(aliasProblem(doc, file, lineAt, error as Error));
     }
   }
   return { data, diagnostics, lineOf: (path) => lineAt(positionOf(doc, path)) };
@@ -64,7 +61,30 @@ function parseWithinLimits(text: string, file: string, firstLine: number): Parse
 
 /** Plain data with no prototype tricks: `__proto__` and friends become ordinary keys. */
 function toPlainData(doc: Document): unknown {
-  return sanitize(doc.toJS({ maxAliasCount: 100 }));
+  return sanitize(doc.toJS({ maxAliasCount: MAX_ALIASES }));
+}
+
+/** Why the aliases of a document that parsed could not be expanded, at the line of its first alias. */
+function aliasProblem(doc: Document, file: string, lineAt: (pos: number | undefined) => number, error: Error): Diagnostic {
+  let first: number | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      first = alias.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  const line = lineAt(first);
+  if (/excessive alias count/i.test(error.message)) {
+    return {
+      file,
+      line,
+      rule: "yaml-limit",
+      severity: "error",
+      message: `the YAML's \`*aliases\` expand to more than ${MAX_ALIASES} copies of their anchors' values`,
+      fix: "Write the values out instead of repeating `*alias`es: front matter and knowledge-base files need none.",
+    };
+  }
+  return { file, line, rule: "yaml-syntax", severity: "error", message: `YAML error: ${error.message}`, fix: "Remove the `*alias`, or set its `&anchor` before it." };
 }
 
 function sanitize(value: unknown): unknown {

@@ -1,5 +1,5 @@
 import { RE2JS } from "re2js";
-import type { ExtractionRules } from "../records/knowledge.ts";
+import type { ExtractionRules } from "../model/knowledge.ts";
 
 /**
  * A regular expression written by an editor (content/rules/, an outlet's `aggregator.path`),

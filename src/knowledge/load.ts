@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
-import type { Diagnostic } from "../records/diagnostic.ts";
-import type { Agency, KnowledgeBase, Outlet, Person, Place, Role, Topic } from "../records/knowledge.ts";
+import { described } from "../messages/diagnostics.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
+import type { Agency, KnowledgeBase, Outlet, Person, Place, Role, Topic } from "../model/knowledge.ts";
 import { parseYaml, type ParsedYaml } from "../ingest/yaml.ts";
-import { validateAgainst, type SchemaName } from "../schemas/validate.ts";
+import { validateAgainst, type SchemaName } from "../model/schemas/validate.ts";
 import { slugify } from "../text/slug.ts";
 import { LINEAR_PATTERN_FIX, linearPattern } from "./linear-regexp.ts";
 import { loadRules, RULE_FILES } from "./rules.ts";
@@ -77,8 +78,7 @@ export function loadKnowledgeBase(contentDir: string, cwd = process.cwd()): Load
           line: 1,
           rule: "kb-file-name",
           severity: "error",
-          message: `file name \`${basename(file.path)}\` is not a valid id`,
-          fix: `Rename it to \`${slugify(file.id)}.yml\` (lowercase letters, digits and hyphens).`,
+          ...described("kb-file-name", { name: basename(file.path), fixed: `${slugify(file.id)}.yml` }),
         });
         continue;
       }
@@ -90,8 +90,7 @@ export function loadKnowledgeBase(contentDir: string, cwd = process.cwd()): Load
           line: 1,
           rule: "kb-duplicate-id",
           severity: "error",
-          message: `${folder === "people" ? "person" : "agency"} id \`${file.id}\` is already defined in ${seen}`,
-          fix: `Keep one of ${seen} and ${file.display}: merge their aliases into it and delete the other (or rename it if they are two different actors).`,
+          ...described("kb-duplicate-id", { kind: folder === "people" ? "person" : "agency", id: file.id, seen, file: file.display }),
         });
         continue;
       }

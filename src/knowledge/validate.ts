@@ -1,5 +1,6 @@
-import type { Diagnostic } from "../records/diagnostic.ts";
-import type { Agency, KnowledgeBase, Outlet, Person, Place } from "../records/knowledge.ts";
+import { described } from "../messages/diagnostics.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
+import type { Agency, KnowledgeBase, Outlet, Person, Place } from "../model/knowledge.ts";
 import { aliasKey } from "./names.ts";
 
 /**
@@ -15,21 +16,21 @@ export function validateKnowledgeBase(kb: KnowledgeBase): Diagnostic[] {
   for (const person of kb.people.values()) {
     for (const role of person.roles) {
       if (role.agency && !kb.agencies.has(role.agency)) {
-        diagnostics.push(unknownReference(person.file, `role "${role.title}" names agency \`${role.agency}\``, "actors/agencies", role.agency));
+        diagnostics.push(unknownReference(person.file, "agency", role.title, "actors/agencies", role.agency));
       }
       if (role.from && role.to && role.to < role.from) {
-        diagnostics.push({ file: person.file, rule: "kb-role-dates", severity: "error", message: `role "${role.title}" ends (${role.to}) before it starts (${role.from})`, fix: "Swap or correct `from` and `to`." });
+        diagnostics.push({ file: person.file, rule: "kb-role-dates", severity: "error", ...described("kb-role-dates", { title: role.title, from: role.from, to: role.to }) });
       }
     }
   }
   for (const agency of kb.agencies.values()) {
     if (agency.parent && !kb.agencies.has(agency.parent)) {
-      diagnostics.push(unknownReference(agency.file, `parent \`${agency.parent}\``, "actors/agencies", agency.parent));
+      diagnostics.push(unknownReference(agency.file, "parent", "", "actors/agencies", agency.parent));
     }
   }
   for (const outlet of kb.outlets.values()) {
     for (const [key, id] of Object.entries(outlet.aggregator?.sources ?? {})) {
-      if (!kb.outlets.has(id)) diagnostics.push(unknownReference(outlet.file, `aggregator source \`${key}\` → \`${id}\``, "outlets", id));
+      if (!kb.outlets.has(id)) diagnostics.push(unknownReference(outlet.file, "aggregator", key, "outlets", id));
     }
   }
   return diagnostics;
@@ -44,7 +45,7 @@ export function uniqueNamesOf(entity: Named): string[] {
   return names.filter((name) => !shared.has(aliasKey(name)));
 }
 
-function checkUniqueNames(entities: readonly Named[], what: string, diagnostics: Diagnostic[]): void {
+function checkUniqueNames(entities: readonly Named[], what: "actor" | "place" | "outlet", diagnostics: Diagnostic[]): void {
   const owners = new Map<string, Named>();
   for (const entity of entities) {
     for (const name of new Set(uniqueNamesOf(entity))) {
@@ -56,20 +57,14 @@ function checkUniqueNames(entities: readonly Named[], what: string, diagnostics:
           file: entity.file,
           rule: "kb-alias-conflict",
           severity: "error",
-          message: `"${name}" is claimed by two ${what}s: ${entity.id} and ${owner.id} (${owner.file})`,
-          fix: `Remove it from one of them, or move it to \`shared_aliases\` in both so that the article's context decides.`,
+          ...described("kb-alias-conflict", { name, what, id: entity.id, other: owner.id, otherFile: owner.file }),
         });
       } else owners.set(key, entity);
     }
   }
 }
 
-function unknownReference(file: string, what: string, folder: string, id: string): Diagnostic {
-  return {
-    file,
-    rule: "kb-unknown-reference",
-    severity: "error",
-    message: `${what}, but there is no content/${folder}/${id}.yml`,
-    fix: `Create content/${folder}/${id}.yml or correct the id.`,
-  };
+/** `key` says what names the missing id: a role's agency (`detail` is the role's title), a parent, an aggregator's source (`detail` is its key). */
+function unknownReference(file: string, key: "agency" | "parent" | "aggregator", detail: string, folder: string, id: string): Diagnostic {
+  return { file, rule: "kb-unknown-reference", severity: "error", ...described("kb-unknown-reference", { key, detail, folder, id }) };
 }

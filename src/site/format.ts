@@ -2,7 +2,7 @@ import { format } from "date-fns/format";
 // One module per locale: the "date-fns/locale" index loads every language (a quarter of a second).
 import { enUS } from "date-fns/locale/en-US";
 import { fr } from "date-fns/locale/fr";
-import type { DateValue } from "../records/article.ts";
+import type { DateValue } from "../model/article.ts";
 
 const LOCALES = { fr, en: enUS } as const;
 const PATTERNS = {

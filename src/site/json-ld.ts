@@ -1,5 +1,5 @@
-import type { ArticleRecord, EntityRef } from "../records/article.ts";
-import type { KnowledgeBase } from "../records/knowledge.ts";
+import type { ArticleRecord, EntityRef } from "../model/article.ts";
+import type { KnowledgeBase } from "../model/knowledge.ts";
 import { safeHttpUrl } from "../text/safe-url.ts";
 
 /**
@@ -27,6 +27,7 @@ export function newsArticleJsonLd(record: ArticleRecord, kb: KnowledgeBase, abso
     mainEntityOfPage: absolute(pageUrl),
     ...(sourceUrl ? { isBasedOn: sourceUrl } : {}),
     ...(record.summary ? { description: record.summary } : {}),
+    ...(record.image ? { image: /^https?:\/\//i.test(record.image.url) ? record.image.url : absolute(record.image.url) } : {}),
     ...(record.outlet
       ? { publisher: { "@type": "NewsMediaOrganization", name: record.outlet.name, ...(outletUrl ? { url: outletUrl, sameAs: [outletUrl] } : {}) } }
       : {}),

@@ -1,5 +1,5 @@
-import type { ArticleRecord } from "../records/article.ts";
-import type { KnowledgeBase } from "../records/knowledge.ts";
+import type { ArticleRecord } from "../model/article.ts";
+import type { KnowledgeBase } from "../model/knowledge.ts";
 import { safeHttpUrl } from "../text/safe-url.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { ArticleRecord } from "../records/article.ts";
+import type { ArticleRecord } from "../model/article.ts";
 import { topItems } from "./top.ts";
 
 /**

@@ -1,8 +1,8 @@
-import type { AgencyRef, ArticleRecord, EntityRef } from "../records/article.ts";
+import type { AgencyRef, ArticleRecord, EntityRef } from "../model/article.ts";
 import { hash } from "./digest.ts";
 import type { CountedLink } from "./site-data.ts";
 import { topItems } from "./top.ts";
-import { urls, type TermKind } from "./urls.ts";
+import { urls, type TermKind } from "../model/urls.ts";
 
 /**
  * The terms the published articles name (people, agencies, topics, places, outlets), and

@@ -55,14 +55,15 @@ export function timelineSvg(points: readonly TimelinePoint[], title: string, sum
       const height = Math.round(((HEIGHT - AXIS - 4) * point.count) / max);
       const x = (PAD + i * slot + (slot - barWidth) / 2).toFixed(1);
       const y = HEIGHT - AXIS - height;
-      return `<rect x="${x}" y="${y}" width="${barWidth.toFixed(1)}" height="${height}"><title>${escape(point.label)} : ${escape(summary(point.count))}</title></rect>`;
+      return `<rect x="${x}" y="${y}" width="${barWidth.toFixed(1)}" height="${height}"><title>${escape(point.label)} — ${escape(summary(point.count))}</title></rect>`;
     })
     .join("");
   const labels = points
     .map((point, i) => (point.tick ? `<text x="${(PAD + i * slot + slot / 2).toFixed(1)}" y="${HEIGHT - 4}">${escape(point.tick)}</text>` : ""))
     .join("");
   const total = points.reduce((sum, p) => sum + p.count, 0);
-  const description = `${summary(total)} : ${points.filter((p) => p.count > 0).map((p) => `${p.label} (${p.count})`).join(", ")}`;
+  // A dash, not a colon: French sets a colon off with a space, English does not, and this module speaks both.
+  const description = `${summary(total)} — ${points.filter((p) => p.count > 0).map((p) => `${p.label} (${p.count})`).join(", ")}`;
   return `<svg class="timeline" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="timeline-title timeline-desc" xmlns="http://www.w3.org/2000/svg"><title id="timeline-title">${escape(title)}</title><desc id="timeline-desc">${escape(description)}</desc><g class="bars">${bars}</g><line x1="0" y1="${HEIGHT - AXIS}" x2="${WIDTH}" y2="${HEIGHT - AXIS}"/><g class="labels">${labels}</g></svg>`;
 }
 

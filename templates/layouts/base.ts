@@ -3,7 +3,8 @@ import { REFERRER_POLICY } from "../../src/site/security.ts";
 import { each, html, trusted, type Markup } from "../html.ts";
 
 /**
- * Every page: head (feeds, JSON-LD, the search page's scripts), site header and navigation, footer.
+ * Every page: head (feeds, JSON-LD, Open Graph, the search page's scripts), site header with
+ * its search field and navigation, footer.
  * The security policy is in <meta> tags for hosts that send no headers (src/site/security.ts),
  * and frame-guard.js keeps a page from being shown in another site's frame where no
  * `frame-ancestors` header does; its notice is hidden unless the page is framed.
@@ -15,11 +16,13 @@ export function basePage(site: SiteShared, view: PageView, content: Markup): Mar
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
 <meta http-equiv="Content-Security-Policy" content="${trusted(site.security.csp)}">
 <meta name="referrer" content="${REFERRER_POLICY}">
 <title>${view.type !== "home" ? html`${view.meta.title} · ` : null}${config.title}</title>
 <meta name="description" content="${view.meta.description}">
 <link rel="canonical" href="${view.meta.canonical}">
+${openGraph(site, view)}
 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/style.css">
 <script src="/assets/frame-guard.js"></script>
@@ -31,9 +34,7 @@ export function basePage(site: SiteShared, view: PageView, content: Markup): Mar
 <script type="application/ld+json">${trusted(view.jsonLd)}</script>` : null
   }${
     view.type === "search" ? html`
-<link rel="stylesheet" href="/${view.bundles[0]}pagefind-ui.css">
-<script src="/${view.bundles[0]}pagefind-ui.js" defer></script>
-<script src="/assets/search.js" defer></script>` : null
+<script type="module" src="/assets/search.js"></script>` : null
   }
 </head>
 <body>
@@ -41,6 +42,11 @@ export function basePage(site: SiteShared, view: PageView, content: Markup): Mar
 <a class="skip" href="#contenu">${strings.skipToContent}</a>
 <header class="site-header">
 <a class="brand" href="/">${config.title}</a>
+<form class="site-search" role="search" action="${links.search}" method="get">
+<label class="visually-hidden" for="site-search-q">${strings.searchLabel}</label>
+<input id="site-search-q" type="search" name="q" autocomplete="off" enterkeyhint="search">
+<button type="submit">${strings.searchSubmit}</button>
+</form>
 <nav aria-label="${strings.mainNav}">
 <ul>${each(site.nav, (link) => html`
 <li><a href="${link.url}"${link.url === view.url ? html` aria-current="page"` : null}>${link.name}</a></li>`)}
@@ -57,4 +63,33 @@ ${content}
 </body>
 </html>
 `;
+}
+
+/**
+ * Open Graph and Twitter Card tags, for the preview a link gets when shared: absolute
+ * addresses, the article's lead image when it has one (a large card then, a small one
+ * otherwise), its publication and modification times when the source gives them.
+ */
+function openGraph(site: SiteShared, view: PageView): Markup {
+  const { meta } = view;
+  return html`<meta property="og:site_name" content="${site.config.title}">
+<meta property="og:locale" content="${site.strings.ogLocale}">
+<meta property="og:type" content="${meta.ogType}">
+<meta property="og:title" content="${meta.title}">
+<meta property="og:description" content="${meta.description}">
+<meta property="og:url" content="${meta.canonical}">${
+    meta.image ? html`
+<meta property="og:image" content="${meta.image.url}">${meta.image.alt ? html`
+<meta property="og:image:alt" content="${meta.image.alt}">` : null}` : null
+  }${
+    meta.publishedTime ? html`
+<meta property="article:published_time" content="${meta.publishedTime}">` : null
+  }${
+    meta.modifiedTime ? html`
+<meta property="article:modified_time" content="${meta.modifiedTime}">` : null
+  }
+<meta name="twitter:card" content="${meta.image ? "summary_large_image" : "summary"}">${
+    meta.image?.alt ? html`
+<meta name="twitter:image:alt" content="${meta.image.alt}">` : null
+  }`;
 }

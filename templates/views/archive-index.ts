@@ -2,7 +2,7 @@ import type { ArchiveIndexPage } from "../../src/site/site-data.ts";
 import { each, html, type Markup } from "../html.ts";
 import { termList } from "../partials/term-list.ts";
 
-/** The archives by year, each with its months; the undated articles last. */
+/** The archives by year, each with its months; the undated articles last, then the listing of every article. */
 export function archiveIndexView(view: ArchiveIndexPage): Markup {
   return html`<h1>${view.meta.title}</h1>${each(view.years, (year) => html`
 <section aria-labelledby="year-${year.label}">
@@ -11,5 +11,6 @@ ${termList(year.months)}
 </section>`)}${
     view.undated ? html`
 <p><a href="${view.undated.url}">${view.undated.name}</a> <span class="count">${view.undated.count}</span></p>` : null
-  }`;
+  }
+<p class="see-all"><a href="${view.all.url}">${view.all.name}</a> <span class="count">${view.all.count}</span></p>`;
 }

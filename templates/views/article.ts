@@ -2,11 +2,14 @@ import type { ArticlePage, SiteShared } from "../../src/site/site-data.ts";
 import { each, html, trusted, type Markup } from "../html.ts";
 import { articleList } from "../partials/article-list.ts";
 
-/** An article: headline, date and outlet, link to the original, body, the actors and topics in it, related articles. */
+/** An article (a draft's preview says so first): headline, date and outlet, link to the original, body, the actors and topics in it, related articles. */
 export function articleView(site: SiteShared, view: ArticlePage): Markup {
   const { strings } = site;
   const { card } = view;
-  return html`<article class="article">
+  return html`<article class="article">${
+    view.draft ? html`
+<p class="draft-banner" role="note">${strings.draftBanner}</p>` : null
+  }
 <header>
 <h1>${card.title}</h1>
 <p class="meta">${card.date ? html`<time datetime="${card.dateIso}">${card.date}</time>` : strings.undated}${

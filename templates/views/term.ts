@@ -1,10 +1,11 @@
 import type { SiteShared, TermPage } from "../../src/site/site-data.ts";
 import { each, html, trusted, type Markup } from "../html.ts";
 import { articleList } from "../partials/article-list.ts";
+import { companionsNetwork } from "../partials/companions-network.ts";
 import { pagerNav } from "../partials/pager.ts";
 import { termList } from "../partials/term-list.ts";
 
-/** An actor, topic, place or outlet: who or what it is, its coverage over time, the articles that mention it, page by page. */
+/** An actor, topic, place or outlet: who or what it is, its coverage over time, the articles that mention it (or that it published), page by page. */
 export function termView(site: SiteShared, view: TermPage): Markup {
   const { strings } = site;
   const aside = view.alongside.length || view.outlets.length;
@@ -33,7 +34,7 @@ export function termView(site: SiteShared, view: TermPage): Markup {
   }
 <div class="term-columns">
 <section aria-labelledby="term-articles">
-<h2 id="term-articles">${strings.mentionedIn} <span class="count">${view.totalLabel}</span></h2>
+<h2 id="term-articles">${view.articlesHeading} <span class="count">${view.totalLabel}</span></h2>
 ${articleList(site, view.articles)}${view.pager ? html`
 ${pagerNav(site, view.pager)}` : null}
 </section>${
@@ -42,7 +43,7 @@ ${pagerNav(site, view.pager)}` : null}
         view.alongside.length ? html`
 <section aria-labelledby="alongside">
 <h2 id="alongside">${strings.alongside}</h2>
-${termList(view.alongside)}
+${companionsNetwork(view.companions)}${termList(view.alongside)}
 </section>` : null
       }${
         view.outlets.length ? html`

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { walkFiles } from "../../src/build/walk.ts";
+import { walkFiles } from "../../src/pipeline/walk.ts";
 import { hostileContent } from "../helpers/hostile.ts";
 import { useBuiltSite } from "../helpers/built-site.ts";
 

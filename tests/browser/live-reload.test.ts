@@ -1,26 +1,16 @@
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "../helpers/browser.ts";
 import { fixtureContent } from "../helpers/content.ts";
+import { freePort } from "../helpers/free-port.ts";
 import { scratchDir } from "../helpers/scratch.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const ARTICLE = "articles/2020/2020-09-26-abdellatif-hammouchi-recoit-l-ambassadeur-des-etats-unis.md";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 describe("the dev server (npm start)", () => {
   let child: ChildProcess;

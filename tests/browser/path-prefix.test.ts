@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { brokenLinks } from "../../scripts/lib/site-checks.ts";
+import { brokenLinks } from "../../src/pipeline/site-checks.ts";
 import { useBuiltSite } from "../helpers/built-site.ts";
 
 describe("the site hosted under a sub-path (/revue/)", () => {
@@ -41,10 +41,19 @@ describe("the site hosted under a sub-path (/revue/)", () => {
   it("searches under the prefix and links results there", async () => {
     const page = await site.browser.newPage();
     await page.goto(new URL("recherche/", site.server.url).href);
-    await page.locator(".pagefind-ui__search-input").fill("Hammouchi");
-    await page.locator(".pagefind-ui__result-link").first().waitFor();
-    const hrefs = await page.locator(".pagefind-ui__result-link").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    const answered = (query: string) =>
+      page.waitForFunction((query) => {
+        const status = document.getElementById("search-status");
+        return status?.dataset["state"] === "done" && status.dataset["query"] === query;
+      }, query);
+    await page.locator("#search-input").fill("Hammouchi");
+    await answered("Hammouchi");
+    const hrefs = await page.locator(".search-result h2 a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
     assert.ok(hrefs.length === 2 && hrefs.every((href) => href?.startsWith("/revue/articles/")), hrefs.join(", "));
+    // The suggestions' vocabulary is read under the prefix, and a suggestion's link stays there.
+    await page.locator("#search-input").fill("Hamouchi");
+    await answered("Hamouchi");
+    assert.equal(await page.locator("#search-suggestion a").getAttribute("href"), "/revue/recherche/?q=Hammouchi");
     await page.close();
   });
 });

@@ -18,32 +18,36 @@ describe("the reader's archive in a browser", () => {
     return page;
   }
 
+  /** Waits until the search page shows its whole answer to `query` (its status line's signal), never on results still loading. */
+  const answered = (page: Page, query: string) =>
+    page.waitForFunction((query) => {
+      const status = document.getElementById("search-status");
+      return status?.dataset["state"] === "done" && status.dataset["query"] === query;
+    }, query);
+  const resultTitles = async (page: Page) => (await page.locator(".search-result h2").allTextContents()).map((t) => t.trim());
+
   it("finds both seed articles when searching for Hammouchi, and filters them by outlet", async () => {
     const page = await open("/recherche/");
-    await page.locator(".pagefind-ui__search-input").fill("Hammouchi");
-    await page.locator(".pagefind-ui__result").nth(1).waitFor();
-    const titles = await page.locator(".pagefind-ui__result-title").allTextContents();
-    assert.deepEqual([...titles].map((t) => t.trim()).sort(), [...SEED_TITLES].sort());
+    await page.locator("#search-input").fill("Hammouchi");
+    await answered(page, "Hammouchi");
+    assert.deepEqual([...(await resultTitles(page))].sort(), [...SEED_TITLES].sort());
 
-    await page.getByText("Média", { exact: true }).click();
+    const outlets = page.locator(`.search-filter[data-filter="${STRINGS.fr.filterOutlet}"]`);
+    if (!(await outlets.evaluate((group) => (group as HTMLDetailsElement).open))) await outlets.locator("summary").click();
     await page.getByLabel(/Bladi\.net/).check();
-    await page.waitForFunction(() => document.querySelectorAll(".pagefind-ui__result").length === 1);
-    assert.deepEqual((await page.locator(".pagefind-ui__result-title").allTextContents()).map((t) => t.trim()), [SEED_TITLES[0]]);
+    await answered(page, "Hammouchi");
+    assert.deepEqual(await resultTitles(page), [SEED_TITLES[0]]);
     await page.close();
   });
 
   it("finds a word after an elided article: 'ambassadeur' in « l’ambassadeur », 'Oncle' in « l’Oncle Sam »", async () => {
     const page = await open("/recherche/");
     const search = async (query: string) => {
-      await page.locator(".pagefind-ui__search-input").fill(query);
-      // The message names the query once its results are counted; their titles come once loaded.
-      await page.waitForFunction(
-        (query) => document.querySelector(".pagefind-ui__message")?.textContent?.includes(query) && document.querySelector(".pagefind-ui__result") && !document.querySelector(".pagefind-ui__loading"),
-        query,
-      );
+      await page.locator("#search-input").fill(query);
+      await answered(page, query);
       return {
-        titles: (await page.locator(".pagefind-ui__result-title").allTextContents()).map((t) => t.trim()),
-        marked: (await page.locator(".pagefind-ui__result-excerpt mark").allTextContents()).map((t) => t.toLowerCase()),
+        titles: await resultTitles(page),
+        marked: (await page.locator(".search-excerpt mark").allTextContents()).map((t) => t.toLowerCase()),
       };
     };
     const ambassador = await search("ambassadeurs");
@@ -69,13 +73,12 @@ describe("the reader's archive in a browser", () => {
       await route.continue();
     });
     await page.goto(new URL("recherche/", site.server.url).href);
-    await page.locator(".pagefind-ui__search-input").fill("Hammouchi");
-    await page.locator(".pagefind-ui__result").nth(1).waitFor();
-    await page.waitForLoadState("networkidle");
+    await page.locator("#search-input").fill("Hammouchi");
+    await answered(page, "Hammouchi");
     assert.ok(filterRequests > 1, "the index has several filter chunks");
-    const groups = (await page.locator(".pagefind-ui__filter-name").allTextContents()).map((name) => name.trim().toLowerCase());
-    const { filterActor, filterTopic, filterOutlet, filterYear } = STRINGS.fr;
-    assert.deepEqual(groups.sort(), [filterActor, filterTopic, filterOutlet, filterYear].sort());
+    const groups = await page.locator(".search-filter").evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).dataset["filter"]));
+    const { filterPerson, filterInstitution, filterTopic, filterOutlet, filterYear } = STRINGS.fr;
+    assert.deepEqual(groups, [filterPerson, filterInstitution, filterTopic, filterOutlet, filterYear]);
     await page.close();
   });
 

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { cpSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { brokenLinks, validateHtml } from "../../scripts/lib/site-checks.ts";
-import { importSources } from "../../src/build/import.ts";
+import { brokenLinks, validateHtml } from "../../src/pipeline/site-checks.ts";
+import { importSources } from "../../src/editor/import.ts";
 import { useBuiltSite } from "../helpers/built-site.ts";
 import { fixtureContent } from "../helpers/content.ts";
 

@@ -56,8 +56,16 @@ describe("pages under the strict Content-Security-Policy", () => {
   it("runs the search under the policy", async () => {
     const { page, problems } = await watch(site.browser);
     await page.goto(new URL("recherche/", site.server.url).href);
-    await page.locator(".pagefind-ui__search-input").fill("Hammouchi");
-    await page.locator(".pagefind-ui__result").first().waitFor();
+    await page.locator("#search-input").fill("Hammouchi");
+    await page.waitForFunction(() => {
+      const status = document.getElementById("search-status");
+      return status?.dataset["state"] === "done" && status.dataset["query"] === "Hammouchi";
+    });
+    assert.equal(await page.locator(".search-result").count(), 2);
+    // A search without result fetches the vocabulary its suggestion comes from.
+    await page.locator("#search-input").fill("Hamouchi");
+    await page.waitForFunction(() => document.getElementById("search-status")?.dataset["query"] === "Hamouchi" && document.getElementById("search-status")?.dataset["state"] === "done");
+    assert.equal(await page.locator("#search-suggestion a").textContent(), "Hammouchi");
     assert.deepEqual(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations), []);
     assert.deepEqual(problems, []);
     await page.close();

@@ -3,7 +3,7 @@ import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
-import { walkFiles } from "../../src/build/walk.ts";
+import { walkFiles } from "../../src/pipeline/walk.ts";
 import { useBuiltSite } from "../helpers/built-site.ts";
 import { fixtureContent } from "../helpers/content.ts";
 
@@ -128,24 +128,35 @@ describe("a source's text, whatever markup it holds, in a browser", () => {
     const { context, page, seen } = await watched();
     const url = new URL("recherche/", site.server.url).href;
     await page.goto(url);
-    await page.locator(".pagefind-ui__search-input").fill("piégé");
+    // The page keeps its search in its address (history.replaceState, pushState): those
+    // same-page entries are its own, any other navigation is not.
+    const answered = async (query: string) => {
+      await page.waitForFunction((query) => {
+        const status = document.getElementById("search-status");
+        return status?.dataset["state"] === "done" && status.dataset["query"] === query;
+      }, query, { timeout: 15_000 }).catch(() => {});
+      seen.navigations = seen.navigations.filter((visited) => visited === url || !visited.startsWith(`${url}?`));
+    };
+    await page.locator("#search-input").fill("piégé");
     // A filter printed as markup navigates away or runs a script: what was seen says so before a timeout would.
-    await page.locator(".pagefind-ui__result").first().waitFor({ timeout: 15_000 }).catch(() => {});
+    await answered("piégé");
     assert.deepEqual([seen.dialogs, seen.outside, seen.navigations], [[], [], [url]], "recherche/: dialogs, requests to another origin, navigations");
-    const titles = (await page.locator(".pagefind-ui__result-title").allTextContents()).map((text) => text.trim());
+    const titles = (await page.locator(".search-result h2").allTextContents()).map((text) => text.trim());
     assert.ok(titles.includes(TITLE), titles.join(" / "));
-    for (const group of await page.locator(".pagefind-ui__filter-name").all()) await group.click();
-    const labels = (await page.locator(".pagefind-ui__filter-label").allTextContents()).map((text) => text.trim());
-    for (const name of [...PEOPLE, AGENCY, TOPIC, OUTLET]) assert.ok(labels.includes(`${name} (1)`), `${name} in ${labels.join(" / ")}`);
-    assert.equal(await page.locator(".pagefind-ui__filter-label *").count(), 0, "no element inside a filter's label");
+    for (const group of await page.locator(".search-filter:not([open]) summary").all()) await group.click();
+    // Each value's label: a checkbox, the value as text, its count.
+    const labels = await page.locator(".search-filter label").evaluateAll((nodes) => nodes.map((node) => ({ text: node.textContent?.trim() ?? "", elements: [...node.querySelectorAll("*")].map((element) => element.tagName.toLowerCase()) })));
+    for (const name of [...PEOPLE, AGENCY, TOPIC, OUTLET]) assert.ok(labels.some((label) => label.text === `${name} (1)`), `${name} in ${labels.map((label) => label.text).join(" / ")}`);
+    assert.ok(labels.every((label) => label.elements.join(" ") === "input span"), "no element of a value's own inside a filter's label");
     await assertInert(page, seen, "recherche/", url);
 
     // Filtering by the outlet's escaped value keeps the article, and only it.
-    await page.locator(".pagefind-ui__search-input").fill("paragraphe");
-    await page.locator(".pagefind-ui__result").nth(1).waitFor();
+    await page.locator("#search-input").fill("paragraphe");
+    await answered("paragraphe");
+    assert.ok((await page.locator(".search-result").count()) > 1);
     await page.getByLabel(`${OUTLET} (1)`, { exact: true }).check();
-    await page.waitForFunction(() => document.querySelectorAll(".pagefind-ui__result").length === 1);
-    assert.deepEqual((await page.locator(".pagefind-ui__result-title").allTextContents()).map((text) => text.trim()), [TITLE]);
+    await answered("paragraphe");
+    assert.deepEqual((await page.locator(".search-result h2").allTextContents()).map((text) => text.trim()), [TITLE]);
     await assertInert(page, seen, "recherche/ filtered", url);
     await context.close();
   });

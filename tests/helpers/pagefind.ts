@@ -1,24 +1,24 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
-import * as pagefind from "pagefind";
-import { readPagefindFile, type CborValue } from "../../src/site/pagefind-file.ts";
-import type { SearchRecord } from "../../src/site/search-records.ts";
+import { pathToFileURL } from "node:url";
+import type { SearchRecord } from "../../src/search/records.ts";
+import { serveStatic } from "./serve.ts";
 
 /**
- * Pagefind indexes for tests that compare an index with Pagefind's own: records made of real
- * articles, Pagefind's index of them, and what a search can see of an index.
+ * Searches in a built index as the reader's browser makes them: the site is served over HTTP
+ * and the primary bundle's own search code (pagefind.js, its WebAssembly) is loaded in Node,
+ * through Pagefind's JavaScript API, with the other bundles merged into it (`mergeIndex`) as
+ * the search page merges them.
  */
 const CORPUS = join(import.meta.dirname, "../fixtures/corpus");
 
-/** Real articles (headlines, accents, hyphens, figures), three times each under other addresses, so the index needs several chunks. */
+/** Real articles (headlines, accents, hyphens, figures), three times each under other addresses. */
 export function corpusRecords(): SearchRecord[] {
   const texts = readdirSync(CORPUS).filter((name) => name.endsWith(".txt")).sort().map((name) => readFileSync(join(CORPUS, name), "utf8"));
   return [0, 1, 2].flatMap((copy) =>
     texts.map((text, i) => ({
       url: `/articles/${copy}-${i}/`,
-      // Words past U+FFFF and just below it, which UTF-16 and UTF-8 sort differently (Pagefind sorts by UTF-8 bytes).
-      content: i === 0 ? `${text}\nLe 𝔸𝔹ℂ, le ＦＵＬＬ et l’ﬁn 😀 — fin.` : text,
+      content: text,
       language: "fr",
       meta: { title: text.split("\n")[0] ?? "" },
       filters: { acteur: [`Acteur ${i % 5}`, ...(i % 3 === 0 ? ["Élise Durand"] : [])], année: [String(2020 + (i % 4))] },
@@ -26,41 +26,65 @@ export function corpusRecords(): SearchRecord[] {
   );
 }
 
-export type Files = Map<string, Buffer>;
-
-export async function pagefindIndex(records: readonly SearchRecord[]): Promise<Files> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(errors.join("; "));
-  for (const record of records) await index.addCustomRecord(record);
-  const { files } = await index.getFiles();
-  await index.deleteIndex();
-  return new Map(files.map((file) => [file.path, Buffer.from(file.content)]));
+/** One result as Pagefind's search code gives it: the page's address (its path), what the record's `meta` and `filters` were, the excerpt. */
+export interface Found {
+  url: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  excerpt: string;
 }
 
-/** An index in one language as what a search can see of it: words → pages (by address) with their locations, filters → pages, chunk boundaries. */
-export function searchView(read: (path: string) => Buffer, language = "fr") {
-  const entry = JSON.parse(read("pagefind-entry.json").toString("utf8")) as { languages: Record<string, { hash: string; page_count: number }> };
-  const { hash, page_count: pageCount } = entry.languages[language] as { hash: string; page_count: number };
-  const [, pages, chunks, filters, sorts, fields] = readPagefindFile(read(`pagefind.${hash}.pf_meta`), "meta") as CborValue[][];
-  const urls = (pages as [string][]).map(([fragment]) => (JSON.parse(gunzipSync(read(`fragment/${fragment}.pf_fragment`)).subarray(12).toString("utf8")) as { url: string }).url);
-  const listed = (list: CborValue[][]) => {
-    let page = 0;
-    return list.map(([delta, ...rest]) => `${urls[(page += delta as number)]} ${JSON.stringify(rest)}`).sort();
+export interface SearchOptions {
+  filters?: Record<string, string | string[]>;
+  sort?: Record<string, "asc" | "desc">;
+}
+
+export interface BuiltIndex {
+  search(query: string | null, options?: SearchOptions): Promise<Found[]>;
+  /** Every filter's values, with their counts of pages. */
+  filters(): Promise<Record<string, Record<string, number>>>;
+  close(): Promise<void>;
+}
+
+/** The Pagefind bundles of a site (`pagefind`, `pagefind-1`…), the primary first. */
+export function bundlesIn(site: string): string[] {
+  return readdirSync(site)
+    .filter((name) => /^pagefind(-\d+)?$/.test(name))
+    .sort((a, b) => Number(a.split("-")[1] ?? 0) - Number(b.split("-")[1] ?? 0));
+}
+
+/** Opens the index of the site built in `site` (a folder holding `pagefind/`, `pagefind-1/`…: the bundles of the shards in use). */
+export async function openBuiltIndex(site: string): Promise<BuiltIndex> {
+  // The first bundle carries Pagefind's search code, as the search page has it.
+  const [primary, ...merged] = bundlesIn(site);
+  if (!primary) throw new Error(`${site} has no search bundle`);
+  const server = await serveStatic(site);
+  let pagefind: PagefindApi;
+  try {
+    // Pagefind's module holds one search state: the site's own file, loaded once per site.
+    pagefind = (await import(pathToFileURL(join(site, primary, "pagefind.js")).href)) as PagefindApi;
+    await pagefind.options({ basePath: new URL(`${primary}/`, server.url).href });
+    for (const bundle of merged) await pagefind.mergeIndex(new URL(`${bundle}/`, server.url).href);
+  } catch (error) {
+    // A site whose index cannot be opened fails its test rather than keep the test process alive.
+    await server.close();
+    throw error;
+  }
+  return {
+    async search(query, options = {}) {
+      const response = await pagefind.search(query, options);
+      const found = await Promise.all(response.results.map((result) => result.data()));
+      return found.map(({ url, meta, filters, excerpt }) => ({ url: new URL(url).pathname, meta, filters, excerpt }));
+    },
+    filters: () => pagefind.filters(),
+    close: () => server.close(),
   };
-  const words = new Map<string, string[]>();
-  const order: string[] = [];
-  for (const [, , chunk] of chunks as string[][]) {
-    const [chunkWords] = readPagefindFile(read(`index/${chunk}.pf_index`), chunk as string) as CborValue[][][];
-    for (const [word, wordPages, variants] of chunkWords as [string, CborValue[][], [string, CborValue[][]][]][]) {
-      order.push(word);
-      words.set(word, [...listed(wordPages), ...variants.map(([spelling, spellingPages]) => `${spelling}: ${listed(spellingPages).join("; ")}`).sort()]);
-    }
-  }
-  const filterPages = new Map<string, string[]>();
-  for (const [name, filter] of filters as string[][]) {
-    const [, values] = readPagefindFile(read(`filter/${filter}.pf_filter`), filter as string) as [string, [string, number[]][]];
-    for (const [value, valuePages] of values) filterPages.set(`${name}=${value}`, valuePages.map((page) => urls[page] as string).sort());
-  }
-  return { pageCount, urls: [...urls].sort(), words, order, filterPages, chunks: (chunks as string[][]).map(([from, to]) => `${from}…${to}`), sorts, fields };
 }
 
+/** The part of Pagefind's JavaScript API (pagefind.js) these tests use. */
+interface PagefindApi {
+  options(options: { basePath: string }): Promise<void>;
+  mergeIndex(url: string): Promise<void>;
+  search(query: string | null, options: SearchOptions): Promise<{ results: { data(): Promise<Found> }[] }>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}

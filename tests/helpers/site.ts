@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { build, type BuildResult } from "../../scripts/lib/build-site.ts";
+import type { BuildResult } from "../../src/pipeline/build-site.ts";
+import { build } from "../../scripts/lib/build.ts";
 import { scratchDir } from "./scratch.ts";
 
 export const PROJECT_CONTENT = process.env["REVUE_TEST_CONTENT"] ?? join(import.meta.dirname, "..", "..", "content");

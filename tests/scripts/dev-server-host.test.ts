@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { build } from "../../scripts/lib/build-site.ts";
+import { build } from "../../scripts/lib/build.ts";
 import { fixtureContent } from "../helpers/content.ts";
 import { scratchDir } from "../helpers/scratch.ts";
 

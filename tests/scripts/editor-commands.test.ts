@@ -5,12 +5,13 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fixtureContent } from "../helpers/content.ts";
 import { buildSite } from "../helpers/site.ts";
+import { npmScript } from "../../scripts/lib/cli.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
-/** Runs a script as `npm run` does: precompiled, by scripts/run.mjs. */
+/** Runs a script as `npm run` does: through tsx. */
 function cli(script: string, args: string[], cwd = ROOT) {
-  const result = spawnSync(process.execPath, [join(ROOT, "scripts", "run.mjs"), script.replace(/\.ts$/, ""), ...args], { cwd, encoding: "utf8", env: { ...process.env, CI: "true" } });
+  const result = spawnSync(process.execPath, [...npmScript(script.replace(/\.ts$/, "")), ...args], { cwd, encoding: "utf8", env: { ...process.env, CI: "true" } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -19,7 +20,7 @@ describe("npm run check", () => {
     const content = fixtureContent();
     const { code, stdout } = cli("check.ts", ["--content", content, "--quiet"], content);
     assert.equal(code, 0, stdout);
-    assert.match(stdout, /0 errors/);
+    assert.match(stdout, /: 0 erreur, \d+ avertissements?$/m);
   });
 
   it("prints path:line errors with their fix and exits non-zero on a broken front matter", () => {
@@ -28,10 +29,10 @@ describe("npm run check", () => {
     writeFileSync(join(content, "articles/2021/casse.md"), "---\ntitle: Un titre\ndate: 2021-02-30\nauteur: moi\npeople: Jean\n---\n\nTexte.\n");
     const { code, stdout } = cli("check.ts", ["--content", content], content);
     assert.equal(code, 1);
-    assert.match(stdout, /^articles\/2021\/casse\.md:3: error: `date` 2021-02-30 is not a day of the calendar$/m);
-    assert.match(stdout, /^articles\/2021\/casse\.md:4: warning: unknown key `auteur`/m);
-    assert.match(stdout, /^articles\/2021\/casse\.md:5: error: `people` must be a list$/m);
-    assert.match(stdout, /→ Write a list/);
+    assert.match(stdout, /^articles\/2021\/casse\.md:3: erreur: `date` 2021-02-30 n’est pas un jour du calendrier$/m);
+    assert.match(stdout, /^articles\/2021\/casse\.md:4: avertissement: clé inconnue `auteur`/m);
+    assert.match(stdout, /^articles\/2021\/casse\.md:5: erreur: `people` doit être une liste$/m);
+    assert.match(stdout, /→ Écrivez une liste/);
   });
 
   it("warns of a front-matter actor absent from the knowledge base, who still gets a page", async () => {
@@ -40,8 +41,8 @@ describe("npm run check", () => {
     writeFileSync(join(content, "articles/2021/inconnue.md"), "---\ntitle: Une visite à Rabat\ndate: 2021-03-04\npeople:\n  - Jeanne Vasseur-Lemaire\n---\n\nUne visite de travail à Rabat.\n");
     const { code, stdout } = cli("check.ts", ["--content", content], content);
     assert.equal(code, 0, stdout);
-    assert.match(stdout, /^articles\/2021\/inconnue\.md:4: warning: `people` names "Jeanne Vasseur-Lemaire", which is not in the knowledge base$/m);
-    assert.match(stdout, /→ Check the spelling, or add content\/actors\/people\/jeanne-vasseur-lemaire\.yml\./);
+    assert.match(stdout, /^articles\/2021\/inconnue\.md:4: avertissement: `people` nomme « Jeanne Vasseur-Lemaire », absent de la base de connaissances$/m);
+    assert.match(stdout, /→ Vérifiez l’orthographe, ou ajoutez content\/actors\/people\/jeanne-vasseur-lemaire\.yml\./);
     const { output } = await buildSite(content);
     const page = readFileSync(join(output, "personnes/jeanne-vasseur-lemaire/index.html"), "utf8");
     assert.match(page, /<h1[^>]*>Jeanne Vasseur-Lemaire<\/h1>/);
@@ -53,7 +54,7 @@ describe("npm run check", () => {
     writeFileSync(join(content, "actors/agencies/autre.yml"), "name: Autre direction\naliases: [DGST]\n");
     const { code, stdout } = cli("check.ts", ["--content", content], content);
     assert.equal(code, 1);
-    assert.match(stdout, /actors\/agencies\/.*: error: "DGST" is claimed by two actors/);
+    assert.match(stdout, /actors\/agencies\/.*: erreur: « DGST » est revendiqué par deux acteurs/);
   });
 });
 
@@ -62,7 +63,7 @@ describe("npm run new", () => {
     const content = fixtureContent();
     const first = cli("new.ts", ["Un nouvel article", "--content", content], content);
     assert.equal(first.code, 0, first.stderr);
-    const path = /created (\S+)/.exec(first.stdout)?.[1] ?? "";
+    const path = /créé (\S+)/.exec(first.stdout)?.[1] ?? "";
     assert.match(path, /^articles\/\d{4}\/\d{4}-\d{2}-\d{2}-un-nouvel-article\.md$/);
     const markdown = readFileSync(join(content, path), "utf8");
     for (const field of ["title", "date", "date_evidence", "outlet", "url", "summary", "people", "agencies", "places", "topics", "add", "remove", "authors", "draft"]) {
@@ -72,7 +73,7 @@ describe("npm run new", () => {
     assert.equal(check.code, 0, check.stdout);
     const second = cli("new.ts", ["Un nouvel article", "--content", content], content);
     assert.equal(second.code, 1);
-    assert.match(second.stderr, /already exists/);
+    assert.match(second.stderr, /^erreur: \S+ existe déjà/m);
   });
 });
 

@@ -50,7 +50,7 @@ describe("the time limit of extraction in the script's own process", () => {
     const first = runScript("build.ts", ["--content", dir, "--output", output]);
     assertFinished(first);
     assert.equal(first.status, 0, first.stderr);
-    assert.match(first.stderr, new RegExp(`rejected \\S*${NEVER_ENDING}: the source took longer than 1 s to extract and was stopped`));
+    assert.match(first.stderr, new RegExp(`rejeté \\S*${NEVER_ENDING} : the source took longer than 1 s to extract and was stopped`));
     const report = JSON.parse(readFileSync(join(output, "..", ".cache", "build-report.json"), "utf8")) as { published: string[]; rejected: { path: string; reasons: string[] }[] };
     assert.deepEqual(
       report.rejected.map((r) => [r.path.split("/").pop(), r.reasons.join("; ")]),
@@ -60,7 +60,7 @@ describe("the time limit of extraction in the script's own process", () => {
     // The rejection says as much of the machine as of the source: the next build extracts it again (a 2 s limit now says so).
     const second = runScript("build.ts", ["--content", dir, "--output", output], { STAND_IN_EXTRACTION_SECONDS: "2" });
     assertFinished(second);
-    assert.match(second.stderr, new RegExp(`rejected \\S*${NEVER_ENDING}: the source took longer than 2 s to extract`));
+    assert.match(second.stderr, new RegExp(`rejeté \\S*${NEVER_ENDING} : the source took longer than 2 s to extract`));
   });
 
   it("npm run check reports the never-ending source as an error with its file and finishes", () => {
@@ -69,9 +69,9 @@ describe("the time limit of extraction in the script's own process", () => {
     assert.equal(run.status, 1, "an error: exit 1");
     const line = run.stdout.split("\n").find((l) => l.includes(NEVER_ENDING));
     assert.ok(line, run.stdout);
-    assert.match(line, /: error: /);
+    assert.match(line, /: erreur: /);
     assert.match(line, TIMEOUT_MESSAGE);
-    assert.match(run.stdout, /3 articles checked \(2 published, 0 drafts, 1 rejected/);
+    assert.match(run.stdout, /3 articles vérifiés \(2 publiés, 0 brouillon, 1 rejeté/);
   });
 
   it("npm run extract reports the never-ending source among the others and finishes", () => {
@@ -93,9 +93,9 @@ describe("the time limit of extraction in the script's own process", () => {
     assert.equal(run.status, 1, "a failed source: exit 1");
     const failed = run.stdout.split("\n").find((l) => l.includes(NEVER_ENDING));
     assert.ok(failed, run.stdout);
-    assert.match(failed, /^failed/);
+    assert.match(failed, /^en erreur /);
     assert.match(failed, TIMEOUT_MESSAGE);
-    assert.ok(run.stdout.split("\n").some((l) => l.startsWith("imported") && l.includes(AFTER)), run.stdout);
+    assert.ok(run.stdout.split("\n").some((l) => l.startsWith("importé") && l.includes(AFTER)), run.stdout);
   });
 
   it("the dev server's rebuild rejects a never-ending source saved while it runs, and goes on serving and rebuilding", { timeout: HANG_MS + 10_000 }, async () => {
@@ -127,13 +127,13 @@ describe("the time limit of extraction in the script's own process", () => {
       await waitFor(/revue: serving the archive/, 0);
       let from = log.length;
       writeFileSync(join(dir, "articles", "2020", NEVER_ENDING), article("Un article sans fin", NEVER_ENDS));
-      await waitFor(new RegExp(`rejected \\S*${NEVER_ENDING}: the source took longer than 1 s to extract and was stopped`), from);
+      await waitFor(new RegExp(`rejeté \\S*${NEVER_ENDING} : the source took longer than 1 s to extract and was stopped`), from);
       await waitFor(/revue: pages rebuilt in \d+ ms/, from);
       // The session goes on: the next edit is rebuilt too.
       from = log.length;
       writeFileSync(join(dir, "articles", "2020", AFTER), article("Un article ordinaire corrigé", "Rabat a accueilli une seconde réunion."));
       await waitFor(/revue: pages rebuilt in \d+ ms/, from);
-      assert.match(log.slice(from), new RegExp(`rejected \\S*${NEVER_ENDING}: the source took longer than 1 s`), "the rejected source is tried again, not taken from the cache");
+      assert.match(log.slice(from), new RegExp(`rejeté \\S*${NEVER_ENDING} : the source took longer than 1 s`), "the rejected source is tried again, not taken from the cache");
     } finally {
       process.kill(-(server.pid as number), "SIGKILL");
     }

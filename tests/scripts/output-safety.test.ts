@@ -4,9 +4,9 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { after, describe, it } from "node:test";
-import { buildFiles } from "../../scripts/lib/build-files.ts";
-import { build, type BuildOptions } from "../../scripts/lib/build-site.ts";
-import { SITE_MARKER } from "../../src/build/site-marker.ts";
+import { buildFiles } from "../../src/pipeline/build-files.ts";
+import { build, type ScriptBuildOptions as BuildOptions } from "../../scripts/lib/build.ts";
+import { SITE_MARKER } from "../../src/pipeline/site-marker.ts";
 import { fixtureContent } from "../helpers/content.ts";
 import { scratchDir } from "../helpers/scratch.ts";
 
@@ -102,7 +102,7 @@ describe("the build refuses an output folder that is not Revue's, and deletes no
     const before = snapshot(content);
     const run = spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), join(ROOT, "scripts/build.ts"), "--content", content, "--output", content], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CI: "" } });
     assert.equal(run.status, 1, run.stderr);
-    assert.match(run.stderr, /^error: Revue will not build into .*: it is the content folder/m);
+    assert.match(run.stderr, /^erreur: Revue will not build into .*: it is the content folder/m);
     assert.deepEqual(snapshot(content), before);
   });
 });

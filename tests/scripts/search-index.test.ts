@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { writeSearchIndex, type SearchShard } from "../../scripts/lib/search-index.ts";
-import { walkFiles } from "../../src/build/walk.ts";
-import type { SearchRecord } from "../../src/site/search-records.ts";
+import type { SearchRecord } from "../../src/search/records.ts";
+import { openBuiltIndex } from "../helpers/pagefind.ts";
 import { scratchDir } from "../helpers/scratch.ts";
 
 /** `count` articles of a shard, each with a word of its own. */
@@ -16,7 +16,7 @@ function shard(shard: number, count: number): SearchShard & { records: SearchRec
     meta: { title: `Article ${shard}-${i}` },
     filters: { Année: [String(2000 + shard)] },
   }));
-  return { shard, records };
+  return { shard, primary: shard === 0, records };
 }
 
 describe("the search indexers", () => {
@@ -37,30 +37,42 @@ describe("the search indexers", () => {
     assert.deepEqual(readdirSync(parent), ["site"], "the records' files and claims are removed");
   });
 
-  it("merge a shard of pieces, indexing only the pieces missing from the cache", async () => {
-    const parent = scratchDir("search-index");
-    const site = join(parent, "site");
-    mkdirSync(site);
-    const folders = [join(parent, "pieces", "a"), join(parent, "pieces", "b")];
-    const records = [shard(0, 3).records, shard(1, 2).records];
-    const filesOf = (bundle: string) => Object.fromEntries(walkFiles(bundle).map((file) => [relative(bundle, file), readFileSync(file).toString("base64")]));
-    assert.equal(await writeSearchIndex([{ shard: 0, pieces: folders.map((folder, i) => ({ folder, records: records[i] ?? [] })) }], site), 5);
-    const bundle = join(site, "pagefind");
-    const entry = JSON.parse(readFileSync(join(bundle, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
-    assert.equal(entry.languages["fr"]?.page_count, 5);
-    assert.ok(existsSync(join(bundle, "pagefind.js")), "the primary bundle has the search code, from its first piece");
-    assert.equal(readdirSync(join(bundle, "fragment")).length, 5);
-    const first = filesOf(bundle);
-    rmSync(bundle, { recursive: true });
-    assert.equal(await writeSearchIndex([{ shard: 0, pieces: folders.map((folder) => ({ folder })) }], site), 0, "nothing indexed again");
-    assert.deepEqual(filesOf(bundle), first);
-    // A piece damaged in the cache: the error says how to make it again.
-    rmSync(join(folders[1] as string, "index"), { recursive: true });
-    rmSync(bundle, { recursive: true });
-    await assert.rejects(writeSearchIndex([{ shard: 0, pieces: folders.map((folder) => ({ folder })) }], site), /pf_index.*\n.*cannot be read: remove .*pieces and build again/s);
+  it("write bundles that Pagefind's search code answers from, merged: French stems, a record's meta, its filters, the date order", async () => {
+    const site = scratchDir("search-index");
+    const article = (url: string, content: string, date: string | undefined, person: string): SearchRecord => ({
+      url,
+      content,
+      language: "fr",
+      meta: { title: url, ...(date ? { date } : {}) },
+      ...(date ? { sort: { date } } : {}),
+      filters: { personne: [person] },
+    });
+    const shards = [
+      { shard: 0, primary: true, records: [article("/a/", "Le ministre reçoit l'ambassadeur des États-Unis.", "2020-09-26", "Abdellatif Hammouchi")] },
+      { shard: 3, primary: false, records: [article("/b/", "Les ambassadeurs européens se réunissent.", "2021-03", "Fouad Ali El Himma"), article("/c/", "Un ambassadeur sans date.", undefined, "Abdellatif Hammouchi"), article("/d/", "L'ambassade et son ambassadeur.", "2019", "Fouad Ali El Himma")] },
+    ];
+    assert.equal(await writeSearchIndex(shards, site), 4);
+    const index = await openBuiltIndex(site);
+    try {
+      const found = await index.search("ambassadeur");
+      assert.deepEqual(found.map((result) => result.url).sort(), ["/a/", "/b/", "/c/", "/d/"], "every form of the word, in both bundles");
+      assert.deepEqual(found.find((result) => result.url === "/b/")?.meta, { title: "/b/", date: "2021-03" });
+      assert.deepEqual((await index.search("ambassadeur", { filters: { personne: "Abdellatif Hammouchi" } })).map((result) => result.url).sort(), ["/a/", "/c/"]);
+      assert.deepEqual((await index.filters())["personne"], { "Abdellatif Hammouchi": 2, "Fouad Ali El Himma": 2 });
+      // Sorted by date, an undated article is left out. Each bundle's results come in date order,
+      // but Pagefind does not order merged bundles' results with one another (a page showing
+      // results by date orders them by `meta.date`).
+      for (const order of ["desc", "asc"] as const) {
+        const sorted = (await index.search("ambassadeur", { sort: { date: order } })).map((result) => result.url);
+        assert.deepEqual([...sorted].sort(), ["/a/", "/b/", "/d/"], order);
+        assert.deepEqual(sorted.filter((url) => url !== "/a/"), order === "desc" ? ["/b/", "/d/"] : ["/d/", "/b/"], order);
+      }
+    } finally {
+      await index.close();
+    }
   });
 
-  it("leave records in a language without a stemmer here to Pagefind's indexer", async () => {
+  it("index a language through Pagefind's own stemmer and search code for it", async () => {
     const site = scratchDir("search-index");
     const german = shard(0, 3);
     german.records.forEach((record) => (record.language = "de"));

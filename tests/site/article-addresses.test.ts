@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
-import { buildArchive, type Archive } from "../../src/build/build-archive.ts";
+import { buildArchive, type Archive } from "../../src/pipeline/build-archive.ts";
 import { planSite, type FeedView } from "../../src/site/site-data.ts";
-import { urls } from "../../src/site/urls.ts";
-import { build as buildSite } from "../../scripts/lib/build-site.ts";
+import { urls } from "../../src/model/urls.ts";
+import { build as buildSite } from "../../scripts/lib/build.ts";
 import { fixtureContent } from "../helpers/content.ts";
 import { scratchDir } from "../helpers/scratch.ts";
 
@@ -173,7 +173,7 @@ describe("a rebuild of the site", () => {
     write(content, B, "title: Conseil de gouvernement\ndate: 2023-06-08");
     write(content, A, "title: Conseil de gouvernement\ndate: 2023-03-02\naliases: [/2023/03/02/conseil/]");
     const lines = await rebuild();
-    assert.ok(lines.some((line) => /changed files rendered, [1-9]\d* removed/.test(line)), lines.join("\n"));
+    assert.ok(lines.some((line) => /fichiers? modifiés? rendus?, [1-9]\d* supprimés?/.test(line)), lines.join("\n"));
     assert.ok(!existsSync(join(output, "2023/03/conseil/index.html")), "the dropped alias's page is removed");
     assert.match(readFileSync(join(output, "2023/03/02/conseil/index.html"), "utf8"), /url=\/articles\/2023\/conseil-de-gouvernement-2023-03-02\//);
     assert.ok(existsSync(join(output, "articles/2023/conseil-de-gouvernement-2023-03-02/index.html")));

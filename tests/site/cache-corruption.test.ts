@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, it } from "node:test";
-import { build } from "../../scripts/lib/build-site.ts";
-import { buildArchive } from "../../src/build/build-archive.ts";
-import { importSources } from "../../src/build/import.ts";
-import { walkFiles } from "../../src/build/walk.ts";
+import { build } from "../../scripts/lib/build.ts";
+import { buildArchive } from "../../src/pipeline/build-archive.ts";
+import { importSources } from "../../src/editor/import.ts";
+import { walkFiles } from "../../src/pipeline/walk.ts";
 import { fixtureContent } from "../helpers/content.ts";
 import { scratchDir } from "../helpers/scratch.ts";
 

@@ -13,6 +13,6 @@ describe("the English switch (REVUE_LANG=en)", () => {
     assert.match(home, />September 26, 2020</);
     assert.doesNotMatch(home, /Derniers articles/);
     const person = readFileSync(join(output, "personnes/abdellatif-hammouchi/index.html"), "utf8");
-    assert.match(person, />Articles mentioning them </);
+    assert.match(person, />Articles mentioning this person </);
   });
 });

@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { cpSync, existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { before, describe, it } from "node:test";
-import { build } from "../../scripts/lib/build-site.ts";
-import type { Diagnostic } from "../../src/records/diagnostic.ts";
-import { walkFiles } from "../../src/build/walk.ts";
+import { build } from "../../scripts/lib/build.ts";
+import type { Diagnostic } from "../../src/model/diagnostic.ts";
+import { walkFiles } from "../../src/pipeline/walk.ts";
 import { fixtureContent } from "../helpers/content.ts";
 import { scratchDir } from "../helpers/scratch.ts";
 

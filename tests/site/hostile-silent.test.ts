@@ -3,9 +3,9 @@ import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { before, describe, it } from "node:test";
-import { build } from "../../scripts/lib/build-site.ts";
-import type { Diagnostic } from "../../src/records/diagnostic.ts";
-import { walkFiles } from "../../src/build/walk.ts";
+import { build } from "../../scripts/lib/build.ts";
+import type { Diagnostic } from "../../src/model/diagnostic.ts";
+import { walkFiles } from "../../src/pipeline/walk.ts";
 import { fixtureContent } from "../helpers/content.ts";
 import { scratchDir } from "../helpers/scratch.ts";
 
@@ -109,9 +109,9 @@ describe("nothing is lost silently", () => {
   });
 
   it("says so in the build's log line, one line per skipped file", () => {
-    const summary = lines.find((line) => line.startsWith("revue: "));
-    assert.match(summary ?? "", new RegExp(`, ${Object.keys(EXPECTED_SKIPS).length} skipped;`));
-    for (const path of Object.keys(EXPECTED_SKIPS)) assert.ok(lines.some((line) => line.startsWith("  skipped ") && line.includes(path)), path);
+    const summary = lines.find((line) => line.startsWith("revue : "));
+    assert.match(summary ?? "", new RegExp(`, ${Object.keys(EXPECTED_SKIPS).length} ignorées? ;`));
+    for (const path of Object.keys(EXPECTED_SKIPS)) assert.ok(lines.some((line) => line.startsWith("  ignoré ") && line.includes(path)), path);
   });
 
   it("publishes a look-alike title at its own file's address, the genuine article's left alone, and warns", () => {
@@ -132,10 +132,10 @@ describe("nothing is lost silently", () => {
     rmSync(join(content, "articles/silent/a-lookalike.md"));
     const ciLines: string[] = [];
     await build({ content, output: join(scratchDir("site"), "_site"), ci: true, log: (line) => ciLines.push(line) });
-    assert.ok(ciLines.some((line) => line.startsWith("  skipped ") && line.includes("silent/scan.pdf")));
+    assert.ok(ciLines.some((line) => line.startsWith("  ignoré ") && line.includes("silent/scan.pdf")));
     const out = execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "scripts/check.ts"), "--content", content], { cwd: ROOT, encoding: "utf8" });
-    assert.match(out, new RegExp(`${Object.keys(EXPECTED_SKIPS).length} skipped\\)`));
-    assert.match(out, /silent\/\.notes-privees\.md: warning: not read: hidden file/);
-    assert.match(out, /silent\/lien-casse\.md: warning: not read: symbolic link not followed: broken link/);
+    assert.match(out, new RegExp(`${Object.keys(EXPECTED_SKIPS).length} ignorés?\\)`));
+    assert.match(out, /silent\/\.notes-privees\.md: avertissement: not read: hidden file/);
+    assert.match(out, /silent\/lien-casse\.md: avertissement: not read: symbolic link not followed: broken link/);
   });
 });

@@ -4,8 +4,8 @@ import { dirname, join } from "node:path";
 import { before, describe, it } from "node:test";
 import { parse as parseCsv } from "csv-parse/sync";
 import { XMLValidator } from "fast-xml-parser";
-import { walkFiles } from "../../src/build/walk.ts";
-import type { Diagnostic } from "../../src/records/diagnostic.ts";
+import { walkFiles } from "../../src/pipeline/walk.ts";
+import type { Diagnostic } from "../../src/model/diagnostic.ts";
 import { fixtureContent } from "../helpers/content.ts";
 import { buildSite } from "../helpers/site.ts";
 

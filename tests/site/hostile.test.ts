@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { before, describe, it } from "node:test";
-import { build } from "../../scripts/lib/build-site.ts";
-import { walkFiles } from "../../src/build/walk.ts";
+import { build } from "../../scripts/lib/build.ts";
+import { walkFiles } from "../../src/pipeline/walk.ts";
 import { hostileContent } from "../helpers/hostile.ts";
 import { buildSite } from "../helpers/site.ts";
 
@@ -48,7 +48,7 @@ describe("the hostile corpus", () => {
       assert.ok(published.includes(file), `${file} published`);
     }
     assert.deepEqual(report.drafts.map(name), ["draft.md"]);
-    // Pages are placed by file name (src/build/article-address.ts), under a year only when the file's name or folder gives one.
+    // Pages are placed by file name (src/archive/article-address.ts), under a year only when the file's name or folder gives one.
     assert.ok(existsSync(join(output, "articles/bom/index.html")));
     assert.match(readFileSync(join(output, "articles/date-31-02/index.html"), "utf8"), /Un trente et un février/);
     assert.match(readFileSync(join(output, "archives/sans-date/index.html"), "utf8"), /Un trente et un février/, "an impossible date is dropped, not invented");
@@ -88,8 +88,8 @@ describe("the hostile corpus", () => {
 
   it("fails under CI=true with the report listing every bad file", async () => {
     const lines: string[] = [];
-    await assert.rejects(build({ content, output: join(dirname(output), "ci-site"), ci: true, log: (line) => lines.push(line) }), /content errors \(CI=true stops the build/);
+    await assert.rejects(build({ content, output: join(dirname(output), "ci-site"), ci: true, log: (line) => lines.push(line) }), /erreurs? dans le contenu \(CI=true arrête la construction/);
     assert.ok(!existsSync(join(dirname(output), "ci-site")), "nothing published");
-    for (const file of ["malformed-yaml.md", "image.md", "empty.md"]) assert.ok(lines.some((l) => l.includes(`rejected`) && l.includes(file)), file);
+    for (const file of ["malformed-yaml.md", "image.md", "empty.md"]) assert.ok(lines.some((l) => l.includes("rejeté") && l.includes(file)), file);
   });
 });

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
-import { walkFiles } from "../../src/build/walk.ts";
-import { brokenLinks, overBudget, validateHtml } from "../../scripts/lib/site-checks.ts";
+import { walkFiles } from "../../src/pipeline/walk.ts";
+import { brokenLinks, overBudget, validateHtml } from "../../src/pipeline/site-checks.ts";
 import { buildSite } from "../helpers/site.ts";
 
 const ARTICLE_BUDGET = 50 * 1024;

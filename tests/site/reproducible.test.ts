@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, it } from "node:test";
-import { importSources } from "../../src/build/import.ts";
-import { buildFiles, hasPreviousBuild } from "../../scripts/lib/build-files.ts";
-import { build, type BuildSession } from "../../scripts/lib/build-site.ts";
-import { walkFiles } from "../../src/build/walk.ts";
+import { importSources } from "../../src/editor/import.ts";
+import { hasPreviousBuild } from "../../src/pipeline/build-files.ts";
+import type { BuildSession } from "../../src/pipeline/build-site.ts";
+import { build } from "../../scripts/lib/build.ts";
+import { walkFiles } from "../../src/pipeline/walk.ts";
 import { fixtureContent } from "../helpers/content.ts";
 import { buildSite } from "../helpers/site.ts";
 import { scratchDir } from "../helpers/scratch.ts";
@@ -72,8 +73,8 @@ describe("a rebuild after an edit", () => {
     // A change in the last paragraph: the article page (and the search index) change, not the lists that show its summary.
     writeFileSync(article, readFileSync(article, "utf8").replace("précise La Map", "précise l’agence MAP"));
     await build({ content, output, ci: false, log: (line) => lines.push(line) });
-    const summary = lines.find((line) => line.includes("changed files rendered")) ?? "";
-    const rendered = Number(/(\d+) changed files rendered/.exec(summary)?.[1]);
+    const summary = lines.find((line) => /fichiers? modifiés? rendus?/.test(line)) ?? "";
+    const rendered = Number(/(\d+) fichiers? modifiés? rendus?/.exec(summary)?.[1]);
     assert.ok(rendered > 0 && rendered < 5, summary);
     const scratch = await buildSite(content);
     assert.deepEqual(fingerprint(output), fingerprint(scratch.output));
@@ -112,38 +113,10 @@ describe("a rebuild after an edit", () => {
     writeFileSync(article, readFileSync(article, "utf8").replace("précise La Map", "précise l’agence MAP"));
     const lines: string[] = [];
     await build({ content, output, ci: false, env, log: (line) => lines.push(line) });
-    const summary = lines.find((line) => line.includes("search index:")) ?? "";
-    const [, written, shards] = /search index: (\d+) of (\d+) shards written/.exec(summary) ?? [];
+    const summary = lines.find((line) => line.includes("index de recherche :")) ?? "";
+    const [, written, shards] = /index de recherche : (\d+) tranches? écrites? sur (\d+)/.exec(summary) ?? [];
     assert.equal(Number(written), 1, summary);
     assert.ok(Number(shards) >= 2, summary);
-    const scratch = join(scratchDir("incremental"), "_site");
-    await build({ content, output: scratch, ci: false, env, log: () => {} });
-    assert.deepEqual(fingerprint(output), fingerprint(scratch));
-  });
-
-  it("indexes again only the search piece of the edited article, merges its shard, and keeps only the pieces in use", async () => {
-    const content = await contentWithCorpus();
-    // Pieces of about 2 articles (by the hash of their address), one bundle: the shard is merged from every piece.
-    const env = { ...process.env, REVUE_SEARCH_SHARD_SIZE: "1", REVUE_SEARCH_BUNDLES: "1" };
-    const output = join(scratchDir("incremental"), "_site");
-    const indexed = async () => {
-      const lines: string[] = [];
-      await build({ content, output, ci: false, env, log: (line) => lines.push(line) });
-      const summary = lines.find((line) => line.includes("search index:")) ?? "";
-      const [, written, articles] = /search index: (\d+) of 1 shards written \((\d+) articles\)/.exec(summary) ?? [];
-      assert.equal(written, "1", summary);
-      return Number(articles);
-    };
-    const total = await indexed();
-    const pieces = readdirSync(buildFiles(content, output).searchPieces);
-    assert.ok(pieces.length >= 2, `${pieces.length} pieces`);
-    const article = join(content, "articles/2020/2020-09-26-abdellatif-hammouchi-recoit-l-ambassadeur-des-etats-unis.md");
-    writeFileSync(article, readFileSync(article, "utf8").replace("précise La Map", "précise l’agence MAP"));
-    const again = await indexed();
-    assert.ok(again >= 1 && again < total, `${again} of ${total} articles indexed again`);
-    const after = readdirSync(buildFiles(content, output).searchPieces);
-    assert.equal(after.length, pieces.length, "the edited piece's old index is removed");
-    assert.equal(after.filter((piece) => !pieces.includes(piece)).length, 1);
     const scratch = join(scratchDir("incremental"), "_site");
     await build({ content, output: scratch, ci: false, env, log: () => {} });
     assert.deepEqual(fingerprint(output), fingerprint(scratch));
@@ -166,7 +139,7 @@ describe("a rebuild after an edit", () => {
       writeFileSync(article, edit(before));
       const lines: string[] = [];
       await build({ content, output, ci: false, env, log: (line) => lines.push(line) });
-      assert.ok(lines.some((line) => /\d+ changed files rendered/.test(line)), `${what}: ${lines.join(" / ")}`);
+      assert.ok(lines.some((line) => /\d+ fichiers? modifiés? rendus?/.test(line)), `${what}: ${lines.join(" / ")}`);
       const scratch = join(scratchDir("incremental"), "_site");
       await build({ content, output: scratch, ci: false, env, log: () => {} });
       assert.deepEqual(fingerprint(output), fingerprint(scratch), `after the ${what} edit`);

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
-import { brokenLinks } from "../../scripts/lib/site-checks.ts";
+import { brokenLinks } from "../../src/pipeline/site-checks.ts";
 import { buildSite } from "../helpers/site.ts";
 
 /** The bundled archive: the two seed articles, built as a reader gets them. */

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { buildArticle } from "../../src/build/build-article.ts";
+import { buildArticle } from "../../src/archive/build-article.ts";
 import { findDateMentions } from "../../src/extract/date-mentions.ts";
 import { dateInUrl, parseIsoLike } from "../../src/extract/date.ts";
 import { compileKnowledge } from "../../src/extract/compile.ts";
@@ -81,7 +81,7 @@ describe("properties", () => {
   it("readers and extraction never throw, whatever the input", () => {
     fc.assert(
       fc.property(newsish, fc.constantFrom("markdown", "text", "html") as fc.Arbitrary<"markdown" | "text" | "html">, (text, format) => {
-        const { doc } = readSource(text, "arbitrary", format);
+        const { doc } = readSource(text, "arbitrary", format, { pageFurniture: compiled.kb.rules.pageFurniture });
         assert.equal(doc.format, format);
         segmentPage(doc.text, compiled.kb.rules);
         const record = buildArticle(doc, compiled, { today });

@@ -6,7 +6,7 @@
  */
 const HERE = new URL("./", import.meta.url).href;
 const STAND_INS = [
-  ["/src/build/build-article.ts", new URL("./build-article.ts", import.meta.url).href],
+  ["/src/archive/build-article.ts", new URL("./build-article.ts", import.meta.url).href],
   ["/src/ingest/source-limits.ts", new URL("./source-limits.ts", import.meta.url).href],
 ];
 

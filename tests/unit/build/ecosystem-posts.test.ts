@@ -4,12 +4,13 @@ import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { XMLParser } from "fast-xml-parser";
-import { buildArchive, type Archive } from "../../../src/build/build-archive.ts";
-import type { ArticleRecord } from "../../../src/records/article.ts";
+import { buildArchive, type Archive } from "../../../src/pipeline/build-archive.ts";
+import type { ArticleRecord } from "../../../src/model/article.ts";
 import { planSite, type ArticlePage } from "../../../src/site/site-data.ts";
-import { urls } from "../../../src/site/urls.ts";
+import { urls } from "../../../src/model/urls.ts";
 import { atomFeed } from "../../../templates/feed.ts";
 import { fixtureContent } from "../../helpers/content.ts";
+import { npmScript } from "../../../scripts/lib/cli.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
 const ECOSYSTEM = join(ROOT, "tests/fixtures/ecosystem");
@@ -192,10 +193,10 @@ describe("JavaScript front matter among the posts", () => {
 describe("npm run check on an archive brought from Hugo, Jekyll and Eleventy", () => {
   it("exits 0 with 0 errors under CI=true, printing each ignored key on its line", () => {
     const content = ecosystemContent();
-    const result = spawnSync(process.execPath, [join(ROOT, "scripts", "run.mjs"), "check", "--content", content], { cwd: content, encoding: "utf8", env: { ...process.env, CI: "true" } });
+    const result = spawnSync(process.execPath, [...npmScript("check"), "--content", content], { cwd: content, encoding: "utf8", env: { ...process.env, CI: "true" } });
     assert.equal(result.status, 0, result.stdout + result.stderr);
-    assert.match(result.stdout, /: 0 errors, \d+ warnings$/m);
-    assert.match(result.stdout, /^articles\/hugo\/conseil-de-gouvernement\.md:14: warning: unknown key `params`: Revue ignores it$/m);
-    assert.match(result.stdout, /^articles\/jekyll\/2023-05-04-ambassadeur-a-rabat\.md:2: warning: unknown key `layout`: Revue ignores it$/m);
+    assert.match(result.stdout, / : 0 erreur, \d+ avertissements?$/m);
+    assert.match(result.stdout, /^articles\/hugo\/conseil-de-gouvernement\.md:14: avertissement: clé inconnue `params` : Revue l’ignore$/m);
+    assert.match(result.stdout, /^articles\/jekyll\/2023-05-04-ambassadeur-a-rabat\.md:2: avertissement: clé inconnue `layout` : Revue l’ignore$/m);
   });
 });

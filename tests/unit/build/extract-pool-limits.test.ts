@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { ExtractionPool, type ExtractJob } from "../../../src/build/extract-pool.ts";
-import type { Extracted } from "../../../src/build/extract-source.ts";
-import type { KnowledgeBase } from "../../../src/records/knowledge.ts";
+import { ExtractionPool, type ExtractJob } from "../../../src/pipeline/extract-pool.ts";
+import type { Extracted } from "../../../src/pipeline/extract-source.ts";
+import type { KnowledgeBase } from "../../../src/model/knowledge.ts";
 import { scratchDir } from "../../helpers/scratch.ts";
 
 const STAND_IN = new URL("../../helpers/stand-in-extract-worker.ts", import.meta.url);
@@ -23,14 +23,14 @@ function jobsOf(contents: string[]): ExtractJob[] {
 const setup = { kb: {} as KnowledgeBase, homeCountry: "MA", today: new Date().toISOString() };
 const extractHere = (job: ExtractJob): Extracted => ({ result: { path: job.display, diagnostics: [{ file: job.display, rule: "here", severity: "info", message: "extracted in this process" }], record: null } });
 
-describe("the extraction pool under a source that never finishes", () => {
-  it("stops the worker after the time limit, rejects that source with the reason and extracts every other one", async () => {
+describe("the extraction pool under a source that cannot be extracted", () => {
+  // A hang guard, not a timing claim: a pool that never stops the worker fails here instead of hanging the suite.
+  it("stops a source in a worker after the time limit, rejects it with the reason and extracts every other one", { timeout: 120_000 }, async () => {
     // The workers take the first chunks (four of 40 sources) before this process takes its own: sources 45 and 130 go to them.
     const contents = Array.from({ length: 400 }, (_, i) => (i === 45 || i === 130 ? "loop" : "ordinary"));
     const jobs = jobsOf(contents);
     const pool = new ExtractionPool(3, { workerModule: STAND_IN, timeLimitMs: 1500 });
     pool.setUp(setup);
-    const started = performance.now();
     try {
       const results = await pool.run(jobs, extractHere);
       assert.equal(results.length, jobs.length);
@@ -44,7 +44,6 @@ describe("the extraction pool under a source that never finishes", () => {
     } finally {
       pool.close();
     }
-    assert.ok(performance.now() - started < 60_000, "the run ends (a hang guard, not a timing claim)");
   });
 
   it("rejects the source a worker dies on and goes on with a new worker", async () => {
@@ -56,7 +55,7 @@ describe("the extraction pool under a source that never finishes", () => {
       // The worker takes sources 0–79 first: source 50 is its.
       const results = await pool.run(jobs, extractHere);
       assert.equal(results[50]?.result.diagnostics[0]?.rule, "source-failed");
-      assert.match(results[50]?.result.diagnostics[0]?.message ?? "", /stopped \(code 7\)/);
+      assert.match(results[50]?.result.diagnostics[0]?.message ?? "", /stopped its worker process/);
       assert.equal(results.filter((r) => r?.result.record === null).length, 200);
       assert.equal(results.filter((r) => r?.result.diagnostics[0]?.rule === "source-failed").length, 1);
     } finally {
@@ -64,7 +63,7 @@ describe("the extraction pool under a source that never finishes", () => {
     }
   });
 
-  it("finishes when the source it stops on was the last one (its replacement gets nothing to do)", async () => {
+  it("finishes when the source it stops was the last one", async () => {
     const jobs = jobsOf(Array.from({ length: 40 }, (_, i) => (i === 39 ? "loop" : "ordinary")));
     const pool = new ExtractionPool(2, { workerModule: STAND_IN, timeLimitMs: 1000 });
     pool.setUp(setup);

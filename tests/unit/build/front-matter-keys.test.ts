@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { validateFrontMatter } from "../../../src/build/front-matter.ts";
+import { validateFrontMatter } from "../../../src/archive/front-matter.ts";
 import { readSource } from "../../../src/ingest/read-source.ts";
 
 const today = new Date("2026-11-23T00:00:00Z");

@@ -3,10 +3,10 @@ import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { parse } from "yaml";
-import { buildArchive } from "../../../src/build/build-archive.ts";
-import { importSources, type ImportOutcome } from "../../../src/build/import.ts";
-import { countOutcomes, importSummary } from "../../../src/build/import-summary.ts";
-import { walkFiles } from "../../../src/build/walk.ts";
+import { buildArchive } from "../../../src/pipeline/build-archive.ts";
+import { importSources, type ImportOutcome } from "../../../src/editor/import.ts";
+import { countOutcomes, importSummary } from "../../../src/editor/import-summary.ts";
+import { walkFiles } from "../../../src/pipeline/walk.ts";
 import { fixtureContent } from "../../helpers/content.ts";
 import { scratchDir } from "../../helpers/scratch.ts";
 

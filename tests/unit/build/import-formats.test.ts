@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { isoTimestamp, parseIso8601, parseRfc822, wordpressTimestamp } from "../../../src/build/import-dates.ts";
-import { expandShortcodes, paragraphs, withoutBlockDelimiters } from "../../../src/build/wordpress-content.ts";
+import { isoTimestamp, parseIso8601, parseRfc822, wordpressTimestamp } from "../../../src/archive/written-dates.ts";
+import { expandShortcodes, paragraphs, withoutBlockDelimiters } from "../../../src/editor/wordpress-content.ts";
 
 describe("import dates", () => {
   it("reads RSS's RFC 822 dates with their offset, named zones and two-digit years", () => {

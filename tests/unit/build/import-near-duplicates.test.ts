@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { importSources } from "../../../src/build/import.ts";
+import { importSources } from "../../../src/editor/import.ts";
 import { fixtureContent } from "../../helpers/content.ts";
 import { scratchDir } from "../../helpers/scratch.ts";
 

@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { describe, it } from "node:test";
-import { buildArchive } from "../../../src/build/build-archive.ts";
-import { importSources, normalizeUrl, provisionalTitle } from "../../../src/build/import.ts";
-import { walkFiles } from "../../../src/build/walk.ts";
+import { buildArchive } from "../../../src/pipeline/build-archive.ts";
+import { importSources, normalizeUrl, provisionalTitle } from "../../../src/editor/import.ts";
+import { walkFiles } from "../../../src/pipeline/walk.ts";
 import { fixtureContent } from "../../helpers/content.ts";
 import { scratchDir } from "../../helpers/scratch.ts";
 

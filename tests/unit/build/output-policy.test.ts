@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { explainOutputFailure } from "../../../src/build/output-failure.ts";
-import { isInside, judgeOutput, refusalMessage, type OutputFacts } from "../../../src/build/output-policy.ts";
-import { isSiteMarker, siteMarkerText } from "../../../src/build/site-marker.ts";
+import { explainOutputFailure } from "../../../src/pipeline/output-failure.ts";
+import { isInside, judgeOutput, refusalMessage, type OutputFacts } from "../../../src/pipeline/output-policy.ts";
+import { isSiteMarker, siteMarkerText } from "../../../src/pipeline/site-marker.ts";
 
 /** A project at /srv/revue with its content inside, built by a user whose home is /home/ana. */
 const facts = (over: Partial<OutputFacts>): OutputFacts => ({

@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { copyFileSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { buildArchive, type ArchiveSession } from "../../../src/build/build-archive.ts";
-import { readCacheFile } from "../../../src/build/cache-file.ts";
-import { RecordCache, type SourceResult } from "../../../src/build/record-cache.ts";
-import { importSources } from "../../../src/build/import.ts";
+import { buildArchive, type ArchiveSession } from "../../../src/pipeline/build-archive.ts";
+import { readCacheFile } from "../../../src/pipeline/cache-file.ts";
+import { RecordCache, type SourceResult } from "../../../src/pipeline/record-cache.ts";
+import { importSources } from "../../../src/editor/import.ts";
 import { fixtureContent } from "../../helpers/content.ts";
 import { scratchDir } from "../../helpers/scratch.ts";
 

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import { remark } from "remark";
 import remarkHtml from "remark-html";
-import { renderMarkdown, renderPlainParagraphs } from "../../../src/build/render-markdown.ts";
+import { renderMarkdown, renderPlainParagraphs } from "../../../src/archive/render-markdown.ts";
 
 const reference = remark().use(remarkHtml, { sanitize: true });
 const remarkOutput = (markdown: string) => String(reference.processSync(markdown)).trim();

@@ -2,13 +2,13 @@ import assert from "node:assert/strict";
 import { cpSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
-import { buildArchive, type Archive } from "../../../src/build/build-archive.ts";
-import { buildArticle } from "../../../src/build/build-article.ts";
+import { buildArchive, type Archive } from "../../../src/pipeline/build-archive.ts";
+import { buildArticle } from "../../../src/archive/build-article.ts";
 import { compileKnowledge, type CompiledKnowledge } from "../../../src/extract/compile.ts";
 import { loadReaders, readSource, readSourceFile } from "../../../src/ingest/read-source.ts";
 import { loadKnowledgeBase } from "../../../src/knowledge/load.ts";
-import type { ArticleRecord } from "../../../src/records/article.ts";
-import type { Diagnostic } from "../../../src/records/diagnostic.ts";
+import type { ArticleRecord } from "../../../src/model/article.ts";
+import type { Diagnostic } from "../../../src/model/diagnostic.ts";
 import { scratchDir } from "../../helpers/scratch.ts";
 
 const ROOT = join(import.meta.dirname, "../../..");
@@ -20,7 +20,7 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
 let compiled: CompiledKnowledge;
 
 function recordOf(file: string): { record: ArticleRecord; diagnostics: Diagnostic[] } {
-  const read = readSourceFile(join(ENCODING, file), file);
+  const read = readSourceFile(join(ENCODING, file), file, { pageFurniture: compiled.kb.rules.pageFurniture });
   assert.ok(read.doc, `${file} is read`);
   return { record: buildArticle(read.doc, compiled, { today }), diagnostics: read.diagnostics };
 }
@@ -65,14 +65,14 @@ describe("text kept as written", () => {
   });
 
   it("drops a saved page's relative links when the page's address is unknown", () => {
-    const read = readSource('<html><body><article><h1>Un titre de page sans adresse connue</h1><p>Un paragraphe assez long avec <a href="/ailleurs.html">un lien relatif</a> et <a href="https://example.org/">un lien absolu</a> vers une autre page.</p></article></body></html>', "p.html", "html");
+    const read = readSource('<html><body><article><h1>Un titre de page sans adresse connue</h1><p>Un paragraphe assez long avec <a href="/ailleurs.html">un lien relatif</a> et <a href="https://example.org/">un lien absolu</a> vers une autre page.</p></article></body></html>', "p.html", "html", { pageFurniture: compiled.kb.rules.pageFurniture });
     const html = buildArticle(read.doc, compiled, { today }).html;
     assert.ok(html.includes("avec un lien relatif et"));
     assert.ok(html.includes('<a href="https://example.org/">un lien absolu</a>'));
   });
 
   it("renders a saved page's text that looks like Markdown as written", () => {
-    const read = readSource("<html><body><article><h1>Une page qui cite du Markdown tapé</h1><p>Le commentaire disait [voir la vidéo](https://phishing.example/login) et __init__ en toutes lettres.</p><p># pas un titre</p></article></body></html>", "m.html", "html");
+    const read = readSource("<html><body><article><h1>Une page qui cite du Markdown tapé</h1><p>Le commentaire disait [voir la vidéo](https://phishing.example/login) et __init__ en toutes lettres.</p><p># pas un titre</p></article></body></html>", "m.html", "html", { pageFurniture: compiled.kb.rules.pageFurniture });
     const html = buildArticle(read.doc, compiled, { today }).html;
     assert.doesNotMatch(html, /<(a|strong|h\d)\b/);
     assert.ok(html.includes("[voir la vidéo](https://phishing.example/login) et __init__ en toutes lettres."));
@@ -100,7 +100,7 @@ describe("text kept as written", () => {
     assert.equal(warning?.line, 5);
     assert.match(warning?.message ?? "", /9 control characters or noncharacters \(first U\+0007\)/);
     // One in the body alone is reported too; `&#150;` is the HTML parser's en dash, not a control character.
-    const body = readSource("<html><body><article><h1>Un titre de page ordinaire</h1>\n<p>Un paragraphe ordinaire &#150; puis une cloche&#7; au milieu du texte de la page.</p></article></body></html>", "b.html", "html");
+    const body = readSource("<html><body><article><h1>Un titre de page ordinaire</h1>\n<p>Un paragraphe ordinaire &#150; puis une cloche&#7; au milieu du texte de la page.</p></article></body></html>", "b.html", "html", { pageFurniture: compiled.kb.rules.pageFurniture });
     assert.doesNotMatch(body.doc.text, CONTROL);
     assert.match(body.doc.text, /ordinaire – puis une cloche au milieu/);
     assert.deepEqual(body.diagnostics.map((d) => [d.rule, d.line, d.message.includes("a control character or noncharacter (first U+0007)")]), [["source-control-characters", 2, true]]);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { certainCandidate, dateInUrl, extractDate, inferDateCandidates, parseIsoLike } from "../../../src/extract/date.ts";
-import type { Person } from "../../../src/records/knowledge.ts";
+import type { Person } from "../../../src/model/knowledge.ts";
 
 const today = new Date("2026-11-23T00:00:00Z");
 const base = { datelines: [], text: "", today };

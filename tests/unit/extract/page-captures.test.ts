@@ -1,17 +1,17 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
-import { buildArticle } from "../../../src/build/build-article.ts";
+import { buildArticle } from "../../../src/archive/build-article.ts";
 import { compileKnowledge, type CompiledKnowledge } from "../../../src/extract/compile.ts";
 import { loadReaders, readSource } from "../../../src/ingest/read-source.ts";
 import { loadKnowledgeBase } from "../../../src/knowledge/load.ts";
-import type { ArticleRecord } from "../../../src/records/article.ts";
+import type { ArticleRecord } from "../../../src/model/article.ts";
 
 const today = new Date("2026-11-23T00:00:00Z");
 let compiled: CompiledKnowledge;
 
 function recordOf(text: string, path: string, format: "html" | "text", url?: string): ArticleRecord {
-  const { doc } = readSource(text, path, format, url ? { url } : {});
+  const { doc } = readSource(text, path, format, { pageFurniture: compiled.kb.rules.pageFurniture, ...(url ? { url } : {}) });
   return buildArticle(doc, compiled, { today, render: false, ...(url ? { url } : {}) });
 }
 

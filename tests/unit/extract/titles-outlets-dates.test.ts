@@ -82,16 +82,16 @@ describe("HTML titles", () => {
     `<html><head><title>${title}</title>${metas}</head><body><article><p>${BODY_1}</p><p>${BODY_2}</p></article></body></html>`;
 
   it("drop the author a title ends with", () => {
-    const doc = readHtml(html("Villefranche vote son budget | Claire Martin", '<meta name="author" content="Claire Martin">'), "a.html");
+    const doc = readHtml(html("Villefranche vote son budget | Claire Martin", '<meta name="author" content="Claire Martin">'), "a.html", rules.pageFurniture);
     assert.equal(doc.meta.title, "Villefranche vote son budget");
-    const par = readHtml(html("Villefranche vote son budget - Par Claire Martin", '<meta name="author" content="Claire Martin">'), "b.html");
+    const par = readHtml(html("Villefranche vote son budget - Par Claire Martin", '<meta name="author" content="Claire Martin">'), "b.html", rules.pageFurniture);
     assert.equal(par.meta.title, "Villefranche vote son budget");
   });
 
   it("drop the rubric a title starts with, never what follows a colon", () => {
-    const doc = readHtml(html("Société | Villefranche vote son budget", '<meta property="article:section" content="Société">'), "c.html");
+    const doc = readHtml(html("Société | Villefranche vote son budget", '<meta property="article:section" content="Société">'), "c.html", rules.pageFurniture);
     assert.equal(doc.meta.title, "Villefranche vote son budget");
-    const colon = readHtml(html("Société : Villefranche vote son budget", '<meta property="article:section" content="Société">'), "d.html");
+    const colon = readHtml(html("Société : Villefranche vote son budget", '<meta property="article:section" content="Société">'), "d.html", rules.pageFurniture);
     assert.equal(colon.meta.title, "Société : Villefranche vote son budget");
   });
 });

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { decodeSource, resolveLabel } from "../../../src/ingest/decode.ts";
 import { loadReaders, readSourceFile } from "../../../src/ingest/read-source.ts";
+import { PROJECT_RULES } from "../../helpers/rules.ts";
 import { scratchDir } from "../../helpers/scratch.ts";
 
 const ENCODING = join(import.meta.dirname, "../../fixtures/hostile/articles/encoding");
@@ -29,7 +30,7 @@ describe("decoding a source's bytes", () => {
   });
 
   it("honours a page's <meta charset> (Shift_JIS)", () => {
-    const read = readSourceFile(fixture("shift-jis.html"), "shift-jis.html");
+    const read = readSourceFile(fixture("shift-jis.html"), "shift-jis.html", { pageFurniture: PROJECT_RULES.pageFurniture });
     assert.equal(read.doc?.meta.title, "日本の警察庁長官が来日した代表団と会談");
     assert.match(read.doc?.text ?? "", /警察庁長官は、モロッコの代表団と会談し/);
     assert.deepEqual(read.diagnostics, []);

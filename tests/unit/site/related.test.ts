@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { ArticleRecord, EntityRef } from "../../../src/records/article.ts";
+import type { ArticleRecord, EntityRef } from "../../../src/model/article.ts";
 import { relatedArticles } from "../../../src/site/related.ts";
 
 const ref = (id: string): EntityRef => ({ id, name: id, via: "text", mentions: [id] });

@@ -6,7 +6,7 @@ import { csv } from "../../../src/site/open-data.ts";
 import { contentSecurityPolicy } from "../../../src/site/security.ts";
 import { coverageSeries, timelineSvg } from "../../../src/site/timeline.ts";
 import { formatDate } from "../../../src/site/format.ts";
-import { urls } from "../../../src/site/urls.ts";
+import { urls } from "../../../src/model/urls.ts";
 
 describe("linkFirstMentions", () => {
   const links = [{ mentions: ["Abdellatif Hammouchi", "A. Hammouchi"], url: "/personnes/abdellatif-hammouchi/", title: "Abdellatif Hammouchi" }];
@@ -50,7 +50,7 @@ describe("coverage timeline", () => {
   it("draws an accessible SVG: a title, a text alternative, one bar per period", () => {
     const svg = timelineSvg(coverageSeries(["2020-09-26", "2022-06-16"], (k) => `mois ${k}`), "Articles mentionnant X", (n) => `${n} articles`);
     assert.match(svg, /^<svg class="timeline" viewBox="0 0 640 120" role="img" aria-labelledby="timeline-title timeline-desc"/);
-    assert.match(svg, /<desc id="timeline-desc">2 articles : mois 2020-09 \(1\), mois 2022-06 \(1\)<\/desc>/);
+    assert.match(svg, /<desc id="timeline-desc">2 articles — mois 2020-09 \(1\), mois 2022-06 \(1\)<\/desc>/);
     assert.equal((svg.match(/<rect /g) ?? []).length, 22);
   });
 });
@@ -62,11 +62,11 @@ describe("actors' network", () => {
   it("lays nodes out the same way every time, inside the drawing", () => {
     const one = layoutNetwork(nodes, edges);
     assert.deepEqual(layoutNetwork(nodes, edges), one);
-    for (const { x, y } of one.values()) assert.ok(x >= 0 && x <= 800 && y >= 0 && y <= 800);
+    for (const { x, y } of one.nodes) assert.ok(x >= 0 && x <= one.width && y >= 0 && y <= one.height);
   });
 
   it("makes every node a link", () => {
-    const svg = networkSvg(nodes, edges, "Réseau", (n) => n.name);
+    const svg = networkSvg(layoutNetwork(nodes, edges), { id: "network-title", title: "Réseau", className: "network-wide", describe: (n) => n.name });
     assert.equal((svg.match(/<a href="\/p\/[a-d]\/"/g) ?? []).length, 4);
     assert.equal((svg.match(/<line /g) ?? []).length, 2);
   });

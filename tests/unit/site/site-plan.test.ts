@@ -2,11 +2,11 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { buildArchive, type Archive } from "../../../src/build/build-archive.ts";
-import { importSources } from "../../../src/build/import.ts";
+import { buildArchive, type Archive } from "../../../src/pipeline/build-archive.ts";
+import { importSources } from "../../../src/editor/import.ts";
 import { diffManifests, fingerprintSite, outputPath } from "../../../src/site/fingerprint.ts";
 import { planSite, type ArticlePage, type SiteMemo } from "../../../src/site/site-data.ts";
-import { urls } from "../../../src/site/urls.ts";
+import { urls } from "../../../src/model/urls.ts";
 import { fixtureContent } from "../../helpers/content.ts";
 import { scratchDir } from "../../helpers/scratch.ts";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { ArticleRecord, EntityRef } from "../../../src/records/article.ts";
+import type { ArticleRecord, EntityRef } from "../../../src/model/article.ts";
 import { companionsOf, referencesSignature, termIndex } from "../../../src/site/term-index.ts";
 
 const ref = (id: string, name = id): EntityRef => ({ id, name, via: "text", mentions: [name] });

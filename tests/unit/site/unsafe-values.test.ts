@@ -2,13 +2,13 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parse as parseCsv } from "csv-parse/sync";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { buildArticle } from "../../../src/build/build-article.ts";
+import { buildArticle } from "../../../src/archive/build-article.ts";
 import { compileKnowledge } from "../../../src/extract/compile.ts";
 import { loadReaders, readSource } from "../../../src/ingest/read-source.ts";
 import { loadKnowledgeBase } from "../../../src/knowledge/load.ts";
 import { scriptSafeJson } from "../../../src/site/json-ld.ts";
 import { csv, csvField } from "../../../src/site/open-data.ts";
-import { filterValue } from "../../../src/site/search-records.ts";
+import { filterValue } from "../../../src/search/records.ts";
 import type { FeedView, SiteShared } from "../../../src/site/site-data.ts";
 import { STRINGS } from "../../../src/site/strings.ts";
 import { atomFeed } from "../../../templates/feed.ts";
@@ -26,7 +26,7 @@ function savedPage(head: string): string {
 }
 
 const urlOf = (text: string, format: "html" | "markdown" | "text", options: { url?: string } = {}) => {
-  const { doc } = readSource(text, `page.${format === "markdown" ? "md" : format === "html" ? "html" : "txt"}`, format, options);
+  const { doc } = readSource(text, `page.${format === "markdown" ? "md" : format === "html" ? "html" : "txt"}`, format, { ...options, pageFurniture: compiled.kb.rules.pageFurniture });
   return buildArticle(doc, compiled, { today, render: false, url: options.url });
 };
 

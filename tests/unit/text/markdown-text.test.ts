@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { renderMarkdown } from "../../../src/build/render-markdown.ts";
+import { renderMarkdown } from "../../../src/archive/render-markdown.ts";
 import { markdownAsText, markdownLineAsWords, textAsMarkdown } from "../../../src/text/markdown-text.ts";
 
 /** The text a browser shows for one rendered paragraph. */

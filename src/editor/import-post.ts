@@ -1,0 +1,199 @@
+import { basename, dirname, extname } from "node:path";
+import { readSourceFile } from "../ingest/read-source.ts";
+import type { SourceDoc } from "../ingest/source-doc.ts";
+import type { KnowledgeBase } from "../model/knowledge.ts";
+import { slugify } from "../text/slug.ts";
+import { mapFrontMatterKeys, sitePathOf } from "../archive/front-matter-keys.ts";
+import { oldPath } from "./import-old-paths.ts";
+import { isoTimestamp, parseIso8601 } from "../archive/written-dates.ts";
+import type { ItemSource, SkippedEntry } from "./import-item.ts";
+import { cleanMarkup, type MarkupDialect } from "./import-markup.ts";
+import type { SiteFile, SiteTool } from "./import-site.ts";
+import { kindOf, resolveRef } from "../archive/resolve-refs.ts";
+
+/**
+ * A Markdown post of Hugo, Jekyll or Eleventy (or a plain Markdown file) as the source the
+ * import builds: its front matter in Revue's keys (./front-matter-keys.ts reads the
+ * ecosystem's), its body as written but for the generator's tags (./import-markup.ts), and
+ * what the editor should check. What Revue does not keep is named in the notes: keys it does
+ * not read, with their values, tags removed from the body, a bundle's files.
+ */
+export type PostEntry = { post: ItemSource } | { skipped: SkippedEntry } | { failed: string[] };
+
+/** Fields of the record's front matter the import writes as the post gave them: the record does not carry them. */
+const WRITTEN_AS_GIVEN = ["topics", "add", "authors", "summary", "aliases", "permalink", "modified", "image", "image_alt"] as const;
+
+/** Hugo's keys for the day a page leaves the site: a post past it is a draft; one still to come is listed as not kept. */
+const EXPIRY_KEYS = new Set(["expirydate", "unpublishdate"]);
+
+export function readPost(file: SiteFile, display: string, kb: KnowledgeBase, today: Date): PostEntry {
+  if (file.skip) return { skipped: { source: display, ...file.skip } };
+  const read = readSourceFile(file.path, display);
+  const errors = read.diagnostics.filter((d) => d.severity === "error");
+  if (!read.doc || errors.length) return { failed: (errors.length ? errors : read.diagnostics).map((d) => `${d.line ? `ligne ${d.line} : ` : ""}${d.message}${d.fix ? ` (${d.fix})` : ""}`) };
+  const doc = read.doc;
+  const written = doc.frontMatter;
+  const tool = file.tool ?? toolOf(doc, file.path);
+  if (tool === "eleventy" && Object.keys(written).length === 0) {
+    return { skipped: { source: display, kind: "no-front-matter", reason: "fichier Markdown sans en-tête : Eleventy en fait une page, pas un article" } };
+  }
+  // Eleventy has no folder for posts: a post is in a collection (`tags`) or dated; a page (`about/index.md`) is neither.
+  if (tool === "eleventy" && !hasKey(written, "date") && !hasKey(written, "tags") && !/^\d{4}-\d{2}-\d{2}-/.test(basename(file.path))) {
+    return { skipped: { source: display, kind: "page", reason: "page d’Eleventy sans date ni `tags`, pas un article : ajoutez `date:` et importez-la seule si c’en est un" } };
+  }
+
+  const notes: string[] = [];
+  const mapped = mapFrontMatterKeys(written, doc.frontMatterLines, display);
+  const keyAt = (line: number | undefined) => Object.keys(written).find((key) => doc.frontMatterLines[key] === line);
+  const dropped = new Set<string>();
+  for (const diagnostic of mapped.diagnostics) {
+    const key = keyAt(diagnostic.line);
+    if (key) dropped.add(key);
+  }
+
+  const data: Record<string, unknown> = Object.create(null);
+  Object.assign(data, mapped.data);
+  const date = typeof data["date"] === "string" ? normalDate(data["date"]) : undefined;
+  if (date) data["date"] = date;
+  else if (typeof data["date"] === "string" && !/^\d{4}(-\d{2})?$/.test(data["date"])) {
+    // Not a date (an archetype's `{{ .Date }}`, a typo): the day comes from the file name or the text, and the editor checks it.
+    const key = mapped.keys["date"] ?? "date";
+    notes.push(`date illisible (\`${key}: ${shown(written[key])}\`) : écrivez \`date: AAAA-MM-JJ\``);
+    delete data["date"];
+  }
+  if (typeof data["modified"] === "string") data["modified"] = normalDate(data["modified"]) ?? data["modified"];
+  if (typeof data["slug"] !== "string" || !slugify(data["slug"])) data["slug"] = fileSlug(file);
+  else data["slug"] = slugify(data["slug"]);
+
+  Object.assign(data, termFields(data, kb));
+  delete data["tags"];
+  const { reasons: unpublished, used } = draftReasons(file, written, mapped.keys, data, today);
+  for (const key of used) dropped.delete(key);
+  if (unpublished.length) {
+    data["draft"] = true;
+    notes.push(`${unpublished.join(" ; ")} : retirez \`draft: true\` pour le publier`);
+  }
+  const former = unpublished.length || data["permalink"] !== undefined || !file.rules ? undefined : formerPath(file, written, data);
+  if (former) data["aliases"] = [...new Set([...(Array.isArray(data["aliases"]) ? (data["aliases"] as string[]) : []), former])];
+  if (dropped.size) notes.push(`clés de l’en-tête non reprises : ${[...dropped].map((key) => `${key}: ${shown(written[key])}`).join(", ")}`);
+
+  const dialects = new Set<MarkupDialect>();
+  if (tool === "hugo" || /\{\{[<%]/.test(doc.text)) dialects.add("hugo");
+  if (tool === "jekyll" || tool === "eleventy" || /\{%|\{#/.test(doc.text)) dialects.add("liquid");
+  const body = cleanMarkup(doc.text, dialects);
+  notes.push(...body.notes);
+  if (file.bundle?.resources.length) {
+    notes.push(`fichiers du dossier ${file.bundle.name}/ non copiés (${file.bundle.resources.join(", ")}) : placez les images sous content/ ou à une adresse https et corrigez leurs liens`);
+  }
+
+  const frontMatter: Record<string, unknown> = Object.create(null);
+  for (const field of WRITTEN_AS_GIVEN) if (data[field] !== undefined) frontMatter[field] = data[field];
+  const source: SourceDoc = { ...doc, frontMatter: data, frontMatterLines: mapped.lines, text: body.text };
+  return { post: { doc: source, frontMatter, notes } };
+}
+
+/**
+ * Tags and categories as Revue's fields, as the WordPress import writes them: a term that
+ * names a person, an institution or a place of the base tags the article with it (`add`);
+ * the others are its topics, by their id when the base knows them, else as the site named them.
+ */
+function termFields(data: Readonly<Record<string, unknown>>, kb: KnowledgeBase): Record<string, unknown> {
+  const terms = Array.isArray(data["tags"]) ? data["tags"].filter((term): term is string => typeof term === "string") : [];
+  if (!terms.length) return {};
+  const listed = (field: string) => (Array.isArray(data[field]) ? (data[field] as unknown[]) : []);
+  const isActor = (term: string) => {
+    const kind = kindOf(term, kb);
+    return kind !== undefined && kind !== "topic";
+  };
+  const topics = terms.filter((term) => !isActor(term)).map((term) => {
+    const ref = resolveRef(term, "topic", kb);
+    return ref.known ? ref.id : term;
+  });
+  const add = terms.filter(isActor);
+  return {
+    ...(topics.length ? { topics: [...new Set([...listed("topics"), ...topics])] } : {}),
+    ...(add.length ? { add: [...new Set([...listed("add"), ...add])] } : {}),
+  };
+}
+
+/** The post's address on its former site, by its generator's rules (./import-old-paths.ts), as a path Revue can redirect from. */
+function formerPath(file: SiteFile, written: Readonly<Record<string, unknown>>, data: Readonly<Record<string, unknown>>): string | undefined {
+  if (!file.rules) return undefined;
+  const day = typeof data["date"] === "string" ? data["date"].slice(0, 10) : /^(\d{4}-\d{2}-\d{2})-/.exec(basename(file.path))?.[1];
+  const writtenSlug = Object.entries(written).find(([key]) => key.toLowerCase() === "slug")?.[1];
+  const categories = Object.entries(written)
+    .filter(([key]) => key.toLowerCase() === "categories" || key.toLowerCase() === "category")
+    .flatMap(([, value]) => (typeof value === "string" ? value.trim().split(/\s+/) : Array.isArray(value) ? value.map(String) : []));
+  const path = oldPath(file.rules, {
+    path: file.path,
+    day,
+    title: typeof data["title"] === "string" ? data["title"] : undefined,
+    slug: typeof writtenSlug === "string" && writtenSlug.trim() ? writtenSlug.trim() : undefined,
+    categories,
+  });
+  return path ? sitePathOf(path) : undefined;
+}
+
+/** A file's tool from what it holds, when its folder does not say: Hugo's TOML or shortcodes, Jekyll's dated name, Eleventy's collection tag. */
+function toolOf(doc: SourceDoc, path: string): SiteTool | undefined {
+  if (/\{\{[<%]/.test(doc.text)) return "hugo";
+  if (/^\d{4}-\d{2}-\d{2}-/.test(basename(path))) return "jekyll";
+  const tags = doc.frontMatter["tags"];
+  if ((Array.isArray(tags) ? tags : [tags]).some((tag) => tag === "post" || tag === "posts")) return "eleventy";
+  return undefined;
+}
+
+/**
+ * The post's name on its site, which stays its name here: a page bundle's folder
+ * (`posts/titre/index.md`), else the file's name without Jekyll's date (`2023-05-04-titre.md`).
+ */
+function fileSlug(file: SiteFile): string {
+  const stem = file.bundle?.name ?? basename(file.path, extname(file.path));
+  const name = basename(stem) === "index" ? basename(dirname(file.path)) : stem;
+  return slugify(name.replace(/^\d{4}-\d{2}-\d{2}-/, "")) || slugify(name);
+}
+
+/** Why a post was not public on its site: a draft, a date to come, an expiry passed. */
+function draftReasons(file: SiteFile, written: Readonly<Record<string, unknown>>, keys: Readonly<Record<string, string>>, data: Readonly<Record<string, unknown>>, today: Date): { reasons: string[]; used: string[] } {
+  const reasons: string[] = [];
+  /** Keys Revue does not keep that made the post a draft: said in the reason, not listed as dropped. */
+  const used: string[] = [];
+  const day = today.toISOString().slice(0, 10);
+  if (file.inDrafts) reasons.push("brouillon de Jekyll (dossier _drafts/)");
+  if (data["draft"] === true) {
+    const key = keys["draft"] ?? "draft";
+    reasons.push(key === "draft" ? "brouillon sur l’ancien site (`draft: true`)" : `non publié sur l’ancien site (\`${key}: ${shown(written[key])}\`)`);
+  }
+  for (const [key, value] of Object.entries(written)) {
+    const lower = key.toLowerCase();
+    const stamp = typeof value === "string" || value instanceof Date ? dayOf(value) : undefined;
+    if (!stamp) continue;
+    if ((lower === "date" || lower === "publishdate") && stamp > day) reasons.push(`date à venir sur l’ancien site (\`${key}: ${shown(value)}\`), jamais publié`);
+    if (EXPIRY_KEYS.has(lower) && stamp <= day) {
+      reasons.push(`retiré de l’ancien site à son expiration (\`${key}: ${shown(value)}\`)`);
+      used.push(key);
+    }
+  }
+  return { reasons, used };
+}
+
+function dayOf(value: string | Date): string | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+  return parseIso8601(value)?.day;
+}
+
+/** A date as written by Hugo or Jekyll (`2023-05-04 10:30:00 +0200`) in ISO 8601 (`2023-05-04T10:30:00+02:00`). */
+function normalDate(value: string): string | undefined {
+  const stamp = parseIso8601(value);
+  return stamp ? isoTimestamp(stamp) : undefined;
+}
+
+function hasKey(data: Readonly<Record<string, unknown>>, key: string): boolean {
+  return Object.keys(data).some((written) => written.toLowerCase() === key);
+}
+
+/** A value for a note: as YAML would write it on one line, cut when long. */
+function shown(value: unknown): string {
+  const text = value instanceof Date ? value.toISOString() : typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  return text.length > 100 ? `${text.slice(0, 100)}…` : text;
+}

@@ -1,0 +1,131 @@
+import { parseRfc822, wordpressTimestamp } from "../archive/written-dates.ts";
+import type { ArchiveEntry, ImportedItem, SkippedEntry } from "./import-item.ts";
+import { wordpressHtml } from "./wordpress-content.ts";
+import { childElement, childElements, childText, prefixOf, qualified, textOf, type XmlElement } from "./xml-tree.ts";
+
+/**
+ * A WordPress export (WXR: RSS 2.0 with WordPress's namespace, `wp-admin/includes/export.php`).
+ * Posts become articles: published ones as they are, the others (draft, pending, private,
+ * scheduled, password-protected) as drafts with the reason. Pages, attachments, menu items
+ * and other post types are not articles; they are counted by type, like trashed posts.
+ */
+
+/** `http://wordpress.org/export/1.2/` (or https): the export's own namespace, not its `…/excerpt/`. */
+const isWordPressNamespace = (uri: string) => /^https?:\/\/wordpress\.org\/export\/\d+\.\d+\/$/.test(uri);
+const isExcerptNamespace = (uri: string) => /^https?:\/\/wordpress\.org\/export\/\d+\.\d+\/excerpt\/$/.test(uri);
+const isContentNamespace = (uri: string) => uri === "http://purl.org/rss/1.0/modules/content/";
+const isDublinCore = (uri: string) => uri === "http://purl.org/dc/elements/1.1/";
+
+export function isWordPressExport(root: XmlElement): boolean {
+  return root.name === "rss" && prefixOf(root, isWordPressNamespace) !== undefined;
+}
+
+/** Statuses that are not public on the site, and what they are called in the draft's note. */
+const UNPUBLISHED: Readonly<Record<string, string>> = {
+  draft: "brouillon dans WordPress",
+  pending: "en attente de relecture dans WordPress",
+  private: "article privé dans WordPress",
+  future: "publication programmée dans WordPress",
+};
+
+export function readWordPressExport(root: XmlElement, file: string): ArchiveEntry[] {
+  const wp = prefixOf(root, isWordPressNamespace) ?? "wp";
+  const excerpt = prefixOf(root, isExcerptNamespace) ?? "excerpt";
+  const content = prefixOf(root, isContentNamespace) ?? "content";
+  const dc = prefixOf(root, isDublinCore) ?? "dc";
+  const field = (item: XmlElement, local: string) => childText(item, qualified(wp, local));
+
+  const channel = childElement(root, "channel");
+  if (!channel) return [];
+  const siteName = childText(channel, "title");
+  // `dc:creator` is the author's login; the export lists each author's display name.
+  const displayNames = new Map<string, string>();
+  for (const author of childElements(channel, qualified(wp, "author"))) {
+    const login = childText(author, qualified(wp, "author_login"));
+    const name = childText(author, qualified(wp, "author_display_name"));
+    if (login && name) displayNames.set(login, name);
+  }
+
+  const entries: ArchiveEntry[] = [];
+  for (const item of childElements(channel, "item")) {
+    const type = field(item, "post_type") || "post";
+    const status = field(item, "status");
+    const id = field(item, "post_id");
+    const title = childText(item, "title");
+    const source = `${file}#${type}-${id || entries.length + 1}`;
+    const skip = skipOf(type, status, title, source);
+    if (skip) {
+      entries.push({ skipped: skip });
+      continue;
+    }
+    const link = childText(item, "link");
+    const password = field(item, "post_password");
+    const unpublished = status === "publish" ? (password ? "article protégé par un mot de passe dans WordPress" : undefined) : (UNPUBLISHED[status] ?? `statut « ${status} » dans WordPress`);
+    const localDate = field(item, "post_date");
+    const gmtDate = field(item, "post_date_gmt");
+    const fromWordPress = wordpressTimestamp(localDate, gmtDate);
+    const pubDate = childText(item, "pubDate");
+    const fromPubDate = fromWordPress ? undefined : parseRfc822(pubDate);
+    const published: ImportedItem["published"] = fromWordPress
+      ? { at: fromWordPress, evidence: `wp:post_date ${localDate}${fromWordPress.offset ? `, wp:post_date_gmt ${gmtDate}` : ""}` }
+      : fromPubDate
+        ? { at: fromPubDate, evidence: `pubDate ${pubDate}` }
+        : undefined;
+    const creator = childText(item, qualified(dc, "creator"));
+    const entry: ImportedItem = {
+      source,
+      title,
+      html: wordpressHtml(childText(item, qualified(content, "encoded"))),
+      published,
+      url: link || undefined,
+      slug: decodedSlug(field(item, "post_name")),
+      // Only a published post had a public address to redirect from.
+      aliases: unpublished ? [] : oldPath(link),
+      terms: childElements(item, "category")
+        .filter((category) => category.attributes["domain"] === "category" || category.attributes["domain"] === "post_tag")
+        .map((category) => textOf(category)),
+      authors: creator ? [displayNames.get(creator) ?? creator] : [],
+      summaryHtml: childText(item, qualified(excerpt, "encoded")),
+      unpublished,
+      siteName: siteName || undefined,
+    };
+    entries.push({ item: entry });
+  }
+  return entries;
+}
+
+function skipOf(type: string, status: string, title: string, source: string): SkippedEntry | undefined {
+  const named = title ? ` « ${title} »` : "";
+  if (type !== "post") return { source, kind: type, reason: `${TYPE_NAMES[type] ?? `contenu de type « ${type} »`}${named} : seuls les articles (post) sont importés` };
+  if (status === "trash") return { source, kind: "trash", reason: `article${named} à la corbeille dans WordPress` };
+  if (status === "auto-draft") return { source, kind: "auto-draft", reason: `brouillon automatique${named}, jamais enregistré par son auteur` };
+  return undefined;
+}
+
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  page: "page",
+  attachment: "pièce jointe",
+  nav_menu_item: "élément de menu",
+  revision: "révision",
+  wp_block: "bloc réutilisable",
+};
+
+/** WordPress stores a slug with non-ASCII letters percent-encoded (`cybercriminalit%c3%a9`). */
+function decodedSlug(postName: string): string | undefined {
+  if (!postName) return undefined;
+  try {
+    return decodeURIComponent(postName);
+  } catch {
+    return postName;
+  }
+}
+
+/** The permalink's path (`/2023/05/04/titre/`); a query-string address (`/?p=12`) is no path a static page can answer. */
+function oldPath(link: string): string[] {
+  try {
+    const url = new URL(link);
+    return url.search || url.pathname === "/" ? [] : [decodeURI(url.pathname)];
+  } catch {
+    return [];
+  }
+}

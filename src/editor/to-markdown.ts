@@ -1,0 +1,55 @@
+import { stringify } from "yaml";
+import type { ArticleRecord, EntityRef } from "../model/article.ts";
+import { isInitialsName, isStrongCue } from "../extract/name-evidence.ts";
+
+/**
+ * An imported record as the Markdown file an editor keeps: front matter filled from
+ * extraction, then what the editor must look at as YAML comments, then the clean body.
+ * `extra` adds keys the record does not carry (or replaces one, in its place); `warnings`
+ * replaces the comments drawn from the record.
+ */
+export function recordToMarkdown(record: ArticleRecord, extra: Readonly<Record<string, unknown>> = {}, warnings = importWarnings(record)): string {
+  const frontMatter: Record<string, unknown> = { title: record.title ?? "" };
+  if (record.draft) frontMatter["draft"] = true;
+  if (record.date) {
+    frontMatter["date"] = record.date.value;
+    frontMatter["date_evidence"] = record.date.evidence;
+  }
+  if (record.outlet) frontMatter["outlet"] = record.outlet.id;
+  if (record.url) frontMatter["url"] = record.url;
+  const ids = (refs: readonly { id: string; name: string; via: string }[]) => refs.map((ref) => (ref.via === "heuristic" || ref.via === "text" ? ref.name : ref.id));
+  // `people:` replaces extraction for good: only the base's people and names a strong cue announced go there.
+  for (const [key, refs] of [["people", record.people.filter((ref) => provenPerson(record, ref))], ["agencies", record.agencies], ["places", record.places], ["topics", record.topics]] as const) {
+    if (refs.length) frontMatter[key] = ids(refs);
+  }
+  Object.assign(frontMatter, extra);
+  const yaml = stringify(frontMatter, { lineWidth: 0 }).trimEnd();
+  const comments = warnings.length ? `\n${warnings.map((w) => `# À VÉRIFIER : ${w}`).join("\n")}` : "";
+  return `---\n${yaml}${comments}\n---\n\n${record.body.trim()}\n`;
+}
+
+/** A person of the knowledge base (or of the source's own tags), or a name an honorific, a role or an apposition announced — never initials, never a given name alone. */
+function provenPerson(record: ArticleRecord, ref: EntityRef): boolean {
+  if (ref.via !== "heuristic") return true;
+  if (isInitialsName(ref.name)) return false;
+  return record.suggestions.some((suggestion) => suggestion.kind === "person" && suggestion.name === ref.name && suggestion.published && isStrongCue(suggestion.cue));
+}
+
+/** What an editor should check in an imported article, in French. */
+export function importWarnings(record: ArticleRecord): string[] {
+  const warnings: string[] = [];
+  if (record.draft) warnings.push("titre provisoire (la source commence dans l'article) : écrivez le vrai titre puis retirez `draft: true`");
+  if (!record.date) {
+    warnings.push(
+      record.dateCandidates.length
+        ? `date absente de la source ; dates possibles d'après « ${record.dateCandidates[0]?.evidence} » : ${record.dateCandidates.map((c) => c.value).join(", ")}`
+        : "date absente de la source : ajoutez `date: AAAA-MM-JJ`",
+    );
+  } else if (record.date.precision !== "day") {
+    warnings.push(`date connue au ${record.date.precision === "month" ? "mois" : "an"} près seulement (${record.date.evidence})`);
+  }
+  if (!record.outlet) warnings.push("média non reconnu : ajoutez `outlet:`");
+  const unknown = [...record.people, ...record.agencies].filter((ref) => ref.via === "heuristic").map((ref) => ref.name);
+  if (unknown.length) warnings.push(`noms absents de la base (npm run actors:suggest) : ${unknown.join(", ")}`);
+  return warnings;
+}

@@ -1,4 +1,0 @@
-/** Snowball's English stemmer (see README.md). */
-export default class EnglishStemmer {
-  stemWord(word: string): string;
-}

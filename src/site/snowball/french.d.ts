@@ -1,4 +1,0 @@
-/** Snowball's French stemmer (see README.md). */
-export default class FrenchStemmer {
-  stemWord(word: string): string;
-}
