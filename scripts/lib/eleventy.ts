@@ -40,8 +40,8 @@ export async function eleventy(data: RenderData, output: string, options: { temp
   const site = siteGlobalData(data);
   // Eleventy's typings leave out the `config` callback its constructor takes.
   const settings = {
-    // The configuration is handed over, not named by its path: Eleventy would import
-    // `.eleventy.ts` on its own, which the precompiled scripts (plain Node, no tsx) cannot.
+    // The configuration is handed over, not named by its path: the site data of this run
+    // goes with it, and Eleventy does not import `.eleventy.ts` a second time.
     configPath: "",
     config: (eleventyConfig: Parameters<typeof siteTemplates>[0] & EleventyFormats) => {
       eleventyConfig.setTemplateFormats(config.templateFormats);

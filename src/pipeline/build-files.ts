@@ -55,12 +55,6 @@ export function realOutputPath(path: string): string {
   }
 }
 
-/** Whether a build of this content into this output finished before: the next one then renders only what changed. */
-export function hasPreviousBuild(content: string, output: string): boolean {
-  const site = realOutputPath(output);
-  return existsSync(site) && existsSync(buildFiles(content, site).manifest);
-}
-
 /** A short key for what a build of one output folder owns, whatever the content. */
 function outputKey(output: string): string {
   return createHash("sha1").update(output).digest("hex").slice(0, 8);
