@@ -36,6 +36,8 @@ export interface ActorSuggestion {
 export function suggestActors(archive: Archive): ActorSuggestion[] {
   const { kb } = archive;
   const rules = kb.rules;
+  // The template's example role names an institution of this knowledge base, so it validates once uncommented.
+  const exampleAgency = [...kb.agencies.keys()].sort()[0];
   /** A suggestion being gathered, with the strength of the cue of its first evidence (2 strong, 1 weak, 0 none). */
   type Gathered = ActorSuggestion & { strength: number };
   const byKey = new Map<string, Gathered>();
@@ -46,7 +48,7 @@ export function suggestActors(archive: Archive): ActorSuggestion[] {
     let item = byKey.get(key);
     if (!item) {
       const folder = kind === "person" ? "people" : "agencies";
-      item = { kind, id, name, count: 0, published: false, cue: "", established: false, recognised: 0, evidence: [], file: `content/actors/${folder}/${id}.yml`, yaml: suggestedFile(kind, name), strength: -1 };
+      item = { kind, id, name, count: 0, published: false, cue: "", established: false, recognised: 0, evidence: [], file: `content/actors/${folder}/${id}.yml`, yaml: suggestedFile(kind, name, exampleAgency), strength: -1 };
       byKey.set(key, item);
     }
     return item;
@@ -156,7 +158,7 @@ function editDistance(a: string, b: string): number {
 }
 
 /** A knowledge-base file that validates as it is, with the optional keys shown as comments (uncommented, they validate too). */
-export function suggestedFile(kind: "person" | "agency", name: string): string {
+export function suggestedFile(kind: "person" | "agency", name: string, exampleAgency = "identifiant-de-l-institution"): string {
   const first = stringify({ name }, { lineWidth: 0 });
   if (kind === "person") {
     return `${first}aliases: []          # autres graphies : initiale et nom, nom seul s'il est distinctif
@@ -164,14 +166,14 @@ description: ""      # une ligne : fonction et pays
 # country: MA        # code ISO du pays
 # roles:
 #   - title: Directeur général
-#     agency: dgst     # identifiant d'une institution (content/actors/agencies/)
+#     agency: ${exampleAgency}     # identifiant d'une institution (content/actors/agencies/)
 #     from: 2020
 `;
   }
   return `${first}aliases: []          # autres noms de l'institution
 description: ""      # une ligne
 category: autre      # renseignement, police, gendarmerie, armee, justice, ministere, gouvernement, parlement, diplomatie, presidence, international, douane, autre
-# acronym: BCIJ
+# acronym: SIGLE
 # country: MA
 `;
 }

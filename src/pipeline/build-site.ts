@@ -94,7 +94,7 @@ export interface BuildOptions {
   drafts?: string;
   /**
    * Put a rebuild's pages in place first, then make its open-data files and search index
-   * (the dev server: the editor waits for the page, not for 15 MB of data at 10k articles).
+   * (the dev server: the editor waits for the page, not for the open data of the whole archive).
    */
   pagesFirst?: boolean;
   /** The caller holds the output's lock (claimOutput): the dev server holds it for its life. */

@@ -74,8 +74,8 @@ type RecordText = Pick<ArticleRecord, "body" | "html">;
  *   cache opens in a third of the time);
  * - their text (seven tenths of the cache), plain UTF-8 of which each record's part is read
  *   alone, when its body or HTML is. A rebuild needs few: the edited articles', and those of
- *   a search shard, which are spread over every bucket (a shard's 300 texts out of 10,000
- *   took 0.7 s to read and decode as whole buckets, and their garbage as long to collect).
+ *   a search shard, which are spread over every bucket (read as whole buckets, a shard's
+ *   texts would mean decoding, and then collecting, most of the cache).
  */
 const BUCKETS = 256;
 const BUCKET_FILE = /^[0-9a-f]{2}\.bin$/;

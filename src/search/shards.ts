@@ -59,11 +59,11 @@ const SHARD_FILES = new RegExp(`^(${INDEX_FILES})$`);
 
 /**
  * The files of a shard's Pagefind bundle that belong in the site, by path. Every bundle keeps
- * its index. Only the primary (the first shard in use, whose bundle the page lists first) keeps the search code the page loads: a merged shard
- * is read by the primary's code and WebAssembly (Pagefind's `mergeIndex` starts it without
+ * its index. Only the primary (the first shard in use, whose bundle the page lists first)
+ * keeps the search code the page loads: a merged shard is read by the primary's code and WebAssembly (Pagefind's `mergeIndex` starts it without
  * loading its own). What the site does not load (Pagefind's highlighting script, its modular
- * and component interfaces) is left out: at 32 shards, those copies would be some 20 MB of files
- * nobody requests. A pattern, not a function: it crosses to the indexing process as it is.
+ * and component interfaces) is left out: a copy in every shard would be files nobody
+ * requests. A pattern, not a function: it crosses to the indexing process as it is.
  */
 export function searchFilesKept(primary: boolean): RegExp {
   return primary ? PRIMARY_FILES : SHARD_FILES;
