@@ -4,10 +4,10 @@
  * The search index's cost by shard size: generates a deterministic archive of N articles
  * (as `npm run bench` does), makes their search records, then indexes them in shards of each
  * size as the build does (scripts/lib/search-index.ts, through Pagefind's Node API), and
- * prints the processor time of the indexers and of the Pagefind processes they start, per
- * article: what the shard size (search_shard_size) trades against the count of bundles.
+ * prints the processor time of the indexing (of the indexers' threads in this process and of
+ * the processes it starts, Pagefind's), per article: what the shard size (search_shard_size) trades against the count of bundles.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateCorpus } from "./bench/generate-corpus.ts";
@@ -21,19 +21,26 @@ import { formatTable } from "./lib/table.ts";
 const USAGE = "usage: npm run bench:search -- [--n 3000] [--size 300] [--size 1500] [--size 3000]";
 
 /**
- * Processor time of the processes this one starts while `work` runs, Pagefind's included:
- * Pagefind's processes are not waited for by the indexers that start them, so the kernel's
- * count of waited-for children misses them. /proc is read
+ * Processor time of the processes this one starts while `work` runs, Pagefind's: the kernel
+ * counts a child's time only once it has been waited for, and a process left to end after
+ * its parent has gone is never counted. /proc is read
  * every 20 ms, and each process found below this one is followed to its end (by then it
  * may belong to another parent). Milliseconds; the last 20 ms of a process can be missed.
  */
-async function treeCpuMs(work: () => Promise<unknown>): Promise<number> {
+async function treeCpuMs(work: () => Promise<unknown>): Promise<{ pagefind: number; others: number }> {
   const cpuByPid = new Map<number, number>();
+  const pagefindPids = new Set<number>();
+  // Processes already there (the archive's extraction workers) count only for what they do from now on.
+  const before = new Map(listProcesses().map((p) => [p.pid, p.cpuMs]));
   const sample = () => {
     const processes = listProcesses();
     const below = new Set(processTree(process.pid, processes).map((p) => p.pid));
     below.delete(process.pid);
-    for (const p of processes) if (cpuByPid.has(p.pid) || below.has(p.pid)) cpuByPid.set(p.pid, p.cpuMs);
+    for (const p of processes) {
+      // Looked at while the process runs: a child is named after its parent until it starts its program.
+      if (below.has(p.pid) && !pagefindPids.has(p.pid) && isPagefind(p.pid)) pagefindPids.add(p.pid);
+      if (cpuByPid.has(p.pid) || below.has(p.pid)) cpuByPid.set(p.pid, p.cpuMs);
+    }
   };
   const timer = setInterval(sample, 20);
   try {
@@ -42,7 +49,25 @@ async function treeCpuMs(work: () => Promise<unknown>): Promise<number> {
     clearInterval(timer);
   }
   sample();
-  return [...cpuByPid.values()].reduce((sum, ms) => sum + ms, 0);
+  const total = { pagefind: 0, others: 0 };
+  for (const [pid, ms] of cpuByPid) total[pagefindPids.has(pid) ? "pagefind" : "others"] += ms - (before.get(pid) ?? 0);
+  return total;
+}
+
+/** Whether a process runs Pagefind's binary (its name, as Linux's /proc gives it). */
+function isPagefind(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("pagefind");
+  } catch {
+    return false;
+  }
+}
+
+/** Processor time of this process's main thread (Linux's /proc, clock ticks of 10 ms), in ms. */
+function mainThreadCpuMs(): number {
+  const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(") ") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 run(async () => {
@@ -62,11 +87,20 @@ run(async () => {
       process.stderr.write(`bench: indexing in shards of ${size}…\n`);
       const shards = Array.from({ length: Math.ceil(records.length / size) }, (_, shard) => ({ shard, primary: shard === 0, records: records.slice(shard * size, (shard + 1) * size) }));
       const started = performance.now();
-      const cpu = await treeCpuMs(() => writeSearchIndex(shards, join(root, `site-${size}`)));
+      const ownBefore = process.cpuUsage();
+      const mainBefore = mainThreadCpuMs();
+      const { pagefind, others } = await treeCpuMs(() => writeSearchIndex(shards, join(root, `site-${size}`)));
+      const ownUsage = process.cpuUsage(ownBefore);
+      // The indexers: this process's threads but the main one (whose time is mostly the sampling
+      // of /proc, shown apart), and the processes started but Pagefind's.
+      const main = mainThreadCpuMs() - mainBefore;
+      const threads = Math.max(0, (ownUsage.user + ownUsage.system) / 1000 - main);
       const wall = performance.now() - started;
-      rows.push([String(size), String(shards.length), (cpu / 1000).toFixed(1), (cpu / records.length).toFixed(2), (wall / 1000).toFixed(1)]);
+      const indexers = threads + others;
+      const cpu = indexers + pagefind;
+      rows.push([String(size), String(shards.length), (indexers / 1000).toFixed(2), (pagefind / 1000).toFixed(1), (cpu / 1000).toFixed(1), (cpu / records.length).toFixed(2), (main / 1000).toFixed(2), (wall / 1000).toFixed(1)]);
     }
-    const header = ["shard size", "shards", "CPU s (indexers and Pagefind)", "CPU ms/article", "wall s"];
+    const header = ["shard size", "shards", "CPU s (indexers)", "CPU s (Pagefind)", "CPU s (both)", "CPU ms/article", "CPU s (main thread, sampling included)", "wall s"];
     process.stdout.write(`${records.length} articles\n${formatTable(header, rows)}`);
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -35,7 +35,11 @@ export function ensureHeap(needsOf: () => HeapNeeds): boolean {
   return true;
 }
 
-/** Heap for a build of `sources` articles: records, site data and rendered pages, with room to spare. */
+/**
+ * Heap for a build of `sources` articles: records, site data and a run of rendered pages,
+ * with some room to spare, not much more: V8 lets the heap grow towards its limit before it
+ * collects in earnest, so a generous limit is memory the build takes from the machine.
+ */
 export function heapForArticles(sources: number): HeapNeeds {
-  return { megabytes: 1024 + Math.ceil(sources * 0.06) };
+  return { megabytes: 1024 + Math.ceil(sources * 0.045) };
 }

@@ -143,17 +143,36 @@ export class RecordCache {
     return cache;
   }
 
-  /** Makes a record's `body` and `html` read its bucket's text file the first time one of them is read. */
+  /**
+   * Makes a record's `body` and `html` read its bucket's text file the first time one of them
+   * is read. A copy of the record made with its property descriptors (the archive gives some
+   * records another id that way) shares the getters: the text read through either is kept on both.
+   */
   private readTextWhenAsked(record: ArticleRecord, bucket: number, path: string): void {
-    const load = (): RecordText => {
-      const text = this.textOf(bucket, path);
+    let text: RecordText | undefined;
+    const load = (target: ArticleRecord): RecordText => {
+      text ??= this.textOf(bucket, path);
       // Plain fields from now on, in the places they had.
-      Object.defineProperty(record, "body", { value: text.body, writable: true, enumerable: true, configurable: true });
-      Object.defineProperty(record, "html", { value: text.html, writable: true, enumerable: true, configurable: true });
+      for (const holder of target === record ? [record] : [record, target]) {
+        Object.defineProperty(holder, "body", { value: text.body, writable: true, enumerable: true, configurable: true });
+        Object.defineProperty(holder, "html", { value: text.html, writable: true, enumerable: true, configurable: true });
+      }
       return text;
     };
-    Object.defineProperty(record, "body", { get: () => load().body, enumerable: true, configurable: true });
-    Object.defineProperty(record, "html", { get: () => load().html, enumerable: true, configurable: true });
+    Object.defineProperty(record, "body", {
+      get(this: ArticleRecord) {
+        return load(this).body;
+      },
+      enumerable: true,
+      configurable: true,
+    });
+    Object.defineProperty(record, "html", {
+      get(this: ArticleRecord) {
+        return load(this).html;
+      },
+      enumerable: true,
+      configurable: true,
+    });
   }
 
   private textOf(bucket: number, path: string): RecordText {

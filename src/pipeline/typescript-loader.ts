@@ -3,7 +3,7 @@ import { pathToFileURL } from "node:url";
 
 /**
  * The Node options that let a process of the build (a relaunch with a larger heap, an
- * extraction worker, a search indexer) run the project's TypeScript modules: tsx's loader,
+ * extraction worker) run the project's TypeScript modules: tsx's loader,
  * named by its absolute address so that it is found whatever the child's working folder.
  * Resolved with `require.resolve`, which a module tsx runs as CommonJS has too.
  */

@@ -16,7 +16,9 @@ import { urls } from "../model/urls.ts";
  * - `actors`: the names of the people and institutions the published articles mention, and
  *   their acronyms, each once;
  * - `words`: the words of the articles' titles and texts, as most often written, most
- *   frequent first (by the number of articles holding them), at most `MAX_WORDS`.
+ *   frequent first (by the number of articles holding them), at most `MAX_WORDS`, read from
+ *   at most `MAX_ARTICLES` articles spread evenly over the archive: past that many, the most
+ *   frequent words are the same, and the cost would grow with the archive.
  *   Words of fewer than `MIN_LETTERS` letters are left out: a query that short is not corrected.
  */
 export interface SearchVocabulary {
@@ -28,21 +30,25 @@ export const SEARCH_VOCABULARY_URL = `${urls.search()}vocabulaire.json`;
 
 /** Enough for the words an archive's readers search (names, places, themes) in some 60 KB; the rarest are the first dropped. */
 export const MAX_WORDS = 6000;
+export const MAX_ARTICLES = 20_000;
 export const MIN_LETTERS = 4;
 
-/** A run of letters (an apostrophe or a hyphen splits words, as the search index splits them). */
-const WORD = /\p{L}+/gu;
-/** Whether the word at `index` opens the text, a line or a sentence (after spaces or an opening quote). */
-function opensSentence(text: string, index: number): boolean {
-  const before = text.slice(Math.max(0, index - 8), index);
-  return (index <= 8 && OPENING.test(before)) || SENTENCE_END.test(before);
+/**
+ * What lies between words: words are runs of letters (an apostrophe or a hyphen splits words,
+ * as the search index splits them). Kept by the split, so each word comes after what precedes it.
+ */
+const BETWEEN_WORDS = /(\P{L}+)/u;
+/** Whether a word opens the text, a line or a sentence (after spaces or an opening quote), from what precedes it. */
+function opensSentence(before: string, first: boolean): boolean {
+  const near = before.slice(-8);
+  return (first && before.length <= 8 && OPENING.test(before)) || SENTENCE_END.test(near);
 }
 const OPENING = /^[\s«"“(]*$/u;
 const SENTENCE_END = /[.!?…:\n][\s«"“(]*$/u;
 /** Capitalised, not an acronym: « Bien », not « DGST ». */
 const ONE_CAPITAL = /^\p{Lu}\P{Lu}*$/u;
 
-export function searchVocabulary(records: readonly ArticleRecord[], maxWords = MAX_WORDS): SearchVocabulary {
+export function searchVocabulary(records: readonly ArticleRecord[], maxWords = MAX_WORDS, maxArticles = MAX_ARTICLES): SearchVocabulary {
   const actors = new Set<string>();
   for (const record of records) {
     for (const ref of record.people) actors.add(ref.name);
@@ -52,23 +58,36 @@ export function searchVocabulary(records: readonly ArticleRecord[], maxWords = M
     }
   }
   // By folded word: how many articles hold it, and how often each spelling is written.
+  // Each article's spellings are counted first, so the archive-wide maps see each once per article.
   const articles = new Map<string, number>();
   const spellings = new Map<string, Map<string, number>>();
-  for (const record of records) {
-    const seen = new Set<string>();
+  const folded = new Map<string, string>();
+  const inArticle = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const record of evenlySpread(records, maxArticles)) {
+    inArticle.clear();
+    seen.clear();
     const text = `${record.title ?? ""}\n${record.body.split("\n").map(markdownLineAsWords).join("\n")}`;
-    for (const match of text.matchAll(WORD)) {
-      const word = match[0];
-      if ([...word].length < MIN_LETTERS) continue;
-      const folded = foldWord(word);
-      const forms = spellings.get(folded) ?? new Map<string, number>();
+    // Words at even positions, what precedes each at the odd one before it.
+    const parts = text.split(BETWEEN_WORDS);
+    for (let at = 0; at < parts.length; at += 2) {
+      const word = parts[at] as string;
+      if (!longEnough(word)) continue;
       // A capital at the start of a sentence says nothing of the word: « Bien que… » is « bien ».
-      const form = ONE_CAPITAL.test(word) && opensSentence(text, match.index) ? word.toLowerCase() : word;
-      forms.set(form, (forms.get(form) ?? 0) + 1);
-      spellings.set(folded, forms);
-      if (!seen.has(folded)) {
-        seen.add(folded);
-        articles.set(folded, (articles.get(folded) ?? 0) + 1);
+      // The text's first word: nothing, or only what precedes it, before it.
+      const first = at === 0 || (at === 2 && parts[0] === "");
+      const form = ONE_CAPITAL.test(word) && opensSentence(parts[at - 1] ?? "", first) ? word.toLowerCase() : word;
+      inArticle.set(form, (inArticle.get(form) ?? 0) + 1);
+    }
+    for (const [form, count] of inArticle) {
+      let key = folded.get(form);
+      if (key === undefined) folded.set(form, (key = foldWord(form)));
+      let forms = spellings.get(key);
+      if (!forms) spellings.set(key, (forms = new Map()));
+      forms.set(form, (forms.get(form) ?? 0) + count);
+      if (!seen.has(key)) {
+        seen.add(key);
+        articles.set(key, (articles.get(key) ?? 0) + 1);
       }
     }
   }
@@ -77,6 +96,17 @@ export function searchVocabulary(records: readonly ArticleRecord[], maxWords = M
     .slice(0, maxWords)
     .map(([folded]) => usualSpelling(spellings.get(folded) as Map<string, number>));
   return { actors: [...actors].sort((a, b) => a.localeCompare(b, "fr")), words };
+}
+
+/** At most `count` of the records, evenly spread (all of them when they are fewer). */
+export function evenlySpread<T>(records: readonly T[], count: number): readonly T[] {
+  if (records.length <= count) return records;
+  return Array.from({ length: count }, (_, i) => records[Math.floor((i * records.length) / count)] as T);
+}
+
+/** At least `MIN_LETTERS` letters (code points: a letter may take two UTF-16 units). */
+function longEnough(word: string): boolean {
+  return word.length >= 2 * MIN_LETTERS || (word.length >= MIN_LETTERS && [...word].length >= MIN_LETTERS);
 }
 
 /**

@@ -20,6 +20,19 @@ function shard(shard: number, count: number): SearchShard & { records: SearchRec
 }
 
 describe("the search indexers", () => {
+  it("index while this thread is busy, without waiting for it (the build renders pages meanwhile)", async () => {
+    const site = scratchDir("search-index");
+    const shards = [shard(0, 3), shard(1, 2), shard(2, 2)];
+    const written = writeSearchIndex(shards, site);
+    // Busy the way a render is: no turn of this thread's event loop until every bundle is written, or a minute has passed.
+    const bundles = shards.map(({ shard: number }) => join(site, number === 0 ? "pagefind" : `pagefind-${number}`, "pagefind-entry.json"));
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    const deadline = Date.now() + 60_000;
+    while (!bundles.every((bundle) => existsSync(bundle)) && Date.now() < deadline) Atomics.wait(pause, 0, 0, 50);
+    assert.deepEqual(bundles.filter((bundle) => !existsSync(bundle)), [], "written while this thread was busy");
+    assert.equal(await written, 7);
+  });
+
   it("index every shard once, side by side, and leave nothing behind beside the site", async () => {
     const parent = scratchDir("search-index");
     const site = join(parent, "site");
@@ -91,13 +104,41 @@ describe("the search indexers", () => {
     await assert.rejects(writeSearchIndex([shard(0, 2), broken, shard(2, 2)], site), /Pagefind|url/i);
   });
 
-  it("stop the indexers they started when the records cannot be written", async () => {
+  it("report a record that cannot be copied to the indexers, and index again afterwards", async () => {
     const site = scratchDir("search-index");
     const unwritable = shard(0, 1);
     (unwritable.records[0] as unknown as { meta: unknown }).meta = { title: () => "not data" };
     await assert.rejects(writeSearchIndex([unwritable], site), /could not be cloned/);
-    // The indexers are gone: nothing keeps this process alive (their processes, their pipes).
-    for (let wait = 0; wait < 50 && process.getActiveResourcesInfo().includes("ProcessWrap"); wait++) await new Promise((resolve) => setTimeout(resolve, 100));
-    assert.ok(!process.getActiveResourcesInfo().includes("ProcessWrap"), process.getActiveResourcesInfo().join(", "));
+    assert.equal(await writeSearchIndex([shard(0, 2)], site), 2);
+  });
+
+  it("leave no Pagefind process behind, after an indexing and after a failed one, and nothing that keeps the process alive", async () => {
+    const site = scratchDir("search-index");
+    const holding = () => process.getActiveResourcesInfo().sort();
+    const before = holding();
+    assert.equal(await writeSearchIndex([shard(0, 2), shard(1, 2), shard(2, 1)], site), 5);
+    await assert.rejects(writeSearchIndex([shard(3, 1), { ...shard(4, 1), records: [{ url: 42 } as unknown as SearchRecord] }], join(site, "failed")), /search shard 4: .*url/s);
+    // Pagefind's processes are stopped when the indexers are done; they end, and are reaped, a moment later.
+    let left = pagefindChildren();
+    for (let wait = 0; wait < 50 && left.length > 0; wait++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      left = pagefindChildren();
+    }
+    assert.deepEqual(left, []);
+    // The indexer threads wait for the next indexing without holding the process (a test file ends when its tests do).
+    assert.deepEqual(holding(), before);
   });
 });
+
+/** This process's children that run Pagefind, zombies included (Linux's /proc): "pid state". */
+function pagefindChildren(): string[] {
+  return readdirSync("/proc").flatMap((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const [state, parent] = stat.slice(stat.lastIndexOf(") ") + 2).split(" ");
+      return Number(parent) === process.pid && /pagefind/.test(stat.slice(0, stat.lastIndexOf(") "))) ? [`${pid} ${state}`] : [];
+    } catch {
+      return [];
+    }
+  });
+}

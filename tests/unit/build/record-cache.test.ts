@@ -86,6 +86,25 @@ describe("the record cache", () => {
     assert.deepEqual(third.records, first.records);
   });
 
+  it("keeps a record's text once read, on a copy made with its property descriptors too", async () => {
+    const content = await contentWithArticles();
+    const cacheDir = join(scratchDir("cache"), "records");
+    const first = await buildArchive({ contentDir: content, cwd: content, today, cacheDir });
+    const second = await buildArchive({ contentDir: content, cwd: content, today, cacheDir });
+    const [original, other] = second.records;
+    assert.ok(original && other);
+    // As the archive gives a record another id.
+    const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(original)) as typeof original;
+    assert.equal(copy.body, first.records[0]?.body);
+    assert.equal(other.html, first.records[1]?.html);
+    // Read once each: the text files are no longer needed for them.
+    for (const name of readdirSync(cacheDir).filter((name) => name.endsWith(".text"))) writeFileSync(join(cacheDir, name), "");
+    assert.equal(copy.body, first.records[0]?.body);
+    assert.equal(copy.html, first.records[0]?.html);
+    assert.equal(original.body, first.records[0]?.body);
+    assert.equal(other.body, first.records[1]?.body);
+  });
+
   it("reads the other texts of a bucket whose last text's source was edited (the text file keeps its length until the bucket is written)", async () => {
     const content = await contentWithArticles();
     const cacheDir = join(scratchDir("cache"), "records");

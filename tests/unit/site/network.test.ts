@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { ArticleRecord, EntityRef } from "../../../src/model/article.ts";
-import { actorGraph, companionsSvg, COMPANIONS, labelWidth, layoutNetwork, networkPageParts, networkSvg, overlaps, PHONE, WIDE, type Box, type LayoutOptions, type NetworkEdge, type NetworkLayout, type NetworkNode } from "../../../src/site/network.ts";
+import { actorGraph, companionsSvg, networkPageParts, networkSvg } from "../../../src/site/network.ts";
+import { COMPANIONS, labelWidth, layoutNetwork, overlaps, PHONE, WIDE, type Box, type LayoutOptions, type NetworkEdge, type NetworkLayout, type NetworkNode } from "../../../src/site/network-layout.ts";
 import { STRINGS } from "../../../src/site/strings.ts";
 import { termIndex } from "../../../src/site/term-index.ts";
 

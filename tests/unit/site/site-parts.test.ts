@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { linkFirstMentions } from "../../../src/site/link-mentions.ts";
-import { layoutNetwork, networkSvg } from "../../../src/site/network.ts";
+import { networkSvg } from "../../../src/site/network.ts";
+import { layoutNetwork } from "../../../src/site/network-layout.ts";
 import { csv } from "../../../src/site/open-data.ts";
 import { contentSecurityPolicy } from "../../../src/site/security.ts";
 import { coverageSeries, timelineSvg } from "../../../src/site/timeline.ts";
