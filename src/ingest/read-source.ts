@@ -41,7 +41,7 @@ export function formatOf(path: string): SourceFormat | undefined {
 
 /**
  * The HTML reader is loaded when a source needs it: its libraries (linkedom, Readability,
- * rehype) take 0.7 s to load, which most builds (Markdown only), every extraction worker and
+ * rehype) are slow to load, a cost most builds (Markdown only), every extraction worker and
  * every dev-server start would otherwise pay. Reading HTML before loading it is a bug.
  */
 let htmlReader: typeof import("./html.ts") | undefined;
