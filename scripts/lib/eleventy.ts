@@ -45,9 +45,6 @@ export async function eleventy(data: RenderData, output: string, options: { temp
     configPath: "",
     config: (eleventyConfig: Parameters<typeof siteTemplates>[0] & EleventyFormats) => {
       eleventyConfig.setTemplateFormats(config.templateFormats);
-      // Files are written while the next pages render: the writes wait on the disk on threads
-      // of their own, instead of holding this thread up page after page.
-      eleventyConfig.configureTemplateHandling({ writeMode: "async" });
       siteTemplates(eleventyConfig);
       eleventyConfig.addGlobalData("site", site);
     },
@@ -71,10 +68,9 @@ const WITHOUT_RUN_SUMMARY = {
   error: (message: string) => console.error(message),
 };
 
-/** The settings of `.eleventy.ts`'s `config` export, and how files are written, made through the configuration API. */
+/** The settings of `.eleventy.ts`'s `config` export, made through the configuration API. */
 interface EleventyFormats {
   setTemplateFormats(formats: string[]): void;
-  configureTemplateHandling(options: { writeMode: "sync" | "async" }): void;
 }
 
 /**

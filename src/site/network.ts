@@ -1,5 +1,6 @@
 import type { Strings } from "./strings.ts";
 import { compareNames, type TermEntry, type TermIndex } from "./term-index.ts";
+import { topItems } from "./top.ts";
 import { urls, type TermKind } from "../model/urls.ts";
 import { COMPANIONS, labelText, layoutNetwork, mostCitedFirst, PHONE, strongestFirst, WIDE, type NetworkEdge, type NetworkLayout, type NetworkNode } from "./network-layout.ts";
 
@@ -132,10 +133,12 @@ export function companionsSvg(index: TermIndex, kind: TermKind, term: TermEntry,
   }
   if (counts.size === 0) return "";
   const nodeOf = (number: number) => actorNode(index, index.actors[number] as Actor);
-  const companions = [...counts.keys()]
-    .map((number) => ({ number, count: counts.get(number) as number, node: nodeOf(number) }))
-    .sort((a, b) => b.count - a.count || compareNames(a.node.name, b.node.name) || a.number - b.number)
-    .slice(0, COMPANIONS.maxNodes - 1);
+  // The most often named with it, then by name, then by number: an actor named in many
+  // articles has hundreds of companions, of which only the drawing's few are made nodes.
+  const countOf = (number: number) => counts.get(number) as number;
+  const nameOf = (number: number) => (index.actors[number] as Actor).name;
+  const better = (a: number, b: number) => countOf(a) > countOf(b) || (countOf(a) === countOf(b) && (compareNames(nameOf(a), nameOf(b)) || a - b) < 0);
+  const companions = topItems(counts.keys(), COMPANIONS.maxNodes - 1, better).map((number) => ({ number, count: countOf(number), node: nodeOf(number) }));
   const slot = new Map(companions.map(({ number }, i) => [number, i]));
   const between = new Map<number, number>();
   for (const position of term.positions) {

@@ -222,6 +222,16 @@ describe("the actors' network from the archive", () => {
     assert.match(svg, /<g class="node person self"><title>Personne eve/);
   });
 
+  it("keeps the companions most often named with the actor, then the first by name among those tied", () => {
+    // « zed » is named with « eve » three times, each « c… » once: zed, then nine of the c… in
+    // the collator's order (« c1 » < « c10 » < « c2 »).
+    const crowd = termIndex([...Array.from({ length: 30 }, (_unused, i) => record(String(i), ["eve", `c${i}`])), ...["x", "y", "z"].map((id) => record(id, ["zed", "eve"]))]);
+    const svg = companionsSvg(crowd, "person", crowd.terms.get("person")?.get("eve") as never, STRINGS.fr);
+    const linked = [...svg.matchAll(/<a href="\/personnes\/([^/]+)\/"/g)].map((m) => m[1]).sort();
+    assert.deepEqual(linked, ["c0", "c1", "c10", "c11", "c12", "c13", "c14", "c15", "c16", "zed"]);
+    assert.match(svg, /<title>Personne zed — ensemble dans 3 articles<\/title>/);
+  });
+
   it("computes the network of 10,000 articles and 1,200 actors, keeping the 20 strongest pairs", () => {
     const next = random(3);
     const people = Array.from({ length: 840 }, (_unused, i) => `p${i}`);
