@@ -41,5 +41,5 @@ export function ensureHeap(needsOf: () => HeapNeeds): boolean {
  * collects in earnest, so a generous limit is memory the build takes from the machine.
  */
 export function heapForArticles(sources: number): HeapNeeds {
-  return { megabytes: 1024 + Math.ceil(sources * 0.045) };
+  return { megabytes: 1024 + Math.ceil(sources * 0.035) };
 }

@@ -58,6 +58,14 @@ export interface Archive {
   digests: ReadonlyMap<string, string>;
   /** Writes the record cache when the build left it for later (`saveCacheLater`); otherwise there is nothing left to write. */
   saveCache: () => void;
+  /**
+   * Lets go of the text of the records the cache holds once it is written: their body and
+   * HTML are then read from the cache when asked for (RecordCache.releaseText). A build
+   * calls it once what needed every text at once is done; without a cache, it does nothing.
+   */
+  releaseText: () => void;
+  /** Closes the files the record cache opened to read texts; a text asked for later opens its file again. */
+  closeTextFiles: () => void;
 }
 
 export interface BuildArchiveOptions {
@@ -243,7 +251,7 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
   const redirected = redirectsOf(records);
   diagnostics.push(...redirected.diagnostics);
   records.sort(newestFirst);
-  return { config, kb, records, drafts, redirects: redirected.redirects, report, diagnostics, cacheHits: cache?.hitCount ?? 0, extracted: jobs.length, digests, saveCache };
+  return { config, kb, records, drafts, redirects: redirected.redirects, report, diagnostics, cacheHits: cache?.hitCount ?? 0, extracted: jobs.length, digests, saveCache, releaseText: () => cache?.releaseText([...records, ...drafts]), closeTextFiles: () => cache?.closeTextFiles() };
 }
 
 /**

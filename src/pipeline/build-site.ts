@@ -131,9 +131,19 @@ async function buildInto(output: string, files: BuildFiles, options: BuildOption
     cacheDir: options.cacheDir ?? files.records,
     ...(options.env ? { env: options.env } : {}),
     ...(options.session ? { session: options.session.archive } : {}),
-    // Written once the search indexers have started (below).
+    // Written once the search indexers have started (writeSite).
     saveCacheLater: true,
   });
+  try {
+    return await writeSite(archive, started, output, files, options, log);
+  } finally {
+    // Nothing of the build keeps a file open: the next build (the dev server's) opens them again.
+    archive.closeTextFiles();
+  }
+}
+
+/** The report of what became of the sources, then the site made from the archive's records, and its search index. */
+async function writeSite(archive: Archive, started: number, output: string, files: BuildFiles, options: BuildOptions, log: (line: string) => void): Promise<BuildResult> {
   const errors = archive.diagnostics.filter((d) => d.severity === "error");
   const warnings = archive.diagnostics.filter((d) => d.severity === "warning");
   const { report } = archive;
@@ -189,6 +199,9 @@ async function buildInto(output: string, files: BuildFiles, options: BuildOption
   };
   if (!options.pagesFirst) void startSearch();
   archive.saveCache();
+  // Every text was needed at once for the search records (made above unless the pages come
+  // first); from now on each article's text is read when its page is made.
+  archive.releaseText();
 
   let renderDone = recordsDone;
   const { renderer } = options;

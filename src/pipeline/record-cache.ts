@@ -76,6 +76,10 @@ type RecordText = Pick<ArticleRecord, "body" | "html">;
  *   alone, when its body or HTML is. A rebuild needs few: the edited articles', and those of
  *   a search shard, which are spread over every bucket (read as whole buckets, a shard's
  *   texts would mean decoding, and then collecting, most of the cache).
+ *
+ * A record's text is read each time it is asked for, never kept: a build asks once or twice
+ * (its page, the search index, the search vocabulary), and texts kept would hold every
+ * article's in memory by the end of a large build, or of a dev server's day.
  */
 const BUCKETS = 256;
 const BUCKET_FILE = /^[0-9a-f]{2}\.bin$/;
@@ -97,6 +101,10 @@ export class RecordCache {
    */
   private readonly textLengths = new Map<number, number>();
   private readonly dirty = new Set<number>();
+  /** Texts made again from their sources (the cached ones were damaged), until their buckets are written with them. */
+  private readonly repaired = new Map<string, RecordText>();
+  /** The texts the last save wrote that records still hold in memory, until `releaseText`. */
+  private readonly heldTexts = new Map<string, RecordText>();
   /** The bucket of each path seen: a build asks for each source's three times (a tenth of a second of SHA-1 at 10k). */
   private readonly bucketByPath = new Map<string, number>();
   private hits = 0;
@@ -144,38 +152,46 @@ export class RecordCache {
   }
 
   /**
-   * Makes a record's `body` and `html` read its bucket's text file the first time one of them
-   * is read. A copy of the record made with its property descriptors (the archive gives some
-   * records another id that way) shares the getters: the text read through either is kept on both.
+   * Makes a record's `body` and `html` read its bucket's text file whenever they are read. A
+   * copy of the record made with its property descriptors (the archive gives some records
+   * another id that way) reads the same text.
    */
   private readTextWhenAsked(record: ArticleRecord, bucket: number, path: string): void {
-    let text: RecordText | undefined;
-    const load = (target: ArticleRecord): RecordText => {
-      text ??= this.textOf(bucket, path);
-      // Plain fields from now on, in the places they had.
-      for (const holder of target === record ? [record] : [record, target]) {
-        Object.defineProperty(holder, "body", { value: text.body, writable: true, enumerable: true, configurable: true });
-        Object.defineProperty(holder, "html", { value: text.html, writable: true, enumerable: true, configurable: true });
-      }
-      return text;
-    };
-    Object.defineProperty(record, "body", {
-      get(this: ArticleRecord) {
-        return load(this).body;
-      },
-      enumerable: true,
-      configurable: true,
-    });
-    Object.defineProperty(record, "html", {
-      get(this: ArticleRecord) {
-        return load(this).html;
-      },
-      enumerable: true,
-      configurable: true,
-    });
+    Object.defineProperty(record, "body", { get: () => this.textOf(bucket, path).body, enumerable: true, configurable: true });
+    Object.defineProperty(record, "html", { get: () => this.textOf(bucket, path).html, enumerable: true, configurable: true });
+  }
+
+  /**
+   * Lets go of the text of records the cache has written: from now on their `body` and `html`
+   * are read from the cache's files when asked for, as a cached record's are, so a large
+   * build does not hold every article's text until its end. A record is changed only if it
+   * still holds the very text its bucket was written with; the others are left as they are.
+   */
+  releaseText(records: Iterable<ArticleRecord>): void {
+    const heldText = (record: ArticleRecord, key: keyof RecordText) => Object.getOwnPropertyDescriptor(record, key)?.value as unknown;
+    for (const record of records) {
+      const path = record.sourcePath;
+      const texts = this.heldTexts.get(path);
+      const bucket = this.bucketOf(path);
+      const written = this.buckets[bucket]?.get(path)?.result.record;
+      if (!texts || !written || this.dirty.has(bucket)) continue;
+      const unchanged = (held: ArticleRecord) => heldText(held, "body") === texts.body && heldText(held, "html") === texts.html;
+      if (!unchanged(written) || !unchanged(record)) continue;
+      this.readTextWhenAsked(written, bucket, path);
+      if (record !== written) this.readTextWhenAsked(record, bucket, path);
+    }
+    this.heldTexts.clear();
+  }
+
+  /** Closes the text files opened to read records' text; a text asked for later opens its file again. */
+  closeTextFiles(): void {
+    for (const fd of this.textFiles.values()) closeSync(fd);
+    this.textFiles.clear();
   }
 
   private textOf(bucket: number, path: string): RecordText {
+    const repaired = this.repaired.get(path);
+    if (repaired) return repaired;
     const entries = this.buckets[bucket] as Map<string, Entry>;
     const file = textFile(this.dir, bucket, this.stamps.get(bucket) as string);
     const span = entries.get(path)?.text;
@@ -218,7 +234,8 @@ export class RecordCache {
     delete entry.text;
     this.dirty.add(bucket);
     const text = { body: record.body, html: record.html };
-    // Written once the record holds its new text (after this getter returns); the cache is an optimisation, its failure no error.
+    this.repaired.set(path, text);
+    // Written once this getter has returned; the cache is an optimisation, its failure no error.
     if (this.saved && !this.writing)
       queueMicrotask(() => {
         try {
@@ -324,13 +341,17 @@ export class RecordCache {
           heads[path] = entry;
           continue;
         }
-        // Read before the previous text file is closed below.
-        const body = Buffer.from(record.body);
-        const html = Buffer.from(record.html);
+        // Held in memory (just extracted), or read before the previous text file is closed below.
+        const held = Object.getOwnPropertyDescriptor(record, "body")?.value as unknown;
+        const text = typeof held === "string" ? { body: held, html: record.html } : this.textOf(bucket, path);
+        if (typeof held === "string") this.heldTexts.set(path, text);
+        const body = Buffer.from(text.body);
+        const html = Buffer.from(text.html);
         texts.push(body, html);
         entry.text = { start: offset, body: body.length, html: html.length, sum: createHash("sha1").update(body).update(html).digest("base64url") };
+        this.repaired.delete(path);
         offset += body.length + html.length;
-        heads[path] = { ...entry, result: { ...entry.result, record: { ...record, body: "", html: "" } } };
+        heads[path] = { ...entry, result: { ...entry.result, record: withoutText(record) } };
       }
       const fd = this.textFiles.get(bucket);
       if (fd !== undefined) closeSync(fd);
@@ -361,4 +382,10 @@ export class RecordCache {
   get hitCount(): number {
     return this.hits;
   }
+}
+
+/** A record as its bucket file keeps it: all but its text, copied without reading the text. */
+function withoutText(record: ArticleRecord): ArticleRecord {
+  const empty = { value: "", enumerable: true, writable: true, configurable: true };
+  return Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(record), body: empty, html: empty }) as ArticleRecord;
 }

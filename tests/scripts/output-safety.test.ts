@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { after, describe, it } from "node:test";
 import { buildFiles } from "../../src/pipeline/build-files.ts";
@@ -116,6 +116,23 @@ describe("the build writes into a folder it may use, and marks it", () => {
       await build(quiet({ content, output }));
       assert.ok(existsSync(join(output, "index.html")));
       assert.match(readFileSync(join(output, SITE_MARKER), "utf8"), /"generator":"revue"/);
+    }
+  });
+
+  it("keeps no file of the site or of its cache open once a build is done, cold or warm (the folder can then be unmounted or moved)", async () => {
+    const root = scratchDir("closed");
+    const output = join(root, "_site");
+    const openBelow = () => readdirSync("/proc/self/fd").flatMap((fd) => {
+      try {
+        const target = readlinkSync(join("/proc/self/fd", fd));
+        return target.startsWith(`${root}/`) ? [target] : [];
+      } catch {
+        return [];
+      }
+    });
+    for (const kind of ["cold", "warm"]) {
+      await build(quiet({ content, output }));
+      assert.deepEqual(openBelow(), [], `${kind} build`);
     }
   });
 

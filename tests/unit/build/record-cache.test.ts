@@ -86,7 +86,7 @@ describe("the record cache", () => {
     assert.deepEqual(third.records, first.records);
   });
 
-  it("keeps a record's text once read, on a copy made with its property descriptors too", async () => {
+  it("reads a record's text from its file each time it is asked for, on a copy made with its property descriptors too", async () => {
     const content = await contentWithArticles();
     const cacheDir = join(scratchDir("cache"), "records");
     const first = await buildArchive({ contentDir: content, cwd: content, today, cacheDir });
@@ -96,13 +96,34 @@ describe("the record cache", () => {
     // As the archive gives a record another id.
     const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(original)) as typeof original;
     assert.equal(copy.body, first.records[0]?.body);
-    assert.equal(other.html, first.records[1]?.html);
-    // Read once each: the text files are no longer needed for them.
-    for (const name of readdirSync(cacheDir).filter((name) => name.endsWith(".text"))) writeFileSync(join(cacheDir, name), "");
-    assert.equal(copy.body, first.records[0]?.body);
     assert.equal(copy.html, first.records[0]?.html);
-    assert.equal(original.body, first.records[0]?.body);
-    assert.equal(other.body, first.records[1]?.body);
+    assert.equal(other.html, first.records[1]?.html);
+    // Nothing was kept: once the text files are gone, the text cannot be read.
+    for (const name of readdirSync(cacheDir).filter((name) => name.endsWith(".text"))) writeFileSync(join(cacheDir, name), "");
+    assert.throws(() => copy.body, /the record cache lost/);
+    assert.throws(() => original.html, /the record cache lost/);
+  });
+
+  it("lets go of the text of the records it has written, and reads it from its files when asked", async () => {
+    const content = await contentWithArticles();
+    const cacheDir = join(scratchDir("cache"), "records");
+    const archive = await buildArchive({ contentDir: content, cwd: content, today, cacheDir, saveCacheLater: true });
+    const [released, edited] = archive.records;
+    assert.ok(released && edited);
+    const texts = { body: released.body, html: released.html };
+    const held = (record: object) => Object.getOwnPropertyDescriptor(record, "body")?.value !== undefined;
+    assert.ok(held(released));
+    // Not written yet: nothing is let go of.
+    archive.releaseText();
+    assert.ok(held(released));
+    archive.saveCache();
+    // A record whose text changed after the cache was written keeps its own.
+    edited.body = `${edited.body}\n\nAjouté après l'écriture du cache.`;
+    archive.releaseText();
+    assert.ok(!held(released));
+    assert.deepEqual({ body: released.body, html: released.html }, texts);
+    assert.ok(held(edited));
+    assert.match(edited.body, /Ajouté après l'écriture du cache\.$/);
   });
 
   it("reads the other texts of a bucket whose last text's source was edited (the text file keeps its length until the bucket is written)", async () => {
