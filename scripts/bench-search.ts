@@ -7,14 +7,14 @@
  * prints the processor time of the indexing (of the indexers' threads in this process and of
  * the processes it starts, Pagefind's), per article: what the shard size (search_shard_size) trades against the count of bundles.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateCorpus } from "./bench/generate-corpus.ts";
 import { buildArchive } from "../src/pipeline/build-archive.ts";
 import { searchRecords } from "../src/search/records.ts";
 import { parse, run } from "./lib/cli.ts";
-import { listProcesses, processTree } from "./lib/process-tree.ts";
+import { listProcesses, processTree, readStat } from "./lib/process-tree.ts";
 import { writeSearchIndex } from "./lib/search-index.ts";
 import { formatTable } from "./lib/table.ts";
 
@@ -38,7 +38,7 @@ async function treeCpuMs(work: () => Promise<unknown>): Promise<{ pagefind: numb
     below.delete(process.pid);
     for (const p of processes) {
       // Looked at while the process runs: a child is named after its parent until it starts its program.
-      if (below.has(p.pid) && !pagefindPids.has(p.pid) && isPagefind(p.pid)) pagefindPids.add(p.pid);
+      if (below.has(p.pid) && p.name.startsWith("pagefind")) pagefindPids.add(p.pid);
       if (cpuByPid.has(p.pid) || below.has(p.pid)) cpuByPid.set(p.pid, p.cpuMs);
     }
   };
@@ -54,20 +54,9 @@ async function treeCpuMs(work: () => Promise<unknown>): Promise<{ pagefind: numb
   return total;
 }
 
-/** Whether a process runs Pagefind's binary (its name, as Linux's /proc gives it). */
-function isPagefind(pid: number): boolean {
-  try {
-    return readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("pagefind");
-  } catch {
-    return false;
-  }
-}
-
-/** Processor time of this process's main thread (Linux's /proc, clock ticks of 10 ms), in ms. */
+/** Processor time of this process's main thread, in ms. */
 function mainThreadCpuMs(): number {
-  const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(") ") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  return readStat(`/proc/self/task/${process.pid}/stat`).cpuMs;
 }
 
 run(async () => {

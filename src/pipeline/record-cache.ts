@@ -343,8 +343,9 @@ export class RecordCache {
         }
         // Held in memory (just extracted), or read before the previous text file is closed below.
         const held = Object.getOwnPropertyDescriptor(record, "body")?.value as unknown;
-        const text = typeof held === "string" ? { body: held, html: record.html } : this.textOf(bucket, path);
-        if (typeof held === "string") this.heldTexts.set(path, text);
+        const inMemory = typeof held === "string";
+        const text = inMemory ? { body: held, html: record.html } : this.textOf(bucket, path);
+        if (inMemory) this.heldTexts.set(path, text);
         const body = Buffer.from(text.body);
         const html = Buffer.from(text.html);
         texts.push(body, html);

@@ -96,7 +96,6 @@ const LABEL_CHARACTERS = 26;
 const EDGES_PER_NODE = 2;
 const EDGES_CAP_PER_NODE = 3;
 
-
 /** A label's text: short names as they are, long ones cut at a word with an ellipsis. */
 export function labelText(label: string): string {
   if (label.length <= LABEL_CHARACTERS) return label;

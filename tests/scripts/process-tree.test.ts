@@ -29,7 +29,7 @@ describe("the benches' process tree", () => {
   });
 
   it("follows parents through a list of processes", () => {
-    const p = (pid: number, ppid: number): ProcessInfo => ({ pid, ppid, rssMb: 1, cpuMs: 0 });
+    const p = (pid: number, ppid: number): ProcessInfo => ({ pid, ppid, name: "node", rssMb: 1, cpuMs: 0 });
     const processes = [p(1, 0), p(10, 1), p(11, 10), p(12, 11), p(20, 1), p(21, 20)];
     assert.deepEqual(processTree(10, processes).map((q) => q.pid).sort(), [10, 11, 12]);
   });
