@@ -1,13 +1,13 @@
-import type { AgencyRef, ArticleRecord, EntityRef, Suggestion } from "../model/article.ts";
+import type { AgencyRef, ArticleRecord, DateCandidate, DateValue, EntityRef, Suggestion } from "../model/article.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { KnowledgeBase, Person } from "../model/knowledge.ts";
 import type { SourceDoc } from "../ingest/source-doc.ts";
 import type { CompiledKnowledge } from "../extract/compile.ts";
 import { certainCandidate, extractDate, inferDateCandidates, parseIsoLike } from "../extract/date.ts";
-import { extractEntities, MAX_ENTITIES_PER_KIND } from "../extract/entities.ts";
+import { extractEntities, MAX_ENTITIES_PER_KIND, type ExtractedEntities } from "../extract/entities.ts";
 import { extractOutlet, resolveOutlet } from "../extract/outlet.ts";
 import { normalize, segmentPage } from "../extract/segment.ts";
-import { extractTopics, resolveTags } from "../extract/topics.ts";
+import { extractTopics, resolveTags, type TagResolution } from "../extract/topics.ts";
 import { slugify } from "../text/slug.ts";
 import { safeHttpUrl } from "../text/safe-url.ts";
 import { tokenize } from "../text/tokenize.ts";
@@ -46,7 +46,7 @@ export function buildArticle(doc: SourceDoc, compiled: CompiledKnowledge, option
   const articleText = [title ?? "", ...page.body, ...page.captions].join("\n");
 
   const date = fm.date
-    ? { ...(parseIsoLike(fm.date) ?? { value: fm.date, precision: "day" as const }), ...(fm.dateTime ? { dateTime: fm.dateTime } : {}), evidence: fm.date_evidence ?? "front matter", via: "front-matter" as const }
+    ? frontMatterDate(fm.date, fm)
     : extractDate({ meta: doc.meta.published, metaField: doc.meta.evidence["published"], captured: page.capturedDate, datelines: page.datelines, url, text: articleText, today: options.today });
 
   const outlet = fm.outlet
@@ -63,74 +63,11 @@ export function buildArticle(doc: SourceDoc, compiled: CompiledKnowledge, option
   for (const kind of found.capped) {
     diagnostics.push({ file: doc.path, rule: "too-many-entities", severity: "warning", ...described("too-many-entities", { max: MAX_ENTITIES_PER_KIND, kind }) });
   }
-  // A page's tag line names topics; its keywords <meta> (often SEO lists) only count where the base knows them.
-  const tagLine = resolveTags(page.tags, compiled);
-  const keywords = resolveTags(doc.meta.keywords ?? [], compiled, { knownOnly: true });
-  const tags = { topics: mergeRefs(tagLine.topics, keywords.topics), entities: [...tagLine.entities, ...keywords.entities] };
-  let topics = mergeRefs(tags.topics, extractTopics(tokens, articleText, (title ?? "").length, compiled));
-  let people: EntityRef[] = found.people;
-  let agencies: AgencyRef[] = found.agencies;
-  let places: EntityRef[] = found.places;
-  for (const tagged of tags.entities) {
-    const ref = { id: tagged.id, name: tagged.name, via: "text" as const, mentions: [tagged.tag] };
-    if (tagged.kind === "person") people = mergeRefs(people, [ref]);
-    else if (tagged.kind === "agency") agencies = mergeRefs(agencies, [ref]);
-    else places = mergeRefs(places, [ref]);
-  }
+  const tags = pageTags(page, doc, compiled);
+  const textTopics = mergeRefs(tags.topics, extractTopics(tokens, articleText, (title ?? "").length, compiled));
+  const { people, agencies, places, topics } = withFrontMatterRefs(withTaggedEntities(found, tags.entities, textTopics), doc, fm, kb, diagnostics);
 
-  // Front matter: a list replaces extraction; `add` and `remove` adjust it.
-  const fromFrontMatter = (values: string[] | undefined, kind: RefKind, field: keyof FrontMatter): EntityRef[] | undefined =>
-    values?.map((value) => {
-      const ref = resolveRef(value, kind, kb);
-      if (!ref.known) diagnostics.push(unknownRef(doc, field, value, kind, kb));
-      const { known: _known, ...entity } = ref;
-      return entity;
-    });
-  people = fromFrontMatter(fm.people, "person", "people") ?? people;
-  agencies = fromFrontMatter(fm.agencies, "agency", "agencies") ?? agencies;
-  places = fromFrontMatter(fm.places, "place", "places") ?? places;
-  topics = fromFrontMatter(fm.topics, "topic", "topics") ?? topics;
-  for (const value of fm.add ?? []) {
-    const kind = kindOf(value, kb);
-    if (!kind) {
-      diagnostics.push(unknownAddition(doc, value, kb));
-      continue;
-    }
-    const { known: _known, ...ref } = resolveRef(value, kind, kb);
-    if (kind === "person") people = mergeRefs(people, [ref]);
-    else if (kind === "agency") agencies = mergeRefs(agencies, [ref]);
-    else if (kind === "place") places = mergeRefs(places, [ref]);
-    else topics = mergeRefs(topics, [ref]);
-  }
-  // Terms of the site the article comes from: what the knowledge base knows them as, else topics.
-  for (const value of fm.tags ?? []) {
-    const kind = kindOf(value, kb) ?? "topic";
-    const { known: _known, ...ref } = resolveRef(value, kind, kb);
-    if (kind === "person") people = mergeRefs(people, [ref]);
-    else if (kind === "agency") agencies = mergeRefs(agencies, [ref]);
-    else if (kind === "place") places = mergeRefs(places, [ref]);
-    else topics = mergeRefs(topics, [ref]);
-  }
-  for (const value of fm.remove ?? []) {
-    const kind = kindOf(value, kb);
-    const id = kind ? resolveRef(value, kind, kb).id : slugify(value);
-    const keep = (ref: EntityRef) => ref.id !== id && normalize(ref.name) !== normalize(value);
-    [people, agencies, places, topics] = [people.filter(keep), agencies.filter(keep), places.filter(keep), topics.filter(keep)];
-  }
-
-  const removed = new Set((fm.remove ?? []).map(normalize));
-  const dateCandidates = date
-    ? []
-    : inferDateCandidates(articleText, people.map((ref) => kb.people.get(ref.id)).filter((p): p is Person => Boolean(p)), options.today);
-  if (!date) {
-    const certain = certainCandidate(dateCandidates);
-    diagnostics.push({
-      file: doc.path,
-      rule: "date-missing",
-      severity: "warning",
-      ...described("date-missing", { candidates: dateCandidates.map((c) => c.value), certain: certain ? 1 : 0, evidence: dateCandidates[0]?.evidence ?? "" }),
-    });
-  }
+  const dateCandidates = date ? [] : undatedCandidates(doc, articleText, people, kb, options.today, diagnostics);
   if (!title) diagnostics.push({ file: doc.path, line: 1, rule: "title-missing", severity: "error", ...described("title-missing", {}) });
 
   const body = (page.bodyMarkdown ?? page.body).join("\n\n");
@@ -159,11 +96,105 @@ export function buildArticle(doc: SourceDoc, compiled: CompiledKnowledge, option
     ...(fm.image ? { image: fm.image } : {}),
     ...(fm.permalink ? { permalink: fm.permalink } : {}),
     ...(fm.aliases ? { aliases: fm.aliases } : {}),
-    // A name the front matter removes is not one to suggest for this article either (nor for archive memory to add back).
-    suggestions: found.suggestions.filter((s: Suggestion) => (!people.some((p) => p.name === s.name) || s.published) && !removed.has(normalize(s.name))),
+    suggestions: suggestionsLeft(found.suggestions, people, fm.remove),
     ...(fm.people ? { peopleFromFrontMatter: true as const } : {}),
     diagnostics,
   };
+}
+
+/** An article's people, agencies, places and topics. */
+interface Refs {
+  people: EntityRef[];
+  agencies: AgencyRef[];
+  places: EntityRef[];
+  topics: EntityRef[];
+}
+
+const LIST_OF_KIND = { person: "people", agency: "agencies", place: "places", topic: "topics" } as const satisfies Record<RefKind, keyof Refs>;
+
+/** The date front matter gives, as precise as it is written. */
+function frontMatterDate(value: string, fm: FrontMatter): DateValue {
+  return { ...(parseIsoLike(value) ?? { value, precision: "day" as const }), ...(fm.dateTime ? { dateTime: fm.dateTime } : {}), evidence: fm.date_evidence ?? "front matter", via: "front-matter" as const };
+}
+
+/** The page's own tags: its tag line names topics; its keywords <meta> (often SEO lists) only count where the base knows them. */
+function pageTags(page: Page, doc: SourceDoc, compiled: CompiledKnowledge): { topics: EntityRef[]; entities: TagResolution["entities"] } {
+  const tagLine = resolveTags(page.tags, compiled);
+  const keywords = resolveTags(doc.meta.keywords ?? [], compiled, { knownOnly: true });
+  return { topics: mergeRefs(tagLine.topics, keywords.topics), entities: [...tagLine.entities, ...keywords.entities] };
+}
+
+/** The entities the text names, then those the page's tags name. */
+function withTaggedEntities(found: ExtractedEntities, tagged: TagResolution["entities"], topics: EntityRef[]): Refs {
+  const refs: Refs = { people: found.people, agencies: found.agencies, places: found.places, topics };
+  for (const entity of tagged) addRef(refs, entity.kind, { id: entity.id, name: entity.name, via: "text", mentions: [entity.tag] });
+  return refs;
+}
+
+/** Front matter: a list replaces extraction; `add`, `tags` and `remove` adjust it. */
+function withFrontMatterRefs(extracted: Refs, doc: SourceDoc, fm: FrontMatter, kb: KnowledgeBase, diagnostics: Diagnostic[]): Refs {
+  const refs: Refs = {
+    people: listFromFrontMatter(fm.people, "person", "people", doc, kb, diagnostics) ?? extracted.people,
+    agencies: listFromFrontMatter(fm.agencies, "agency", "agencies", doc, kb, diagnostics) ?? extracted.agencies,
+    places: listFromFrontMatter(fm.places, "place", "places", doc, kb, diagnostics) ?? extracted.places,
+    topics: listFromFrontMatter(fm.topics, "topic", "topics", doc, kb, diagnostics) ?? extracted.topics,
+  };
+  for (const value of fm.add ?? []) {
+    const kind = kindOf(value, kb);
+    if (!kind) {
+      diagnostics.push(unknownAddition(doc, value, kb));
+      continue;
+    }
+    const { known: _known, ...ref } = resolveRef(value, kind, kb);
+    addRef(refs, kind, ref);
+  }
+  // Terms of the site the article comes from: what the knowledge base knows them as, else topics.
+  for (const value of fm.tags ?? []) {
+    const kind = kindOf(value, kb) ?? "topic";
+    const { known: _known, ...ref } = resolveRef(value, kind, kb);
+    addRef(refs, kind, ref);
+  }
+  for (const value of fm.remove ?? []) {
+    const kind = kindOf(value, kb);
+    const id = kind ? resolveRef(value, kind, kb).id : slugify(value);
+    const keep = (ref: EntityRef) => ref.id !== id && normalize(ref.name) !== normalize(value);
+    [refs.people, refs.agencies, refs.places, refs.topics] = [refs.people.filter(keep), refs.agencies.filter(keep), refs.places.filter(keep), refs.topics.filter(keep)];
+  }
+  return refs;
+}
+
+/** A front-matter list, resolved against the knowledge base; a value it does not know is kept, with a warning. */
+function listFromFrontMatter(values: string[] | undefined, kind: RefKind, field: keyof FrontMatter, doc: SourceDoc, kb: KnowledgeBase, diagnostics: Diagnostic[]): EntityRef[] | undefined {
+  return values?.map((value) => {
+    const ref = resolveRef(value, kind, kb);
+    if (!ref.known) diagnostics.push(unknownRef(doc, field, value, kind, kb));
+    const { known: _known, ...entity } = ref;
+    return entity;
+  });
+}
+
+function addRef(refs: Refs, kind: RefKind, ref: AgencyRef): void {
+  const list = LIST_OF_KIND[kind];
+  refs[list] = mergeRefs<AgencyRef>(refs[list], [ref]);
+}
+
+/** An article with no date: the dates its text and its known people make likely, named in a warning. */
+function undatedCandidates(doc: SourceDoc, articleText: string, people: readonly EntityRef[], kb: KnowledgeBase, today: Date, diagnostics: Diagnostic[]): DateCandidate[] {
+  const candidates = inferDateCandidates(articleText, people.map((ref) => kb.people.get(ref.id)).filter((p): p is Person => Boolean(p)), today);
+  const certain = certainCandidate(candidates);
+  diagnostics.push({
+    file: doc.path,
+    rule: "date-missing",
+    severity: "warning",
+    ...described("date-missing", { candidates: candidates.map((c) => c.value), certain: certain ? 1 : 0, evidence: candidates[0]?.evidence ?? "" }),
+  });
+  return candidates;
+}
+
+/** A name the front matter lists is no suggestion unless published; one it removes is not one to suggest for this article either (nor for archive memory to add back). */
+function suggestionsLeft(suggestions: readonly Suggestion[], people: readonly EntityRef[], remove: readonly string[] | undefined): Suggestion[] {
+  const removed = new Set((remove ?? []).map(normalize));
+  return suggestions.filter((s) => (!people.some((p) => p.name === s.name) || s.published) && !removed.has(normalize(s.name)));
 }
 
 interface Page {

@@ -3,8 +3,8 @@ import type { Agency, KnowledgeBase, Person, Place } from "../model/knowledge.ts
 import { foldText } from "../text/fold.ts";
 import { slugify } from "../text/slug.ts";
 import { tokenize, type Token } from "../text/tokenize.ts";
-import { findAcronymDefinitions } from "./acronyms.ts";
-import { findInstitutions, institutionAt, type InstitutionSpan } from "./institution-grammar.ts";
+import { findAcronymDefinitions, type AcronymDefinition } from "./acronyms.ts";
+import { findInstitutions, institutionAt, type GrammarInput, type InstitutionSpan } from "./institution-grammar.ts";
 import type { CompiledKnowledge } from "./compile.ts";
 import { indexCues } from "./cues.ts";
 import { findNames, type NameEntry, type NameMatch } from "./match.ts";
@@ -54,6 +54,9 @@ interface Found {
   first: number;
 }
 
+/** An entity before its mentions are counted. */
+type FoundEntry = Omit<Found, "mentions" | "count" | "first">;
+
 export function extractEntities(text: string, compiled: CompiledKnowledge, options: EntityOptions = {}): ExtractedEntities {
   const { kb } = compiled;
   const tokens = options.tokens ?? tokenize(text);
@@ -62,62 +65,106 @@ export function extractEntities(text: string, compiled: CompiledKnowledge, optio
   for (const match of matches) covered.fill(1, match.first, match.last);
 
   const found = new Map<string, Found>();
-  const add = (entry: Omit<Found, "mentions" | "count" | "first">, surface: string, position: number) => {
-    const key = entry.kind + ":" + entry.id;
-    const existing = found.get(key);
-    if (existing) {
-      existing.count++;
-      if (!existing.mentions.includes(surface)) existing.mentions.push(surface);
-      return;
-    }
-    const item: Found = { kind: entry.kind, id: entry.id, name: entry.name, via: entry.via, mentions: [surface], count: 1, first: position };
-    if (entry.acronym) item.acronym = entry.acronym;
-    found.set(key, item);
-  };
+  const { pending, blocked, placeAt } = addUnsharedNames(matches, tokens.length, kb, found);
 
-  // Known names; shared ones wait for the context. Grammar reads what no known name covers.
+  // Acronyms the text defines: those of known names now, the others once the grammar has read the text.
+  const definitions = findAcronymDefinitions(tokens, text, matches, kb.rules.names);
+  const learned = acronymsOfKnownAgencies(definitions, kb);
+  addAcronymMentions(tokens, learned, covered, found);
+
+  const articleCountry = articleCountryOf(found, tokens, compiled, options);
+  const grammar: GrammarInput = { tokens, text, rules: kb.rules.institutions, covered: blocked, placeAt, demonyms: compiled.demonyms };
+  addSharedNames(pending, grammar, found, compiled, articleCountry);
+
+  // Institutions the base lacks, read by their grammar; acronyms defined after them.
+  const spans = findInstitutions(grammar);
+  const spanEndingAt = addInstitutions(spans, definitions, grammar, compiled, articleCountry, covered, found);
+  const grammarLearned = acronymsOfNewAgencies(definitions, learned, spanEndingAt, tokens, found);
+  preferDefinitionsToBase(spans, spanEndingAt, grammarLearned, tokens, covered, found);
+  addAcronymMentions(tokens, grammarLearned, covered, found);
+
+  const suggestions = addUnknownPeople(tokens, text, covered, compiled, options.ignore, found);
+  const capped: ExtractedEntities["capped"] = [];
+  return { people: refsOf(found, "person", capped), agencies: refsOf(found, "agency", capped), places: refsOf(found, "place", capped), suggestions, capped };
+}
+
+/** Counts one mention of an entity: its first one fixes its position, each new spelling is kept. */
+function addMention(found: Map<string, Found>, entry: FoundEntry, surface: string, position: number): void {
+  const key = entry.kind + ":" + entry.id;
+  const existing = found.get(key);
+  if (existing) {
+    existing.count++;
+    if (!existing.mentions.includes(surface)) existing.mentions.push(surface);
+    return;
+  }
+  const item: Found = { kind: entry.kind, id: entry.id, name: entry.name, via: entry.via, mentions: [surface], count: 1, first: position };
+  if (entry.acronym) item.acronym = entry.acronym;
+  found.set(key, item);
+}
+
+/**
+ * Known names of one meaning are found now; shared ones are returned, pending the article's
+ * context. What they cover is marked for the grammar, which reads what no known name covers.
+ */
+function addUnsharedNames(matches: readonly NameMatch[], tokenCount: number, kb: KnowledgeBase, found: Map<string, Found>) {
   const pending: NameMatch[] = [];
-  const blocked = new Uint8Array(tokens.length);
-  const placeAt = new Uint8Array(tokens.length);
+  const blocked = new Uint8Array(tokenCount);
+  const placeAt = new Uint8Array(tokenCount);
   for (const match of matches) {
     const entries = match.entries.filter((entry) => entry.kind !== "outlet");
     if (entries.length === 0) continue;
     if (entries.length === 1 && !(entries[0] as NameEntry).shared) {
-      addKnown(entries[0] as NameEntry, match, kb, add);
+      addKnown(entries[0] as NameEntry, match, kb, found);
       (entries[0]?.kind === "place" ? placeAt : blocked).fill(1, match.first, match.last);
     } else pending.push(match);
   }
+  return { pending, blocked, placeAt };
+}
 
-  // Acronyms the text defines: those of known names now, the others once the grammar has read the text.
-  const learned = new Map<string, Omit<Found, "mentions" | "count" | "first">>();
-  const definitions = findAcronymDefinitions(tokens, text, matches, kb.rules.names);
+/** Acronyms the text defines for agencies the base knows, by acronym. */
+function acronymsOfKnownAgencies(definitions: readonly AcronymDefinition[], kb: KnowledgeBase): Map<string, FoundEntry> {
+  const learned = new Map<string, FoundEntry>();
   for (const definition of definitions) {
     const entry = definition.match?.entries.find((e) => e.kind === "agency");
     if (!entry) continue;
     const agency = kb.agencies.get(entry.id);
     if (agency && !learned.has(definition.acronym)) learned.set(definition.acronym, agencyFound(agency, "knowledge-base"));
   }
-  addAcronymMentions(tokens, learned, covered, add);
+  return learned;
+}
 
-  // Shared names, settled by the country the article is about.
-  const context = countryContext(found, tokens, kb, compiled.demonyms);
+/** The country that settles shared names: the text's, the outlet's tipping an even balance. */
+function articleCountryOf(found: ReadonlyMap<string, Found>, tokens: readonly Token[], compiled: CompiledKnowledge, options: EntityOptions): string | undefined {
+  const context = countryContext(found, tokens, compiled.kb, compiled.demonyms);
   if (options.outletCountry) context.set(options.outletCountry, (context.get(options.outletCountry) ?? 0) + OUTLET_WEIGHT);
-  const articleCountry = dominantCountry(context, options.homeCountry);
-  const grammar = { tokens, text, rules: kb.rules.institutions, covered: blocked, placeAt, demonyms: compiled.demonyms };
+  return dominantCountry(context, options.homeCountry);
+}
+
+/** Shared names, settled by the country the article is about; each one found is closed to the grammar. */
+function addSharedNames(pending: readonly NameMatch[], grammar: GrammarInput, found: Map<string, Found>, compiled: CompiledKnowledge, articleCountry: string | undefined): void {
   for (const match of pending) {
     // "ministère de la Santé et du Développement social" is not the shared "ministère de la Santé": the compound name is read by the grammar.
     const longer = institutionAt(grammar, match.first);
     if (longer && longer.coordinated && longer.last > match.last) continue;
-    const chosen = resolveShared(match, tokens, found, compiled, articleCountry);
+    const chosen = resolveShared(match, grammar.tokens, found, compiled, articleCountry);
     if (chosen) {
-      addKnown(chosen, match, kb, add);
-      blocked.fill(1, match.first, match.last);
+      addKnown(chosen, match, compiled.kb, found);
+      grammar.covered.fill(1, match.first, match.last);
     }
   }
+}
 
-  // Institutions the base lacks, read by their grammar; acronyms defined after them.
-  const spans = findInstitutions(grammar);
-  const spanEndingAt = new Map<number, Omit<Found, "mentions" | "count" | "first">>();
+/** Adds the institutions the grammar read; returns them by the token after their name, where an acronym would define them. */
+function addInstitutions(
+  spans: readonly InstitutionSpan[],
+  definitions: readonly AcronymDefinition[],
+  { tokens, text }: GrammarInput,
+  compiled: CompiledKnowledge,
+  articleCountry: string | undefined,
+  covered: Uint8Array,
+  found: Map<string, Found>,
+): Map<number, FoundEntry> {
+  const spanEndingAt = new Map<number, FoundEntry>();
   // A definition that reads further than the grammar ("Conseil national de la refondation sur la santé (CNR)") names the institution.
   const definedFrom = new Map(definitions.flatMap((d) => (d.longFormFirst !== undefined && !d.match ? [[d.longFormFirst, d.index] as const] : [])));
   for (const span of spans) {
@@ -127,11 +174,22 @@ export function extractEntities(text: string, compiled: CompiledKnowledge, optio
     if (definedUntil !== undefined && definedUntil > span.last) continue;
     const entry = institutionFound(span, compiled, articleCountry);
     const start = (tokens[span.first] as Token).start;
-    add(entry, text.slice(start, (tokens[span.last - 1] as Token).end), start);
+    addMention(found, entry, text.slice(start, (tokens[span.last - 1] as Token).end), start);
     covered.fill(1, span.first, span.last);
     spanEndingAt.set(span.last, entry);
   }
-  const grammarLearned = new Map<string, Omit<Found, "mentions" | "count" | "first">>();
+  return spanEndingAt;
+}
+
+/** Acronyms the text defines for agencies the base lacks: a grammar-read institution's, or a new agency named by the long form. */
+function acronymsOfNewAgencies(
+  definitions: readonly AcronymDefinition[],
+  learned: ReadonlyMap<string, FoundEntry>,
+  spanEndingAt: ReadonlyMap<number, FoundEntry>,
+  tokens: readonly Token[],
+  found: Map<string, Found>,
+): Map<string, FoundEntry> {
+  const grammarLearned = new Map<string, FoundEntry>();
   for (const definition of definitions) {
     if (definition.match || learned.has(definition.acronym) || grammarLearned.has(definition.acronym)) continue;
     const named = spanEndingAt.get(definition.index);
@@ -143,10 +201,24 @@ export function extractEntities(text: string, compiled: CompiledKnowledge, optio
       const id = slugify(definition.longForm);
       const agency = { kind: "agency" as const, id, name: definition.longForm, acronym: definition.acronym, via: "heuristic" as const };
       grammarLearned.set(definition.acronym, agency);
-      add(agency, definition.longForm, (tokens[definition.index] as Token).start);
+      addMention(found, agency, definition.longForm, (tokens[definition.index] as Token).start);
     }
   }
-  // "l'Assemblée nationale populaire (ANP)": the article's own definition outranks the base's meaning of the acronym.
+  return grammarLearned;
+}
+
+/**
+ * "l'Assemblée nationale populaire (ANP)": the article's own definition outranks the base's
+ * meaning of the acronym, whose mentions are then the new agency's.
+ */
+function preferDefinitionsToBase(
+  spans: readonly InstitutionSpan[],
+  spanEndingAt: ReadonlyMap<number, FoundEntry>,
+  grammarLearned: Map<string, FoundEntry>,
+  tokens: readonly Token[],
+  covered: Uint8Array,
+  found: Map<string, Found>,
+): void {
   for (const span of spans) {
     const acronym = tokens[span.last];
     if (!acronym?.inParentheses || !acronym.isUpper || !initialsSpell(tokens, span, acronym.text)) continue;
@@ -159,47 +231,47 @@ export function extractEntities(text: string, compiled: CompiledKnowledge, optio
     covered.fill(0, span.last, span.last + 1);
     for (let k = 0; k < tokens.length; k++) if ((tokens[k] as Token).text === acronym.text) covered[k] = 0;
   }
-  addAcronymMentions(tokens, grammarLearned, covered, add);
+}
 
-  // Institutions and people the base does not know; names editors dismissed are no one's.
+/** Institutions and people the base does not know; names editors dismissed are no one's. Returns the suggestions. */
+function addUnknownPeople(tokens: readonly Token[], text: string, covered: Uint8Array, compiled: CompiledKnowledge, ignored: readonly string[] | undefined, found: Map<string, Found>): Suggestion[] {
+  const { kb } = compiled;
   const suggestions: Suggestion[] = [];
-  const ignore = new Set([...(options.ignore ?? []).map(foldText), ...kb.rules.names.ignored]);
+  const ignore = new Set([...(ignored ?? []).map(foldText), ...kb.rules.names.ignored]);
   const dismissed = kb.rules.names.ignored;
   if (dismissed.size) for (const [key, item] of found) if (item.via === "heuristic" && dismissed.has(foldText(item.name))) found.delete(key);
   const candidates = findPersonNames(tokens, text, covered, indexCues(tokens, text, compiled), kb.rules.names).filter(
     (candidate) => !ignore.has(foldText(candidate.name)),
   );
-  resolveUnknownPeople(candidates, tokens, text, kb, found, add, suggestions);
-
-  const capped: ExtractedEntities["capped"] = [];
-  const refs = (kind: Found["kind"]) => {
-    let items = [...found.values()].filter((item) => item.kind === kind);
-    if (items.length > MAX_ENTITIES_PER_KIND) {
-      capped.push(kind);
-      items = items.sort((a, b) => b.count - a.count || a.first - b.first).slice(0, MAX_ENTITIES_PER_KIND);
-    }
-    return items.sort((a, b) => a.first - b.first).map(({ id, name, via, mentions, acronym }) => ({ id, name, via, mentions, ...(acronym ? { acronym } : {}) }));
-  };
-  return { people: refs("person"), agencies: refs("agency"), places: refs("place"), suggestions, capped };
+  resolveUnknownPeople(candidates, tokens, text, kb, found, suggestions);
+  return suggestions;
 }
 
-type Add = (entry: Omit<Found, "mentions" | "count" | "first">, surface: string, position: number) => void;
+/** One kind's entities, in order of first mention; beyond MAX_ENTITIES_PER_KIND, the most mentioned (the kind is then `capped`). */
+function refsOf(found: ReadonlyMap<string, Found>, kind: Found["kind"], capped: ExtractedEntities["capped"]): AgencyRef[] {
+  let items = [...found.values()].filter((item) => item.kind === kind);
+  if (items.length > MAX_ENTITIES_PER_KIND) {
+    capped.push(kind);
+    items = items.sort((a, b) => b.count - a.count || a.first - b.first).slice(0, MAX_ENTITIES_PER_KIND);
+  }
+  return items.sort((a, b) => a.first - b.first).map(({ id, name, via, mentions, acronym }) => ({ id, name, via, mentions, ...(acronym ? { acronym } : {}) }));
+}
 
-function addKnown(entry: NameEntry, match: NameMatch, kb: KnowledgeBase, add: Add): void {
+function addKnown(entry: NameEntry, match: NameMatch, kb: KnowledgeBase, found: Map<string, Found>): void {
   if (entry.kind === "person") {
     const person = kb.people.get(entry.id);
-    if (person) add({ kind: "person", id: person.id, name: person.name, via: "knowledge-base" }, match.surface, match.start);
+    if (person) addMention(found, { kind: "person", id: person.id, name: person.name, via: "knowledge-base" }, match.surface, match.start);
   } else if (entry.kind === "agency") {
     const agency = kb.agencies.get(entry.id);
-    if (agency) add(agencyFound(agency, "knowledge-base"), match.surface, match.start);
+    if (agency) addMention(found, agencyFound(agency, "knowledge-base"), match.surface, match.start);
     // "DGSN-DGST", "DGSE-DGSI": one written name, two agencies — both were matched token by token.
   } else if (entry.kind === "place") {
     const place = kb.places.get(entry.id);
-    if (place) add({ kind: "place", id: place.id, name: place.name, via: "knowledge-base" }, match.surface, match.start);
+    if (place) addMention(found, { kind: "place", id: place.id, name: place.name, via: "knowledge-base" }, match.surface, match.start);
   }
 }
 
-function agencyFound(agency: Agency, via: EntityRef["via"]): Omit<Found, "mentions" | "count" | "first"> {
+function agencyFound(agency: Agency, via: EntityRef["via"]): FoundEntry {
   return { kind: "agency", id: agency.id, name: agency.name, ...(agency.acronym ? { acronym: agency.acronym } : {}), via };
 }
 
@@ -216,12 +288,12 @@ function isNickname(match: NameMatch, tokens: readonly Token[], compiled: Compil
   });
 }
 
-function addAcronymMentions(tokens: readonly Token[], learned: ReadonlyMap<string, Omit<Found, "mentions" | "count" | "first">>, covered: Uint8Array, add: Add): void {
+function addAcronymMentions(tokens: readonly Token[], learned: ReadonlyMap<string, FoundEntry>, covered: Uint8Array, found: Map<string, Found>): void {
   if (learned.size === 0) return;
   for (const [index, token] of tokens.entries()) {
     const agency = learned.get(token.text);
     if (agency && !covered[index]) {
-      add(agency, token.text, token.start);
+      addMention(found, agency, token.text, token.start);
       covered[index] = 1;
     }
   }
@@ -232,7 +304,7 @@ function addAcronymMentions(tokens: readonly Token[], learned: ReadonlyMap<strin
  * otherwise a new agency named as written, with its country when the name is a country's
  * own body and the article's country (or a demonym after the name) says which.
  */
-function institutionFound(span: InstitutionSpan, compiled: CompiledKnowledge, articleCountry: string | undefined): Omit<Found, "mentions" | "count" | "first"> {
+function institutionFound(span: InstitutionSpan, compiled: CompiledKnowledge, articleCountry: string | undefined): FoundEntry {
   const country = span.international || span.place !== undefined ? undefined : (span.demonymCountry ?? (span.generic ? articleCountry : undefined));
   const countryName = country ? compiled.countryNames.get(country) : undefined;
   const name = countryName ? `${span.name} (${countryName})` : span.name;
@@ -322,7 +394,6 @@ function resolveUnknownPeople(
   text: string,
   kb: KnowledgeBase,
   found: Map<string, Found>,
-  add: Add,
   suggestions: Suggestion[],
 ): void {
   const bySurname = new Map<string, Found>();
@@ -350,7 +421,7 @@ function resolveUnknownPeople(
       continue;
     }
     const entry = known ?? { kind: "person" as const, id: slugify(canonical.name), name: canonical.name, via: "heuristic" as const };
-    for (const member of ordered) add(entry, member.name, positionOf(member));
+    for (const member of ordered) addMention(found, entry, member.name, positionOf(member));
     const item = found.get(`person:${entry.id}`) as Found;
     for (const member of members) registerSurnames(member.name, item, bySurname);
     if (!known) suggestions.push({ kind: "person", name: canonical.name, cue: cue ?? "", example: sentenceAround(text, positionOf(canonical)), published: true });
@@ -359,7 +430,7 @@ function resolveUnknownPeople(
   // Lone surnames (and initials) name someone the article already named in full.
   for (const candidate of candidates.filter((c) => !isFullName(c))) {
     const known = bySurname.get(foldText(candidate.name));
-    if (known) add(known, candidate.name, positionOf(candidate));
+    if (known) addMention(found, known, candidate.name, positionOf(candidate));
     else if (candidate.cue) suggestions.push({ kind: "person", name: candidate.name, cue: candidate.cue, example: sentenceAround(text, positionOf(candidate)), published: false });
   }
   for (const item of found.values()) {
@@ -370,7 +441,7 @@ function resolveUnknownPeople(
 }
 
 /** A known person the name misspells, as an entry to add. */
-function misspeltFound(name: string, kb: KnowledgeBase, found: ReadonlyMap<string, Found>): Found | Omit<Found, "mentions" | "count" | "first"> | undefined {
+function misspeltFound(name: string, kb: KnowledgeBase, found: ReadonlyMap<string, Found>): Found | FoundEntry | undefined {
   const person = misspeltKnownPerson(name, kb);
   if (!person) return undefined;
   return found.get(`person:${person.id}`) ?? { kind: "person", id: person.id, name: person.name, via: "knowledge-base" };

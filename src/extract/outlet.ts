@@ -162,7 +162,7 @@ export function outletOfUrl(url: string, kb: KnowledgeBase, index = outletIndex(
 /**
  * An aggregator's path pattern, compiled once per process, in the linear-time engine: an
  * editor's pattern cannot hang the build. One it cannot run was refused when the knowledge
- * base was loaded (../knowledge/load.ts).
+ * base was loaded (../knowledge/entries.ts).
  */
 function aggregatorPattern(source: string): LinearRegExp | undefined {
   if (!aggregatorPatterns.has(source)) {

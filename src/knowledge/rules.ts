@@ -1,13 +1,11 @@
-import { readFileSync } from "node:fs";
-import { join, relative } from "node:path";
 import type { Diagnostic } from "../model/diagnostic.ts";
-import type { ExtractionRules } from "../model/knowledge.ts";
-import { parseYaml, type ParsedYaml } from "../ingest/yaml.ts";
+import type { ExtractionRules, InstitutionRules, PageFurnitureRules } from "../model/knowledge.ts";
 import { foldText, foldWord } from "../text/fold.ts";
 import { tokenize } from "../text/tokenize.ts";
 import { validateAgainst } from "../model/schemas/validate.ts";
 import { joinedName } from "../ingest/furniture-vocabulary.ts";
-import { LINEAR_PATTERN_FIX, LinearRegExp, linearPattern } from "./linear-regexp.ts";
+import { LinearRegExp } from "./linear-regexp.ts";
+import { compiledPatterns, readRuleFile, reportUnknownKeys, runnablePatterns, textList, type RuleFile } from "./rule-file.ts";
 
 export const RULE_FILES = ["rules/boilerplate.yml", "rules/names.yml", "rules/first-names.yml", "rules/institutions.yml", "rules/page-furniture.yml"] as const;
 /** Names editors dismissed with `npm run actors:suggest -- --ignore NAME`; optional, unlike RULE_FILES. */
@@ -27,95 +25,80 @@ export interface LoadedRules {
  * and one that engine cannot run (look-around, back-references) is a bad pattern.
  */
 export function loadRules(contentDir: string, cwd = process.cwd()): LoadedRules {
-  const diagnostics: Diagnostic[] = [];
-  const texts: string[] = [];
-  const load = (name: string, optional = false): { data: Record<string, unknown>; parsed: ParsedYaml | undefined; file: string } => {
-    const path = join(contentDir, name);
-    const file = relative(cwd, path) || path;
-    let text: string;
-    try {
-      text = readFileSync(path, "utf8");
-    } catch {
-      if (optional) return { data: {}, parsed: undefined, file };
-      diagnostics.push({ file, rule: "rules-missing", severity: "error", message: `${name} is missing`, fix: `Restore content/${name} from the repository.` });
-      return { data: {}, parsed: undefined, file };
-    }
-    texts.push(text);
-    const parsed = parseYaml(text, file);
-    diagnostics.push(...parsed.diagnostics);
-    const data = parsed.data && typeof parsed.data === "object" && !Array.isArray(parsed.data) ? (parsed.data as Record<string, unknown>) : {};
-    return { data, parsed, file };
-  };
-
-  const strings = (source: ReturnType<typeof load>, key: string): string[] => {
-    const value = source.data[key];
-    if (value === undefined) return [];
-    if (!Array.isArray(value) || value.some((item) => typeof item !== "string")) {
-      diagnostics.push({ file: source.file, line: source.parsed?.lineOf([key]) ?? 1, rule: "rules-type", severity: "error", message: `\`${key}\` must be a list of texts` });
-      return [];
-    }
-    return value as string[];
-  };
-
-  /** A pattern the linear-time engine cannot run, reported at its line. */
-  const reportPattern = (source: ReturnType<typeof load>, key: string, index: number, pattern: string, error: string) =>
-    diagnostics.push({
-      file: source.file,
-      line: source.parsed?.lineOf([key, index]) ?? 1,
-      rule: "rules-pattern",
-      severity: "error",
-      message: `invalid pattern ${JSON.stringify(pattern)}: ${error}`,
-      fix: LINEAR_PATTERN_FIX,
-    });
-
-  const patterns = (source: ReturnType<typeof load>, key: string, flags: string, whole: boolean): RegExp[] =>
-    strings(source, key).flatMap((pattern, index) => {
-      const compiled = linearPattern(whole ? `^(?:${pattern})$` : pattern, flags);
-      if ("regex" in compiled) return [compiled.regex];
-      reportPattern(source, key, index, pattern, compiled.error);
-      return [];
-    });
-
-  /** Each pattern of a list that the linear-time engine runs, as written; the others reported at their line and left out. */
-  const validPatterns = (source: ReturnType<typeof load>, key: string, flags: string, asUsed: (pattern: string) => string): string[] =>
-    strings(source, key).filter((pattern, index) => {
-      const compiled = linearPattern(asUsed(pattern), flags);
-      if ("regex" in compiled) return true;
-      reportPattern(source, key, index, pattern, compiled.error);
-      return false;
-    });
-
-  /** A key the file does not have is a typo or a misplaced list, whose patterns would silently do nothing. */
-  const onlyKeys = (source: ReturnType<typeof load>, keys: readonly string[]): void => {
-    for (const key of Object.keys(source.data)) {
-      if (keys.includes(key)) continue;
-      diagnostics.push({
-        file: source.file,
-        line: source.parsed?.lineOf([key]) ?? 1,
-        rule: "rules-unknown-key",
-        severity: "error",
-        message: `unknown key \`${key}\`: its list is not read`,
-        fix: `Rename it to one of ${keys.map((known) => `\`${known}\``).join(", ")}, or move its lines to the file that reads them (the comments at the top of each file of content/rules/ say what it holds).`,
-      });
-    }
-  };
-
+  const found = { diagnostics: [] as Diagnostic[], texts: [] as string[] };
+  const load = (name: string, optional = false): RuleFile => readRuleFile(contentDir, cwd, name, optional, found);
   const boilerplate = load(RULE_FILES[0]);
-  onlyKeys(boilerplate, BOILERPLATE_KEYS);
+  reportUnknownKeys(boilerplate, BOILERPLATE_KEYS);
   const furniture = load(RULE_FILES[4]);
-  onlyKeys(furniture, PAGE_FURNITURE_KEYS);
+  reportUnknownKeys(furniture, PAGE_FURNITURE_KEYS);
   const names = load(RULE_FILES[1]);
   const firstNames = load(RULE_FILES[2]);
   const institutions = load(RULE_FILES[3]);
   const ignored = load(IGNORED_NAMES_FILE, true);
-  if (institutions.parsed) diagnostics.push(...validateAgainst("institutions", institutions.data, institutions.file, institutions.parsed.lineOf));
+  if (institutions.parsed) found.diagnostics.push(...validateAgainst("institutions", institutions.data, institutions.file, institutions.parsed.lineOf));
+  const sectionEnd = runnablePatterns(boilerplate, "section_end", "iu", (pattern) => `^(?:${pattern})$`);
+  const classWords = oneWordClassWords(furniture);
+  const rules: ExtractionRules = {
+    boilerplate: boilerplateRules(boilerplate, sectionEnd),
+    names: nameRules(names, firstNames, ignored),
+    institutions: institutionRules(institutions),
+    pageFurniture: pageFurnitureRules(furniture, classWords, sectionEnd),
+  };
+  return { rules, diagnostics: found.diagnostics, texts: found.texts };
+}
+
+/** content/rules/boilerplate.yml compiled; `sectionEnd` is its `section_end` list, already checked. */
+function boilerplateRules(boilerplate: RuleFile, sectionEnd: string[]): ExtractionRules["boilerplate"] {
+  return {
+    sectionEnd: sectionEnd.map((pattern) => new LinearRegExp(`^(?:${pattern})$`, "iu")),
+    tags: compiledPatterns(boilerplate, "tags", "iu", false).map((regex) => new LinearRegExp(`^(?:${regex.source})\\s*:\\s*`, "iu")),
+    line: compiledPatterns(boilerplate, "line", "iu", true),
+    credit: compiledPatterns(boilerplate, "credit", "gu", false),
+    byline: compiledPatterns(boilerplate, "byline", "iu", true),
+  };
+}
+
+/** content/rules/names.yml, first-names.yml and ignored-names.yml, the word lists folded. */
+function nameRules(names: RuleFile, firstNames: RuleFile, ignored: RuleFile): ExtractionRules["names"] {
   const folded = (list: string[]) => new Set(list.map(foldWord));
-  const sectionEnd = validPatterns(boilerplate, "section_end", "iu", (pattern) => `^(?:${pattern})$`);
+  return {
+    honorifics: textList(names, "honorifics"),
+    roles: textList(names, "roles"),
+    particles: folded(textList(names, "particles")),
+    institutionHeads: folded(textList(names, "institution_heads")),
+    placeContext: folded(textList(names, "place_context")),
+    notNames: folded(textList(names, "not_names")),
+    firstNames: folded(textList(firstNames, "names")),
+    notGivenNames: folded(textList(firstNames, "not_given_names")),
+    announcers: textList(names, "announcers"),
+    authorCues: textList(names, "author_cues"),
+    ignored: new Set(textList(ignored, "names").map(foldText)),
+  };
+}
+
+/** content/rules/institutions.yml, each list as phrase keys. */
+function institutionRules(institutions: RuleFile): InstitutionRules {
+  // Phrases compared word by word with the text's tokens: "secrétariat d'État" → "secretariat d etat".
+  const phrases = (list: string[]) => new Set(list.map(phraseKey));
+  return {
+    heads: [...phrases(textList(institutions, "heads"))].map((key) => key.split(" ")),
+    lowercaseHeads: phrases(textList(institutions, "lowercase_heads")),
+    standaloneHeads: phrases(textList(institutions, "standalone_heads")),
+    demonymHeads: phrases(textList(institutions, "demonym_heads")),
+    departmentHeads: phrases(textList(institutions, "department_heads")),
+    adjectives: phrases(textList(institutions, "adjectives")),
+    domains: phrases(textList(institutions, "domains")),
+    international: phrases(textList(institutions, "international")),
+  };
+}
+
+/** The `class_words` of content/rules/page-furniture.yml, lowercase; one that is not a single word is reported and left out. */
+function oneWordClassWords(furniture: RuleFile): string[] {
   // Class words are compared with the words a class or id is split into: one with a separator could never match.
-  const classWords = strings(furniture, "class_words").flatMap((word, index) => {
+  return textList(furniture, "class_words").flatMap((word, index) => {
     const lower = word.trim().toLowerCase();
     if (lower !== "" && !/[\s_-]/.test(lower)) return [lower];
-    diagnostics.push({
+    furniture.diagnostics.push({
       file: furniture.file,
       line: furniture.parsed?.lineOf(["class_words", index]) ?? 1,
       rule: "rules-class-word",
@@ -125,50 +108,18 @@ export function loadRules(contentDir: string, cwd = process.cwd()): LoadedRules 
     });
     return [];
   });
-  // Phrases compared word by word with the text's tokens: "secrétariat d'État" → "secretariat d etat".
-  const phrases = (list: string[]) => new Set(list.map(phraseKey));
+}
 
-  const rules: ExtractionRules = {
-    boilerplate: {
-      sectionEnd: sectionEnd.map((pattern) => new LinearRegExp(`^(?:${pattern})$`, "iu")),
-      tags: patterns(boilerplate, "tags", "iu", false).map((regex) => new LinearRegExp(`^(?:${regex.source})\\s*:\\s*`, "iu")),
-      line: patterns(boilerplate, "line", "iu", true),
-      credit: patterns(boilerplate, "credit", "gu", false),
-      byline: patterns(boilerplate, "byline", "iu", true),
-    },
-    names: {
-      honorifics: strings(names, "honorifics"),
-      roles: strings(names, "roles"),
-      particles: folded(strings(names, "particles")),
-      institutionHeads: folded(strings(names, "institution_heads")),
-      placeContext: folded(strings(names, "place_context")),
-      notNames: folded(strings(names, "not_names")),
-      firstNames: folded(strings(firstNames, "names")),
-      notGivenNames: folded(strings(firstNames, "not_given_names")),
-      announcers: strings(names, "announcers"),
-      authorCues: strings(names, "author_cues"),
-      ignored: new Set(strings(ignored, "names").map(foldText)),
-    },
-    institutions: {
-      heads: [...phrases(strings(institutions, "heads"))].map((key) => key.split(" ")),
-      lowercaseHeads: phrases(strings(institutions, "lowercase_heads")),
-      standaloneHeads: phrases(strings(institutions, "standalone_heads")),
-      demonymHeads: phrases(strings(institutions, "demonym_heads")),
-      departmentHeads: phrases(strings(institutions, "department_heads")),
-      adjectives: phrases(strings(institutions, "adjectives")),
-      domains: phrases(strings(institutions, "domains")),
-      international: phrases(strings(institutions, "international")),
-    },
-    pageFurniture: {
-      classWords: new Set(classWords),
-      classPhrases: strings(furniture, "class_phrases").map(joinedName).filter((phrase) => phrase !== ""),
-      shareLinks: validPatterns(furniture, "share_links", "i", (pattern) => pattern),
-      cookieWords: validPatterns(furniture, "cookie_words", "iu", (pattern) => pattern),
-      cookieActions: validPatterns(furniture, "cookie_actions", "iu", (pattern) => pattern),
-      teaserCues: sectionEnd,
-    },
+/** content/rules/page-furniture.yml as written and checked; its teaser cues are boilerplate.yml's `section_end`. */
+function pageFurnitureRules(furniture: RuleFile, classWords: string[], sectionEnd: string[]): PageFurnitureRules {
+  return {
+    classWords: new Set(classWords),
+    classPhrases: textList(furniture, "class_phrases").map(joinedName).filter((phrase) => phrase !== ""),
+    shareLinks: runnablePatterns(furniture, "share_links", "i", (pattern) => pattern),
+    cookieWords: runnablePatterns(furniture, "cookie_words", "iu", (pattern) => pattern),
+    cookieActions: runnablePatterns(furniture, "cookie_actions", "iu", (pattern) => pattern),
+    teaserCues: sectionEnd,
   };
-  return { rules, diagnostics, texts };
 }
 
 /** The keys of content/rules/boilerplate.yml and page-furniture.yml. */

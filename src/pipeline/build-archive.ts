@@ -16,26 +16,10 @@ import { extractEachWithinTimeLimit, timedOutSource } from "./source-timeout.ts"
 import { extractSource, type Extracted } from "./extract-source.ts";
 import { RecordCache, type SourceResult, type SourceStat } from "./record-cache.ts";
 import { scanArticleSources, skippedWarning } from "./article-sources.ts";
-import { lookAlikeTitleWarning } from "../archive/look-alike-titles.ts";
-import { placeArticles, redirectsOf, type Redirect } from "../archive/article-addresses.ts";
+import { newestFirst, publish, type BuildReport } from "../archive/publication.ts";
+import { redirectsOf, type Redirect } from "../archive/article-addresses.ts";
 import { urls } from "../model/urls.ts";
 import { FORMATS, formatOf, loadReaders } from "../ingest/read-source.ts";
-import { described } from "../messages/diagnostics.ts";
-
-export interface Rejection {
-  path: string;
-  reasons: string[];
-}
-
-/** What became of every source: nothing is lost silently. */
-export interface BuildReport {
-  read: number;
-  published: string[];
-  drafts: string[];
-  rejected: Rejection[];
-  /** What the articles folder holds that was not read (hidden, another file type, a link not followed), with why: warnings. */
-  skipped: { path: string; reason: string }[];
-}
 
 export interface Archive {
   config: SiteConfig;
@@ -102,6 +86,44 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
   const cwd = options.cwd ?? process.cwd();
   const scan = scanArticleSources(options.contentDir, (file) => formatOf(file) !== undefined, (file) => relative(cwd, file) || file);
   const files = scan.files.map((file) => ({ file, display: relative(cwd, file) || file }));
+  const { config, loaded, cache, results, hashes, extracted } = await readSources(files, options, cwd);
+  // Saving again writes nothing: only the buckets changed since the last save are written.
+  const seen = new Set(files.map((f) => f.display));
+  const saveCache = () => cache?.save(seen);
+  if (!options.saveCacheLater) saveCache();
+  const { kb } = loaded;
+  const skipped = scan.skipped.map(({ path, reason }) => ({ path: relative(cwd, path) || path, reason }));
+  const published = publish(files.map(({ display }) => ({ display, ...(results.get(display) as SourceResult) })), skipped);
+  const { records, drafts, report } = published;
+  const digests = new Map<string, string>();
+  for (const record of [...records, ...drafts]) {
+    const hash = hashes.get(record.sourcePath);
+    // The page's address is part of what it is made from: it can change with other articles (alike slugs) while its source does not.
+    if (cache && hash) digests.set(record.id, `${cache.digestOf(record.sourcePath, hash)}:${urls.article(record)}`);
+  }
+  rememberNames(records, drafts, kb, digests);
+  const redirected = redirectsOf(records);
+  const diagnostics = [...loaded.diagnostics, ...skipped.map((entry) => skippedWarning(entry, Object.keys(FORMATS))), ...published.diagnostics, ...redirected.diagnostics];
+  records.sort(newestFirst);
+  return { config, kb, records, drafts, redirects: redirected.redirects, report, diagnostics, cacheHits: cache?.hitCount ?? 0, extracted, digests, saveCache, releaseText: () => cache?.releaseText([...records, ...drafts]), closeTextFiles: () => cache?.closeTextFiles() };
+}
+
+/** What reading the sources gives: a result for every source, and the hash of the bytes each was made from. */
+interface SourcesRead {
+  config: SiteConfig;
+  loaded: LoadedKnowledgeBase;
+  cache: RecordCache | undefined;
+  results: Map<string, SourceResult>;
+  hashes: Map<string, string>;
+  /** How many sources were extracted, not taken from the cache. */
+  extracted: number;
+}
+
+/**
+ * Every source's result: from the record cache when the source is unchanged, extracted
+ * otherwise, on every core when there are many. Extracted results go into the cache.
+ */
+async function readSources(files: readonly ExtractJob[], options: BuildArchiveOptions, cwd: string): Promise<SourcesRead> {
   const auto = options.workers === "auto" || options.workers === undefined;
   const coresFor = (sources: number) => (auto ? workerCount(sources) : (options.workers as number));
   // With no record cache yet, every source is extracted: the workers start before anything
@@ -109,47 +131,18 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
   const coldStart = !options.cacheDir || !existsSync(options.cacheDir);
   const coldCores = coresFor(files.length);
   let pool = coldStart && coldCores > 1 ? new ExtractionPool(coldCores) : undefined;
-  const results = new Map<string, SourceResult>();
-  const hashes = new Map<string, string>();
-  const stats = new Map<string, SourceStat>();
-  const jobs: ExtractJob[] = [];
-  let extracted: Extracted[];
-  let config: SiteConfig;
-  let loaded: LoadedKnowledgeBase;
-  let today: Date;
-  let cache: RecordCache | undefined;
   try {
-    config = loadSiteConfig(options.contentDir, options.env);
-    loaded = knowledgeOf(options.contentDir, cwd, options.session, options.cacheDir);
-    today = options.today ?? new Date();
-    cache = options.cacheDir
+    const config = loadSiteConfig(options.contentDir, options.env);
+    const loaded = knowledgeOf(options.contentDir, cwd, options.session, options.cacheDir);
+    const today = options.today ?? new Date();
+    const cache = options.cacheDir
       ? recordCacheOf(options.cacheDir, [loaded.kb.version, extractionCodeVersion(), config.homeCountry, today.getUTCFullYear()].join(":"), options.session)
       : undefined;
     // Otherwise the workers start now, when the sources the cache lacks are many, and load their code while the sources are hashed.
     const cores = coresFor(files.length - (cache?.size ?? 0));
     if (!pool && cores > 1) pool = new ExtractionPool(cores);
     pool?.setUp({ kb: loaded.kb, homeCountry: config.homeCountry, today: today.toISOString() });
-    // Cached results for unchanged sources; the rest is extracted, on every core when there are many.
-    for (const source of files) {
-      if (cache) {
-        // The size and modification time are read before the content, so a change in between shows at the next build.
-        const stat = statOf(source.file);
-        if (stat) stats.set(source.display, stat);
-        // A source the cache has never seen is extracted whatever its content: extraction hashes the bytes it reads.
-        if (!cache.has(source.display)) {
-          jobs.push(source);
-          continue;
-        }
-        const hash = (stat && cache.knownHash(source.display, stat)) ?? RecordCache.hashOf(readBytes(source.file));
-        hashes.set(source.display, hash);
-        const cached = cache.get(source.display, hash, stat);
-        if (cached) {
-          results.set(source.display, cached);
-          continue;
-        }
-      }
-      jobs.push(source);
-    }
+    const { results, hashes, stats, jobs } = cachedResults(files, cache);
     await loadReaders(jobs.map((job) => job.file));
     const extractOptions = { homeCountry: config.homeCountry, today };
     const kb = loaded.kb;
@@ -162,11 +155,50 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
     // Fewer sources to extract than the cache let expect: the workers are not worth it.
     const parallel = pool && (!auto || workerCount(jobs.length) > 1) ? pool : undefined;
     if (pool && !parallel) pool.close();
-    extracted = parallel ? await parallel.run(jobs, extractHere) : extractInTime(jobs);
+    const extracted = parallel ? await parallel.run(jobs, extractHere) : extractInTime(jobs);
+    keepExtracted(extracted, { results, hashes, stats }, cache);
+    return { config, loaded, cache, results, hashes, extracted: jobs.length };
   } finally {
     // Workers left waiting (an unreadable source, a failed chunk) would keep the build from exiting.
     pool?.close();
   }
+}
+
+/** The cached results of the sources the cache holds unchanged, and the sources left to extract. */
+function cachedResults(files: readonly ExtractJob[], cache: RecordCache | undefined) {
+  const results = new Map<string, SourceResult>();
+  const hashes = new Map<string, string>();
+  const stats = new Map<string, SourceStat>();
+  const jobs: ExtractJob[] = [];
+  for (const source of files) {
+    if (cache) {
+      // The size and modification time are read before the content, so a change in between shows at the next build.
+      const stat = statOf(source.file);
+      if (stat) stats.set(source.display, stat);
+      // A source the cache has never seen is extracted whatever its content: extraction hashes the bytes it reads.
+      if (!cache.has(source.display)) {
+        jobs.push(source);
+        continue;
+      }
+      const hash = (stat && cache.knownHash(source.display, stat)) ?? RecordCache.hashOf(readBytes(source.file));
+      hashes.set(source.display, hash);
+      const cached = cache.get(source.display, hash, stat);
+      if (cached) {
+        results.set(source.display, cached);
+        continue;
+      }
+    }
+    jobs.push(source);
+  }
+  return { results, hashes, stats, jobs };
+}
+
+/** Adds the extracted results to the others, and to the cache with the hash of the bytes they were made from. */
+function keepExtracted(
+  extracted: readonly Extracted[],
+  { results, hashes, stats }: { results: Map<string, SourceResult>; hashes: Map<string, string>; stats: ReadonlyMap<string, SourceStat> },
+  cache: RecordCache | undefined,
+): void {
   for (const { result, hash } of extracted) {
     results.set(result.path, result);
     // The hash of the bytes extracted; for a source hashed before (its content changed), the same bytes unless it changed again since.
@@ -176,68 +208,13 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
     hashes.set(result.path, known);
     cache?.set(result.path, known, result, stats.get(result.path));
   }
-  // Saving again writes nothing: only the buckets changed since the last save are written.
-  const seen = new Set(files.map((f) => f.display));
-  const saveCache = () => cache?.save(seen);
-  if (!options.saveCacheLater) saveCache();
-  const { kb } = loaded;
-  const diagnostics = [...loaded.diagnostics];
+}
 
-  const skipped = scan.skipped.map(({ path, reason }) => ({ path: relative(cwd, path) || path, reason }));
-  diagnostics.push(...skipped.map((entry) => skippedWarning(entry, Object.keys(FORMATS))));
-  const report: BuildReport = { read: 0, published: [], drafts: [], rejected: [], skipped };
-  const records: ArticleRecord[] = [];
-  const drafts: ArticleRecord[] = [];
-  const byUrl = new Map<string, ArticleRecord>();
-  const digests = new Map<string, string>();
-  const publishable: ArticleRecord[] = [];
-  const displayOf = new Map<ArticleRecord, string>();
-  for (const { display } of files) {
-    const result = results.get(display) as SourceResult;
-    report.read++;
-    diagnostics.push(...result.diagnostics);
-    const record = result.record;
-    if (!record) {
-      report.rejected.push({ path: display, reasons: result.diagnostics.filter((d) => d.severity === "error").map((d) => d.message) });
-      continue;
-    }
-    const problems = [...result.diagnostics.filter((d) => BLOCKING_RULES.has(d.rule)), ...record.diagnostics];
-    const lookAlike = lookAlikeTitleWarning(display, record);
-    if (lookAlike) diagnostics.push(lookAlike);
-    const sameUrl = record.url ? byUrl.get(record.url) : undefined;
-    if (sameUrl) {
-      problems.push({ file: display, line: 1, rule: "duplicate-url", severity: "error", ...described("duplicate-url", { url: record.url ?? "", other: sameUrl.sourcePath }) });
-    }
-    diagnostics.push(...record.diagnostics, ...problems.filter((d) => d.rule.startsWith("duplicate-")));
-    const blocking = problems.filter((d) => d.severity === "error" && BLOCKING_RULES.has(d.rule));
-    if (blocking.length) {
-      report.rejected.push({ path: display, reasons: blocking.map((d) => d.message) });
-      continue;
-    }
-    if (record.url) byUrl.set(record.url, record);
-    publishable.push(record);
-    displayOf.set(record, display);
-  }
-  // Every article gets a page of its own; only two files asking for one `slug:` or `permalink:` are refused.
-  const placement = placeArticles(publishable);
-  for (const { record, error } of placement.refused) {
-    diagnostics.push(error);
-    report.rejected.push({ path: displayOf.get(record) ?? record.sourcePath, reasons: [error.message] });
-  }
-  for (const record of placement.placed) {
-    const display = record.sourcePath;
-    const hash = hashes.get(display);
-    // The page's address is part of what it is made from: it can change with other articles (alike slugs) while its source does not.
-    if (cache && hash) digests.set(record.id, `${cache.digestOf(display, hash)}:${urls.article(record)}`);
-    if (record.draft) {
-      drafts.push(record);
-      report.drafts.push(display);
-    } else {
-      records.push(record);
-      report.published.push(display);
-    }
-  }
-  // Names one article established with a cue tag the others that name them bare: the one pass that reads the whole archive's records.
+/**
+ * Names one article established with a cue tag the others that name them bare: the one pass
+ * that reads the whole archive's records. A record changed so has its digest say so.
+ */
+function rememberNames(records: ArticleRecord[], drafts: ArticleRecord[], kb: KnowledgeBase, digests: Map<string, string>): void {
   const memory = applyArchiveMemory([...records, ...drafts], kb);
   for (const list of [records, drafts]) {
     for (const [k, record] of list.entries()) {
@@ -248,10 +225,6 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
       if (digest) digests.set(record.id, `${digest}:${memoryStamp(remembered)}`);
     }
   }
-  const redirected = redirectsOf(records);
-  diagnostics.push(...redirected.diagnostics);
-  records.sort(newestFirst);
-  return { config, kb, records, drafts, redirects: redirected.redirects, report, diagnostics, cacheHits: cache?.hitCount ?? 0, extracted: jobs.length, digests, saveCache, releaseText: () => cache?.releaseText([...records, ...drafts]), closeTextFiles: () => cache?.closeTextFiles() };
 }
 
 /**
@@ -303,14 +276,4 @@ function readBytes(file: string): Buffer {
   } catch {
     return Buffer.alloc(0);
   }
-}
-
-/** Errors that make a record unpublishable; other errors are fixed by dropping the bad field. */
-const BLOCKING_RULES = new Set(["title-missing", "duplicate-slug", "duplicate-url", "yaml-syntax", "front-matter-shape"]);
-
-export function newestFirst(a: ArticleRecord, b: ArticleRecord): number {
-  const da = a.date?.value ?? "";
-  const db = b.date?.value ?? "";
-  if (da !== db) return da < db ? 1 : -1;
-  return (a.title ?? "").localeCompare(b.title ?? "", "fr") || a.id.localeCompare(b.id);
 }

@@ -11,6 +11,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import type { Diagnostic } from "../model/diagnostic.ts";
 import { buildArchive, type Archive, type ArchiveSession } from "./build-archive.ts";
 import { readCacheFile, writeCacheFile } from "./cache-file.ts";
 import { siteCodeVersion } from "./code-version.ts";
@@ -144,11 +145,84 @@ async function buildInto(output: string, files: BuildFiles, options: BuildOption
 
 /** The report of what became of the sources, then the site made from the archive's records, and its search index. */
 async function writeSite(archive: Archive, started: number, output: string, files: BuildFiles, options: BuildOptions, log: (line: string) => void): Promise<BuildResult> {
+  const errors = reportSources(archive, files.report, started, log);
+  const recordsDone = performance.now();
+  // What the build prints is in the site's language (src/messages/).
+  const say = editorMessages(archive.config.lang);
+  if (options.ci && errors.length) {
+    archive.saveCache();
+    throw new Error(say.build.ciStop(errors.length, files.report));
+  }
+
+  // Everything is made in a temporary folder of Revue's own first (site-swap.ts): a failed build never touches the site.
+  // A full build then swaps the folders; a rebuild whose pages mostly did not change renders
+  // only the changed files there and moves them into the site (each file is old or new, never half-written).
+  const temporary = newWorkFolder(files.work);
+  const previous = existsSync(output) ? readManifest(files.manifest) : undefined;
+  // What planning keeps from one build to the next: in memory in a session, else in the cache folder.
+  const memo = options.session?.site ?? readSiteMemo(files.memo);
+  // Search shards first, so Pagefind works while the pages are being prepared and written.
+  const search = searchInBackground(archive, options.searchIndexer, previous, output, temporary);
+  if (!options.pagesFirst) void search.start();
+  archive.saveCache();
+  // Every text was needed at once for the search records (made above unless the pages come
+  // first); from now on each article's text is read when its page is made.
+  archive.releaseText();
+
+  let renderDone = recordsDone;
+  const { renderer } = options;
+  const { pathPrefix } = archive.config;
+  try {
+    const site = planSite(archive, memo);
+    const manifest = fingerprintSite(site, madeWith(renderer));
+    const changes = previous ? changesSince(previous, manifest, output, options.session) : undefined;
+    if (options.session) options.session.checkedOutput = output;
+    // A renderer may keep a run's files until the run ends (Eleventy keeps every page it
+    // renders): runs of a few thousand files keep the memory of a large archive's build bounded.
+    const render = async (plans: RenderPlans) => {
+      for (const part of renderBatches(plans, options.renderBatch ?? RENDER_BATCH)) await renderer.render(renderData(site, part), temporary, pathPrefix);
+    };
+    const toRender = changes ? changedPart(site, changes.changed) : site;
+    const dataLater = changes !== undefined && options.pagesFirst === true && toRender.files.length > 0;
+    await render(dataLater ? { ...toRender, files: [] } : toRender);
+    renderDone = performance.now();
+    // No manifest while the site changes: a build stopped in the middle is followed by a full one.
+    rmSync(files.manifest, { force: true });
+    if (options.drafts) await writeDraftPreviews(archive, site, renderer, options.drafts);
+    // A rebuild puts its pages in place without waiting for the search index: the dev server reloads then.
+    if (changes) {
+      for (const path of changes.removed) removeFile(output, path);
+      movePagesInto(temporary, output);
+      options.onPages?.(archive);
+    }
+    if (dataLater) {
+      await render({ pages: [], feeds: [], files: toRender.files });
+      movePagesInto(temporary, output);
+    }
+    const indexed = await search.start();
+    const rendered = changes ? { changed: changes.changed.size, removed: changes.removed.length } : { files: site.pages.length + site.feeds.length + site.files.length };
+    log(say.build.rendered({ ...rendered, shardsWritten: search.stale.length, shards: search.inUse.length, indexed }));
+    putSiteInPlace(temporary, output, files, search, changes !== undefined, previous !== undefined);
+    if (!changes) options.onPages?.(archive);
+    writeManifest(files.manifest, { site: manifest, search: search.digests, searchIndexer: search.indexerVersion });
+    if (!options.session) writeSiteMemo(files.memo, memo);
+  } catch (error) {
+    // Let the indexer finish with the folder before removing it (and before another build starts one).
+    await search.settled();
+    rmSync(temporary, { recursive: true, force: true });
+    throw error;
+  }
+  const done = performance.now();
+  log(say.build.written(output, Math.round(done - started)));
+  return { archive, errors: errors.length, output, timings: { records: recordsDone - started, render: renderDone - recordsDone, search: search.doneAt() - recordsDone, total: done - started } };
+}
+
+/** Writes the report of what became of the sources, and prints its summary and the errors; returns the errors. */
+function reportSources(archive: Archive, reportFile: string, started: number, log: (line: string) => void): Diagnostic[] {
   const errors = archive.diagnostics.filter((d) => d.severity === "error");
   const warnings = archive.diagnostics.filter((d) => d.severity === "warning");
   const { report } = archive;
-  writeReport(archive, files.report);
-  // What the build prints is in the site's language (src/messages/).
+  writeReport(archive, reportFile);
   const { lang } = archive.config;
   const say = editorMessages(lang);
   for (const error of errors) log(formatDiagnostic(error, lang));
@@ -166,114 +240,86 @@ async function writeSite(archive: Archive, started: number, output: string, file
   );
   for (const rejected of report.rejected) log(say.build.rejected(rejected.path, reasonsText(rejected.path, rejected.reasons, errors, lang)));
   for (const skipped of report.skipped) log(say.build.skipped(skipped.path, skipped.reason));
-  const recordsDone = performance.now();
-  if (options.ci && errors.length) {
-    archive.saveCache();
-    throw new Error(say.build.ciStop(errors.length, files.report));
-  }
+  return errors;
+}
 
-  // Everything is made in a temporary folder of Revue's own first (site-swap.ts): a failed build never touches the site.
-  // A full build then swaps the folders; a rebuild whose pages mostly did not change renders
-  // only the changed files there and moves them into the site (each file is old or new, never half-written).
-  const temporary = newWorkFolder(files.work);
-  const previous = existsSync(output) ? readManifest(files.manifest) : undefined;
-  // What planning keeps from one build to the next: in memory in a session, else in the cache folder.
-  const memo = options.session?.site ?? readSiteMemo(files.memo);
-
-  // Search shards first, so Pagefind works while the pages are being prepared and written.
+/**
+ * The search index, written into `folder` from the moment it is started, alongside the rest
+ * of the build. Only the shards in use whose records changed, or that another indexer wrote,
+ * or that the site lacks, are written again.
+ */
+function searchInBackground(archive: Archive, indexer: SearchIndexer, previous: BuildManifest | undefined, output: string, folder: string) {
   const { shards: shardRecords, inUse, digests } = planSearchShards(archive);
-  const searchIndexer = options.searchIndexer.version();
-  const stale = inUse.filter((shard) => previous?.searchIndexer !== searchIndexer || previous.search.length !== digests.length || previous.search[shard] !== digests[shard] || !existsSync(join(output, searchBundleFolder(shard))));
-  let searchDone = performance.now();
+  const indexerVersion = indexer.version();
+  const stale = inUse.filter((shard) => previous?.searchIndexer !== indexerVersion || previous.search.length !== digests.length || previous.search[shard] !== digests[shard] || !existsSync(join(output, searchBundleFolder(shard))));
+  let doneAt = performance.now();
   let search: Promise<number> | undefined;
-  const startSearch = () => {
-    if (!search) {
-      const work = stale.map((shard) => ({ shard, primary: shard === inUse[0], records: searchRecords(archive, shardRecords[shard] ?? []) }));
-      search = options.searchIndexer.write(work, temporary).then((indexed) => {
-        searchDone = performance.now();
-        return indexed;
-      });
-      search.catch(() => {});
-    }
-    return search;
+  return {
+    inUse,
+    stale,
+    digests,
+    indexerVersion,
+    /** Starts the indexing, once; resolves with the number of articles indexed. */
+    start(): Promise<number> {
+      if (!search) {
+        const work = stale.map((shard) => ({ shard, primary: shard === inUse[0], records: searchRecords(archive, shardRecords[shard] ?? []) }));
+        search = indexer.write(work, folder).then((indexed) => {
+          doneAt = performance.now();
+          return indexed;
+        });
+        search.catch(() => {});
+      }
+      return search;
+    },
+    /** Resolves once the indexing, if started, is over, whether it succeeded or not. */
+    settled: async () => {
+      await search?.catch(() => {});
+    },
+    doneAt: () => doneAt,
   };
-  if (!options.pagesFirst) void startSearch();
-  archive.saveCache();
-  // Every text was needed at once for the search records (made above unless the pages come
-  // first); from now on each article's text is read when its page is made.
-  archive.releaseText();
+}
 
-  let renderDone = recordsDone;
-  const { renderer } = options;
-  const { pathPrefix } = archive.config;
-  try {
-    const site = planSite(archive, memo);
-    const manifest = fingerprintSite(site, madeWith(renderer));
-    const changes = previous ? diffManifests(previous.site, manifest) : undefined;
-    // A file someone deleted from the site is made again. A session (the dev server) looks once, at
-    // its first build; its rebuilds trust the site they wrote (a tenth of a second of checks at 10k articles).
-    if (changes && options.session?.checkedOutput !== output) {
-      for (const path of Object.keys(manifest.files)) if (!changes.changed.has(path) && !existsSync(join(output, path))) changes.changed.add(path);
-    }
-    if (options.session) options.session.checkedOutput = output;
-    // A renderer may keep a run's files until the run ends (Eleventy keeps every page it
-    // renders): runs of a few thousand files keep the memory of a large archive's build bounded.
-    const render = async (plans: RenderPlans) => {
-      for (const part of renderBatches(plans, options.renderBatch ?? RENDER_BATCH)) await renderer.render(renderData(site, part), temporary, pathPrefix);
-    };
-    const toRender = changes ? changedPart(site, changes.changed) : site;
-    const dataLater = changes !== undefined && options.pagesFirst === true && toRender.files.length > 0;
-    await render(dataLater ? { ...toRender, files: [] } : toRender);
-    renderDone = performance.now();
-    // No manifest while the site changes: a build stopped in the middle is followed by a full one.
-    rmSync(files.manifest, { force: true });
-    // The drafts' previews, all made again (an editor has a few), and swapped in whole.
-    if (options.drafts) {
-      const drafts = draftPages(archive);
-      const made = `${options.drafts}.new`;
-      rmSync(made, { recursive: true, force: true });
-      if (drafts.length) await renderer.render(renderData(site, { pages: drafts, feeds: [], files: [] }), made, pathPrefix);
-      rmSync(options.drafts, { recursive: true, force: true });
-      if (drafts.length) renameSync(made, options.drafts);
-    }
-    // A rebuild puts its pages in place without waiting for the search index: the dev server reloads then.
-    if (changes) {
-      for (const path of changes.removed) removeFile(output, path);
-      movePagesInto(temporary, output);
-      options.onPages?.(archive);
-    }
-    if (dataLater) {
-      await render({ pages: [], feeds: [], files: toRender.files });
-      movePagesInto(temporary, output);
-    }
-    const indexed = await startSearch();
-    const rendered = changes ? { changed: changes.changed.size, removed: changes.removed.length } : { files: site.pages.length + site.feeds.length + site.files.length };
-    log(say.build.rendered({ ...rendered, shardsWritten: stale.length, shards: inUse.length, indexed }));
-    // The search shards that did not change come from the previous site.
-    const inUseFolders = new Set(inUse.map(searchBundleFolder));
-    if (changes) {
-      for (const name of readdirSync(output)) if (SEARCH_FOLDER.test(name) && !inUseFolders.has(name)) rmSync(join(output, name), { recursive: true, force: true });
-      moveSearchBundlesInto(temporary, output);
-      rmSync(temporary, { recursive: true, force: true });
-      // A site made before Revue marked its sites gets the marker at its first rebuild.
-      markSite(output);
-    } else {
-      markSite(temporary);
-      const kept = previous ? inUse.filter((shard) => !stale.includes(shard)).map(searchBundleFolder) : [];
-      replaceSite(temporary, output, workFolderName(files.work, "old"), kept);
-      options.onPages?.(archive);
-    }
-    writeManifest(files.manifest, { site: manifest, search: digests, searchIndexer });
-    if (!options.session) writeSiteMemo(files.memo, memo);
-  } catch (error) {
-    // Let the indexer finish with the folder before removing it (and before another build starts one).
-    await search?.catch(() => {});
-    rmSync(temporary, { recursive: true, force: true });
-    throw error;
+/**
+ * The files that changed since the previous build; none when everything is made again. A file someone deleted from the site is
+ * made again: a session (the dev server) looks once, at its first build; its rebuilds trust
+ * the site they wrote (a tenth of a second of checks at 10k articles).
+ */
+function changesSince(previous: BuildManifest, manifest: SiteManifest, output: string, session: BuildSession | undefined) {
+  const changes = diffManifests(previous.site, manifest);
+  if (changes && session?.checkedOutput !== output) {
+    for (const path of Object.keys(manifest.files)) if (!changes.changed.has(path) && !existsSync(join(output, path))) changes.changed.add(path);
   }
-  const done = performance.now();
-  log(say.build.written(output, Math.round(done - started)));
-  return { archive, errors: errors.length, output, timings: { records: recordsDone - started, render: renderDone - recordsDone, search: searchDone - recordsDone, total: done - started } };
+  return changes;
+}
+
+/** The drafts' previews, all made again (an editor has a few), and swapped in whole. */
+async function writeDraftPreviews(archive: Archive, site: ReturnType<typeof planSite>, renderer: SiteRenderer, folder: string): Promise<void> {
+  const drafts = draftPages(archive);
+  const made = `${folder}.new`;
+  rmSync(made, { recursive: true, force: true });
+  if (drafts.length) await renderer.render(renderData(site, { pages: drafts, feeds: [], files: [] }), made, archive.config.pathPrefix);
+  rmSync(folder, { recursive: true, force: true });
+  if (drafts.length) renameSync(made, folder);
+}
+
+/**
+ * Puts the new files in place. A rebuild's pages are in the site already: the search shards
+ * that changed join them, and those no longer in use go. A full build swaps the folders,
+ * keeping the shards of the previous site that did not change.
+ */
+function putSiteInPlace(temporary: string, output: string, files: BuildFiles, search: ReturnType<typeof searchInBackground>, rebuild: boolean, hadSite: boolean): void {
+  const inUseFolders = new Set(search.inUse.map(searchBundleFolder));
+  if (rebuild) {
+    for (const name of readdirSync(output)) if (SEARCH_FOLDER.test(name) && !inUseFolders.has(name)) rmSync(join(output, name), { recursive: true, force: true });
+    moveSearchBundlesInto(temporary, output);
+    rmSync(temporary, { recursive: true, force: true });
+    // A site made before Revue marked its sites gets the marker at its first rebuild.
+    markSite(output);
+  } else {
+    markSite(temporary);
+    const kept = hadSite ? search.inUse.filter((shard) => !search.stale.includes(shard)).map(searchBundleFolder) : [];
+    replaceSite(temporary, output, workFolderName(files.work, "old"), kept);
+  }
 }
 
 /** Files per render run. */

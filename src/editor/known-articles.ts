@@ -1,0 +1,70 @@
+import type { ArticleRecord } from "../model/article.ts";
+import { DuplicateIndex } from "./near-duplicates.ts";
+
+/**
+ * What the archive already holds, so that an import knows a source seen again: each article's
+ * URL, former addresses, title with text and text, each naming the article's file; and the ids
+ * the articles take.
+ */
+export interface KnownArticles {
+  byUrl: Map<string, string>;
+  /** Former paths of the articles (`permalink`, `aliases`): a post's address on its old site is the post. */
+  byFormerPath: Map<string, string>;
+  /** A short article is known again by its title and its whole text: too short for the near-duplicate test. */
+  byTitleAndText: Map<string, string>;
+  texts: DuplicateIndex<string>;
+  ids: Set<string>;
+}
+
+export function noKnownArticles(): KnownArticles {
+  return { byUrl: new Map(), byFormerPath: new Map(), byTitleAndText: new Map(), texts: new DuplicateIndex<string>(), ids: new Set() };
+}
+
+/** Adds an article of the archive, `file` as the editor reads its path. */
+export function rememberArticle(known: KnownArticles, record: ArticleRecord, file: string): void {
+  if (record.url) known.byUrl.set(normalizeUrl(record.url), file);
+  for (const path of formerPaths(record)) known.byFormerPath.set(path, file);
+  known.byTitleAndText.set(titleAndText(record), file);
+  known.texts.add(record.body, file);
+  known.ids.add(record.id);
+}
+
+/**
+ * The article of the archive the record is, with the reason; else the warnings its likeness to
+ * one calls for. `isArchivePost`: the record is a post of an exported site, an export or a feed.
+ */
+export function findInArchive(known: KnownArticles, record: ArticleRecord, isArchivePost: boolean): { existing: string; reason: string } | { likeness: string[] } {
+  const sameUrl = record.url ? known.byUrl.get(normalizeUrl(record.url)) : undefined;
+  if (sameUrl) return { existing: sameUrl, reason: `same URL ${record.url}` };
+  const formerPath = formerPaths(record).find((path) => known.byFormerPath.has(path));
+  if (formerPath) return { existing: known.byFormerPath.get(formerPath) ?? "", reason: `same former address ${formerPath}` };
+  const sameTitleAndText = known.byTitleAndText.get(titleAndText(record));
+  if (sameTitleAndText) return { existing: sameTitleAndText, reason: "same title and text" };
+  const sameText = record.body.length > 200 ? known.texts.find(record.body) : undefined;
+  if (!sameText) return { likeness: [] };
+  // A capture whose text the archive has is the same article seen again. A post of an archive with an address of its own is
+  // a post of its own (a weekly communiqué, a template reused): imported, with the likeness for the editor to judge.
+  const percent = Math.round(sameText.similarity * 100);
+  const ownAddress = isArchivePost && (record.url !== undefined || formerPaths(record).length > 0);
+  if (!ownAddress) return { existing: sameText.value, reason: `nearly the same text (${percent} % alike)` };
+  return { likeness: [`texte presque identique (${percent} %) à ${sameText.value}, à une autre adresse : supprimez l’un des deux s’ils sont le même article`] };
+}
+
+function titleAndText(record: ArticleRecord): string {
+  return `${record.title ?? ""}\u0000${record.body.replace(/\s+/g, " ").trim()}`;
+}
+
+function formerPaths(record: ArticleRecord): string[] {
+  return [...(record.permalink ? [record.permalink] : []), ...(record.aliases ?? [])];
+}
+
+/** http/https, "www.", a trailing slash and tracking parameters do not make another article. */
+export function normalizeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    for (const key of [...parsed.searchParams.keys()]) if (/^(utm_|fbclid|gclid)/.test(key)) parsed.searchParams.delete(key);
+    return `${parsed.hostname.replace(/^www\./, "")}${parsed.pathname.replace(/\/+$/, "")}${parsed.search}`;
+  } catch {
+    return url;
+  }
+}
