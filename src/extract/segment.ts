@@ -73,22 +73,20 @@ const PUBLICATION_STAMP = new RegExp(`${PUBLICATION_WORDS.source}|\\b\\d{1,2} ?[
 export function segmentPage(text: string, rules: ExtractionRules, options: SegmentOptions = {}): SegmentedPage {
   const prefix = CAPTURE_PREFIX.exec(text);
   const source = prefix ? text.slice(prefix[0].length) : text;
-  const rawLines = source.replace(/\r\n?/g, "\n").split("\n");
-  const page: SegmentedPage = {
-    lines: [],
-    title: null,
-    body: [],
-    bodyMarkdown: [],
-    captions: [],
-    tags: [],
-    bylines: [],
-    datelines: [],
-    furniture: [],
-    teasers: [],
-    capturedDate: prefix?.[1] ?? null,
-  };
-
   const markdown = options.syntax === "markdown";
+  const { lines, written } = classifyLines(source.replace(/\r\n?/g, "\n").split("\n"), rules, markdown);
+  markTeaserTail(lines);
+  chooseTitle(lines, options);
+  keepDatelinesNearTop(lines);
+  return collectParts(lines, written, rules, markdown, prefix?.[1] ?? null);
+}
+
+/**
+ * Each line's kind. Once teasers begin, every later line is read as a teaser or furniture.
+ * `written`: a Markdown line as written, by index, where its text differs.
+ */
+function classifyLines(rawLines: readonly string[], rules: ExtractionRules, markdown: boolean): { lines: PageLine[]; written: Map<number, string> } {
+  const lines: PageLine[] = [];
   const written = new Map<number, string>();
   let inTeasers = false;
   // A section heading ("Commentaires", "À lire aussi") ends the article only once the article has
@@ -102,26 +100,34 @@ export function segmentPage(text: string, rules: ExtractionRules, options: Segme
     const sectionEnd = !inTeasers && matchersOf(rules).sectionEnd(line);
     if (kind === "teaser" || (sectionEnd && articleBegun)) {
       inTeasers = true;
-      page.lines.push({ index, text: line, kind: "teaser" });
+      lines.push({ index, text: line, kind: "teaser" });
       continue;
     }
     const pageLine: PageLine = { index, text: line, kind: sectionEnd ? "furniture" : kind };
     if (isParagraph(pageLine)) articleBegun = true;
-    page.lines.push(pageLine);
+    lines.push(pageLine);
   }
-  markTeaserTail(page.lines);
-  chooseTitle(page.lines, options);
-  // A date line inside the body (a tweet's signature, a quoted document) is not a dateline,
-  // unless it says it is one ("Publié le …", a time of day) near the top of the article.
-  const paragraphs = page.lines.filter(isParagraph).map((line) => line.index);
-  for (const line of page.lines) {
+  return { lines, written };
+}
+
+/**
+ * A date line inside the body (a tweet's signature, a quoted document) is not a dateline,
+ * unless it says it is one ("Publié le …", a time of day) near the top of the article.
+ */
+function keepDatelinesNearTop(lines: PageLine[]): void {
+  const paragraphs = lines.filter(isParagraph).map((line) => line.index);
+  for (const line of lines) {
     if (line.kind !== "dateline" || paragraphs.length === 0 || line.index < (paragraphs[0] as number)) continue;
     const nearTop = paragraphs.length < 3 || line.index < (paragraphs[2] as number);
     if (!(nearTop && PUBLICATION_STAMP.test(line.text))) line.kind = "body";
   }
+}
 
-  let seenTitle = !page.lines.some((line) => line.kind === "title");
-  for (const line of page.lines) {
+/** The page's parts, from its classified lines: title, body, captions, tags, bylines, datelines, furniture, teasers. */
+function collectParts(lines: PageLine[], written: ReadonlyMap<number, string>, rules: ExtractionRules, markdown: boolean, capturedDate: string | null): SegmentedPage {
+  const page: SegmentedPage = { lines, title: null, body: [], bodyMarkdown: [], captions: [], tags: [], bylines: [], datelines: [], furniture: [], teasers: [], capturedDate };
+  let seenTitle = !lines.some((line) => line.kind === "title");
+  for (const line of lines) {
     switch (line.kind) {
       case "title":
         page.title = withoutRubric(stripMarkdownHeading(line.text), rules);
