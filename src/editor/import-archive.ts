@@ -3,6 +3,7 @@ import { extname } from "node:path";
 import { isAtom, isRss, readAtom, readRss } from "./import-feed.ts";
 import type { ArchiveEntry } from "./import-item.ts";
 import { isWordPressExport, readWordPressExport } from "./import-wxr.ts";
+import type { ImportNotes } from "../messages/import-notes.ts";
 import { parseXml, type XmlElement } from "./xml-tree.ts";
 
 /**
@@ -12,7 +13,7 @@ import { parseXml, type XmlElement } from "./xml-tree.ts";
  */
 export const ARCHIVE_EXTENSIONS: ReadonlySet<string> = new Set([".xml", ".rss", ".atom"]);
 
-const ARCHIVE_READERS: readonly { name: string; is: (root: XmlElement) => boolean; read: (root: XmlElement, file: string) => ArchiveEntry[] }[] = [
+const ARCHIVE_READERS: readonly { name: string; is: (root: XmlElement) => boolean; read: (root: XmlElement, file: string, say: ImportNotes) => ArchiveEntry[] }[] = [
   // First: a WordPress export is an RSS document too.
   { name: "export WordPress", is: isWordPressExport, read: readWordPressExport },
   { name: "flux RSS", is: isRss, read: readRss },
@@ -25,29 +26,29 @@ export const MAX_ARCHIVE_BYTES = 512 * 1024 * 1024;
 export type ArchiveFile =
   /** An export or a feed, and what it holds. */
   | { kind: string; entries: ArchiveEntry[] }
-  /** XML, but not a kind the import knows, or not well-formed: the reason, in French. */
+  /** XML, but not a kind the import knows, or not well-formed: the reason, in the site's language. */
   | { error: string }
   /** Not XML: a single source for the usual readers. */
   | undefined;
 
-/** Reads a file as an export or a feed when it is one; `display` names it in items' sources. */
-export function readArchiveFile(path: string, display: string): ArchiveFile {
+/** Reads a file as an export or a feed when it is one; `display` names it in items' sources, `say` gives the reasons. */
+export function readArchiveFile(path: string, display: string, say: ImportNotes): ArchiveFile {
   let bytes: Buffer;
   try {
-    if (statSync(path).size > MAX_ARCHIVE_BYTES) return ARCHIVE_EXTENSIONS.has(extname(path).toLowerCase()) ? { error: `fichier de plus de ${MAX_ARCHIVE_BYTES / 1024 / 1024} Mo : exportez-le en plusieurs parties` } : undefined;
+    if (statSync(path).size > MAX_ARCHIVE_BYTES) return ARCHIVE_EXTENSIONS.has(extname(path).toLowerCase()) ? { error: say.archiveTooLarge(MAX_ARCHIVE_BYTES / 1024 / 1024) } : undefined;
     bytes = readFileSync(path);
   } catch (error) {
-    return ARCHIVE_EXTENSIONS.has(extname(path).toLowerCase()) ? { error: `fichier illisible : ${(error as Error).message}` } : undefined;
+    return ARCHIVE_EXTENSIONS.has(extname(path).toLowerCase()) ? { error: say.archiveUnreadable((error as Error).message) } : undefined;
   }
   const text = decode(bytes).replace(/^\uFEFF/, "");
   const named = ARCHIVE_EXTENSIONS.has(extname(path).toLowerCase());
   // Only XML is worth parsing: a saved HTML page or a text capture goes to its own reader.
   if (!named && !/^\s*<(?:\?xml|rss[\s>]|feed[\s>])/.test(text)) return undefined;
   const parsed = parseXml(text);
-  if ("error" in parsed) return named ? { error: `XML mal formé, ligne ${parsed.error.line} : ${parsed.error.message}` } : undefined;
+  if ("error" in parsed) return named ? { error: say.xmlMalformed(parsed.error.line, parsed.error.message) } : undefined;
   const reader = ARCHIVE_READERS.find((candidate) => candidate.is(parsed.root));
-  if (reader) return { kind: reader.name, entries: reader.read(parsed.root, display) };
-  return named ? { error: `ni un export WordPress, ni un flux RSS ou Atom (élément racine <${parsed.root.name}>)` } : undefined;
+  if (reader) return { kind: reader.name, entries: reader.read(parsed.root, display, say) };
+  return named ? { error: say.notAnArchive(parsed.root.name) } : undefined;
 }
 
 /** Exports are UTF-8 unless the site's charset was not; Windows-1252 then, as for single sources. */

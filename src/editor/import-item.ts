@@ -6,6 +6,7 @@ import { slugify } from "../text/slug.ts";
 import { validateFrontMatter } from "../archive/front-matter.ts";
 import { isoTimestamp, type Timestamp } from "../archive/written-dates.ts";
 import { kindOf, resolveRef } from "../archive/resolve-refs.ts";
+import type { ImportNotes } from "../messages/import-notes.ts";
 
 /**
  * One article read from a file that holds many (a WordPress export, a feed): what the
@@ -29,7 +30,7 @@ export interface ImportedItem {
   authors?: readonly string[] | undefined;
   /** The author's own summary (WordPress's excerpt), as HTML. */
   summaryHtml?: string | undefined;
-  /** Why the item is not published where it comes from (a draft, a scheduled post…), in French. */
+  /** Why the item is not published where it comes from (a draft, a scheduled post…), in the site's language. */
   unpublished?: string | undefined;
   /** The site or feed's name, for the outlet. */
   siteName?: string | undefined;
@@ -40,7 +41,7 @@ export interface SkippedEntry {
   source: string;
   /** `page`, `attachment`, `nav_menu_item`, `trash`, or another WordPress post type. */
   kind: string;
-  /** Why, in French. */
+  /** Why, in the site's language. */
   reason: string;
 }
 
@@ -52,25 +53,26 @@ export interface ItemSource {
   doc: SourceDoc;
   /** Front-matter keys the record does not carry (`aliases`, `authors`, `summary`) or that are written as the source named them (`topics`). */
   frontMatter: Record<string, unknown>;
-  /** What the editor should check, in French. */
+  /** What the editor should check, in the site's language. */
   notes: string[];
 }
 
-export function itemSource(item: ImportedItem, kb: KnowledgeBase, today: Date): ItemSource {
+/** `say` words the notes. */
+export function itemSource(item: ImportedItem, kb: KnowledgeBase, today: Date, say: ImportNotes): ItemSource {
   const notes: string[] = [];
   const frontMatter: Record<string, unknown> = Object.create(null);
   const source: Record<string, unknown> = Object.create(null);
   source["title"] = item.title;
   if (item.unpublished) {
     source["draft"] = true;
-    notes.push(`${item.unpublished} : retirez \`draft: true\` pour le publier`);
+    notes.push(say.draft([item.unpublished]));
   }
   const year = item.published ? Number(item.published.at.day.slice(0, 4)) : undefined;
   if (item.published && year !== undefined && isPlausibleYear(year, today)) {
     source["date"] = frontMatterDate(item.published.at);
     source["date_evidence"] = item.published.evidence;
   } else if (item.published) {
-    notes.push(`date de la source invraisemblable (${item.published.evidence}) : ajoutez \`date: AAAA-MM-JJ\``);
+    notes.push(say.implausibleDate(item.published.evidence));
   }
   if (item.url && /^https?:\/\//.test(item.url)) source["url"] = item.url;
   if (item.slug) source["slug"] = slugify(item.slug);
@@ -96,7 +98,7 @@ export function itemSource(item: ImportedItem, kb: KnowledgeBase, today: Date): 
   if (item.aliases?.length) frontMatter["aliases"] = unique(item.aliases);
 
   const text = htmlToMarkdown(item.html);
-  if (!text.trim()) notes.push("aucun texte dans la source : ajoutez le corps de l'article");
+  if (!text.trim()) notes.push(say.noBody);
   const doc: SourceDoc = {
     path: item.source,
     format: "markdown",

@@ -1,3 +1,5 @@
+import type { ImportNotes } from "../messages/import-notes.ts";
+
 /**
  * The template tags a Hugo, Jekyll or Eleventy post holds in its Markdown, which Revue does
  * not run: what the reader saw is kept, the rest of the body is left as written.
@@ -15,11 +17,11 @@ export type MarkupDialect = "hugo" | "liquid";
 
 export interface CleanedMarkup {
   text: string;
-  /** What was changed, in French. */
+  /** What was changed, in the words of `say`. */
   notes: string[];
 }
 
-export function cleanMarkup(body: string, dialects: ReadonlySet<MarkupDialect>): CleanedMarkup {
+export function cleanMarkup(body: string, dialects: ReadonlySet<MarkupDialect>, say: ImportNotes): CleanedMarkup {
   const kept: string[] = [];
   /** Text that no later step may touch (a `raw` block, an escaped shortcode), put back at the end. */
   const keep = (text: string) => `\u0000${kept.push(text) - 1}\u0000`;
@@ -65,9 +67,9 @@ export function cleanMarkup(body: string, dialects: ReadonlySet<MarkupDialect>):
     text = text.replace(/\{\{-?\s*([\s\S]*?)\s*-?\}\}/g, (_all, expression: string) => (removed.add(`{{ ${expression.split(/[\s|]/)[0]} }}`), ""));
   }
 
-  if (captions) notes.push(`${captions === 1 ? "légende d’image gardée" : `${captions} légendes d’images gardées`} comme texte, sans l’image : ajoutez l’image si elle compte`);
-  if (links) notes.push(`${links === 1 ? "lien vers un autre article réduit à ses mots" : `${links} liens vers d’autres articles réduits à leurs mots`} (l’adresse venait du générateur)`);
-  if (removed.size) notes.push(`balises du générateur retirées du texte : ${[...removed].join(", ")}`);
+  if (captions) notes.push(say.captionsKept(captions));
+  if (links) notes.push(say.linksReduced(links));
+  if (removed.size) notes.push(say.tagsRemoved([...removed]));
   // Removing a tag on its own line leaves blank lines: more than one in a row is no paragraph break Markdown reads.
   const tidied = removed.size || captions ? text.replace(/[ \t]+\n/g, (spaces, offset: number) => (isLineStart(text, offset) ? "\n" : spaces)).replace(/\n{3,}/g, "\n\n") : text;
   return { text: tidied.replace(/\u0000(\d+)\u0000/g, (_all, index: string) => kept[Number(index)] ?? ""), notes };

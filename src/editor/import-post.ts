@@ -10,13 +10,14 @@ import type { ItemSource, SkippedEntry } from "./import-item.ts";
 import { cleanMarkup, type MarkupDialect } from "./import-markup.ts";
 import type { SiteFile, SiteTool } from "./import-site.ts";
 import { kindOf, resolveRef } from "../archive/resolve-refs.ts";
+import type { ImportNotes } from "../messages/import-notes.ts";
 
 /**
  * A Markdown post of Hugo, Jekyll or Eleventy (or a plain Markdown file) as the source the
  * import builds: its front matter in Revue's keys (./front-matter-keys.ts reads the
  * ecosystem's), its body as written but for the generator's tags (./import-markup.ts), and
  * what the editor should check. What Revue does not keep is named in the notes: keys it does
- * not read, with their values, tags removed from the body, a bundle's files.
+ * not read, with their values, tags removed from the body, a bundle's files; `say` words them.
  */
 export type PostEntry = { post: ItemSource } | { skipped: SkippedEntry } | { failed: string[] };
 
@@ -26,20 +27,20 @@ const WRITTEN_AS_GIVEN = ["topics", "add", "authors", "summary", "aliases", "per
 /** Hugo's keys for the day a page leaves the site: a post past it is a draft; one still to come is listed as not kept. */
 const EXPIRY_KEYS = new Set(["expirydate", "unpublishdate"]);
 
-export function readPost(file: SiteFile, display: string, kb: KnowledgeBase, today: Date): PostEntry {
-  if (file.skip) return { skipped: { source: display, ...file.skip } };
+export function readPost(file: SiteFile, display: string, kb: KnowledgeBase, today: Date, say: ImportNotes): PostEntry {
+  if (file.skip) return { skipped: { source: display, kind: file.skip.kind, reason: file.skip.reason(say) } };
   const read = readSourceFile(file.path, display);
   const errors = read.diagnostics.filter((d) => d.severity === "error");
-  if (!read.doc || errors.length) return { failed: (errors.length ? errors : read.diagnostics).map((d) => `${d.line ? `ligne ${d.line} : ` : ""}${d.message}${d.fix ? ` (${d.fix})` : ""}`) };
+  if (!read.doc || errors.length) return { failed: (errors.length ? errors : read.diagnostics).map((d) => say.sourceProblem(d.line, d.message, d.fix)) };
   const doc = read.doc;
   const written = doc.frontMatter;
   const tool = file.tool ?? toolOf(doc, file.path);
   if (tool === "eleventy" && Object.keys(written).length === 0) {
-    return { skipped: { source: display, kind: "no-front-matter", reason: "fichier Markdown sans en-tête : Eleventy en fait une page, pas un article" } };
+    return { skipped: { source: display, kind: "no-front-matter", reason: say.eleventyNoFrontMatter } };
   }
   // Eleventy has no folder for posts: a post is in a collection (`tags`) or dated; a page (`about/index.md`) is neither.
   if (tool === "eleventy" && !hasKey(written, "date") && !hasKey(written, "tags") && !/^\d{4}-\d{2}-\d{2}-/.test(basename(file.path))) {
-    return { skipped: { source: display, kind: "page", reason: "page d’Eleventy sans date ni `tags`, pas un article : ajoutez `date:` et importez-la seule si c’en est un" } };
+    return { skipped: { source: display, kind: "page", reason: say.eleventyPage } };
   }
 
   const notes: string[] = [];
@@ -58,7 +59,7 @@ export function readPost(file: SiteFile, display: string, kb: KnowledgeBase, tod
   else if (typeof data["date"] === "string" && !/^\d{4}(-\d{2})?$/.test(data["date"])) {
     // Not a date (an archetype's `{{ .Date }}`, a typo): the day comes from the file name or the text, and the editor checks it.
     const key = mapped.keys["date"] ?? "date";
-    notes.push(`date illisible (\`${key}: ${shown(written[key])}\`) : écrivez \`date: AAAA-MM-JJ\``);
+    notes.push(say.unreadableDate(key, shown(written[key])));
     delete data["date"];
   }
   if (typeof data["modified"] === "string") data["modified"] = normalDate(data["modified"]) ?? data["modified"];
@@ -67,23 +68,23 @@ export function readPost(file: SiteFile, display: string, kb: KnowledgeBase, tod
 
   Object.assign(data, termFields(data, kb));
   delete data["tags"];
-  const { reasons: unpublished, used } = draftReasons(file, written, mapped.keys, data, today);
+  const { reasons: unpublished, used } = draftReasons(file, written, mapped.keys, data, today, say);
   for (const key of used) dropped.delete(key);
   if (unpublished.length) {
     data["draft"] = true;
-    notes.push(`${unpublished.join(" ; ")} : retirez \`draft: true\` pour le publier`);
+    notes.push(say.draft(unpublished));
   }
   const former = unpublished.length || data["permalink"] !== undefined || !file.rules ? undefined : formerPath(file, written, data);
   if (former) data["aliases"] = [...new Set([...(Array.isArray(data["aliases"]) ? (data["aliases"] as string[]) : []), former])];
-  if (dropped.size) notes.push(`clés de l’en-tête non reprises : ${[...dropped].map((key) => `${key}: ${shown(written[key])}`).join(", ")}`);
+  if (dropped.size) notes.push(say.droppedKeys([...dropped].map((key) => `${key}: ${shown(written[key])}`)));
 
   const dialects = new Set<MarkupDialect>();
   if (tool === "hugo" || /\{\{[<%]/.test(doc.text)) dialects.add("hugo");
   if (tool === "jekyll" || tool === "eleventy" || /\{%|\{#/.test(doc.text)) dialects.add("liquid");
-  const body = cleanMarkup(doc.text, dialects);
+  const body = cleanMarkup(doc.text, dialects, say);
   notes.push(...body.notes);
   if (file.bundle?.resources.length) {
-    notes.push(`fichiers du dossier ${file.bundle.name}/ non copiés (${file.bundle.resources.join(", ")}) : placez les images sous content/ ou à une adresse https et corrigez leurs liens`);
+    notes.push(say.bundleFiles(file.bundle.name, file.bundle.resources));
   }
 
   const frontMatter: Record<string, unknown> = Object.create(null);
@@ -154,23 +155,23 @@ function fileSlug(file: SiteFile): string {
 }
 
 /** Why a post was not public on its site: a draft, a date to come, an expiry passed. */
-function draftReasons(file: SiteFile, written: Readonly<Record<string, unknown>>, keys: Readonly<Record<string, string>>, data: Readonly<Record<string, unknown>>, today: Date): { reasons: string[]; used: string[] } {
+function draftReasons(file: SiteFile, written: Readonly<Record<string, unknown>>, keys: Readonly<Record<string, string>>, data: Readonly<Record<string, unknown>>, today: Date, say: ImportNotes): { reasons: string[]; used: string[] } {
   const reasons: string[] = [];
   /** Keys Revue does not keep that made the post a draft: said in the reason, not listed as dropped. */
   const used: string[] = [];
   const day = today.toISOString().slice(0, 10);
-  if (file.inDrafts) reasons.push("brouillon de Jekyll (dossier _drafts/)");
+  if (file.inDrafts) reasons.push(say.jekyllDraft);
   if (data["draft"] === true) {
     const key = keys["draft"] ?? "draft";
-    reasons.push(key === "draft" ? "brouillon sur l’ancien site (`draft: true`)" : `non publié sur l’ancien site (\`${key}: ${shown(written[key])}\`)`);
+    reasons.push(key === "draft" ? say.formerSiteDraft : say.formerSiteUnpublished(key, shown(written[key])));
   }
   for (const [key, value] of Object.entries(written)) {
     const lower = key.toLowerCase();
     const stamp = typeof value === "string" || value instanceof Date ? dayOf(value) : undefined;
     if (!stamp) continue;
-    if ((lower === "date" || lower === "publishdate") && stamp > day) reasons.push(`date à venir sur l’ancien site (\`${key}: ${shown(value)}\`), jamais publié`);
+    if ((lower === "date" || lower === "publishdate") && stamp > day) reasons.push(say.formerSiteFutureDate(key, shown(value)));
     if (EXPIRY_KEYS.has(lower) && stamp <= day) {
-      reasons.push(`retiré de l’ancien site à son expiration (\`${key}: ${shown(value)}\`)`);
+      reasons.push(say.formerSiteExpired(key, shown(value)));
       used.push(key);
     }
   }

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, relative, sep } from "node:path";
 import { siteRules, type SiteRules } from "./import-old-paths.ts";
 import { walkFiles } from "../pipeline/walk.ts";
+import type { ImportNotes } from "../messages/import-notes.ts";
 
 /**
  * A folder of a static site generator's sources (Hugo, Jekyll, Eleventy), known by its
@@ -29,8 +30,8 @@ export interface SiteFile {
   bundle?: { name: string; resources: string[] };
   /** The site's rules for the addresses it gave its posts. */
   rules?: SiteRules;
-  /** Not a post: the kind counted and the reason, in French. */
-  skip?: { kind: string; reason: string };
+  /** Not a post: the kind counted and the reason, in the words of the import's catalogue. */
+  skip?: { kind: string; reason: (say: ImportNotes) => string };
 }
 
 const CONFIGS: readonly (readonly [SiteTool, readonly string[]])[] = [
@@ -97,15 +98,15 @@ function hugoFiles(root: string): SiteFile[] {
   return files.map((path): SiteFile => {
     const name = basename(path).toLowerCase();
     const folder = dirname(path);
-    if (name === "_index.md") return { path, tool: "hugo", skip: { kind: "list-page", reason: "page de liste de Hugo (_index.md), pas un article" } };
-    if (bundles.has(folder) && name !== "index.md") return { path, tool: "hugo", skip: { kind: "bundle-resource", reason: `fichier joint du dossier ${basename(folder)}/ (index.md est l’article)` } };
+    if (name === "_index.md") return { path, tool: "hugo", skip: { kind: "list-page", reason: (say) => say.hugoListPage } };
+    if (bundles.has(folder) && name !== "index.md") return { path, tool: "hugo", skip: { kind: "bundle-resource", reason: (say) => say.bundleResource(basename(folder)) } };
     if (bundles.has(folder)) {
-      if (folder === content) return { path, tool: "hugo", skip: { kind: "page", reason: "page d’accueil du site, pas un article" } };
+      if (folder === content) return { path, tool: "hugo", skip: { kind: "page", reason: (say) => say.homePage } };
       const resources = readdirSync(folder).filter((entry) => !entry.startsWith(".") && entry.toLowerCase() !== "index.md").sort();
       return { path, tool: "hugo", bundle: { name: basename(folder), resources } };
     }
     // Hugo's pages outside any section (content/about.md) are the site's pages, not its posts.
-    if (folder === content) return { path, tool: "hugo", skip: { kind: "page", reason: "page hors section (content/), pas un article : importez-la seule si c’en est un" } };
+    if (folder === content) return { path, tool: "hugo", skip: { kind: "page", reason: (say) => say.pageOutsideSection } };
     return { path, tool: "hugo" };
   });
 }
@@ -119,7 +120,7 @@ function jekyllFiles(root: string): SiteFile[] {
     const folders = relative(root, path).split(sep).slice(0, -1);
     if (folders.includes("_posts")) return { path, tool: "jekyll" };
     if (folders.includes("_drafts")) return { path, tool: "jekyll", inDrafts: true };
-    return { path, tool: "jekyll", skip: { kind: "page", reason: "page de Jekyll hors de _posts/, pas un article : importez-la seule si c’en est un" } };
+    return { path, tool: "jekyll", skip: { kind: "page", reason: (say) => say.jekyllPage } };
   });
 }
 

@@ -1,6 +1,7 @@
 import { parseRfc822, wordpressTimestamp } from "../archive/written-dates.ts";
 import type { ArchiveEntry, ImportedItem, SkippedEntry } from "./import-item.ts";
 import { wordpressHtml } from "./wordpress-content.ts";
+import type { ImportNotes } from "../messages/import-notes.ts";
 import { childElement, childElements, childText, prefixOf, qualified, textOf, type XmlElement } from "./xml-tree.ts";
 
 /**
@@ -20,15 +21,8 @@ export function isWordPressExport(root: XmlElement): boolean {
   return root.name === "rss" && prefixOf(root, isWordPressNamespace) !== undefined;
 }
 
-/** Statuses that are not public on the site, and what they are called in the draft's note. */
-const UNPUBLISHED: Readonly<Record<string, string>> = {
-  draft: "brouillon dans WordPress",
-  pending: "en attente de relecture dans WordPress",
-  private: "article privé dans WordPress",
-  future: "publication programmée dans WordPress",
-};
-
-export function readWordPressExport(root: XmlElement, file: string): ArchiveEntry[] {
+/** `say` words why an entry is skipped or a post a draft (a status other than `publish`, a password). */
+export function readWordPressExport(root: XmlElement, file: string, say: ImportNotes): ArchiveEntry[] {
   const wp = prefixOf(root, isWordPressNamespace) ?? "wp";
   const excerpt = prefixOf(root, isExcerptNamespace) ?? "excerpt";
   const content = prefixOf(root, isContentNamespace) ?? "content";
@@ -53,14 +47,14 @@ export function readWordPressExport(root: XmlElement, file: string): ArchiveEntr
     const id = field(item, "post_id");
     const title = childText(item, "title");
     const source = `${file}#${type}-${id || entries.length + 1}`;
-    const skip = skipOf(type, status, title, source);
+    const skip = skipOf(type, status, title, source, say);
     if (skip) {
       entries.push({ skipped: skip });
       continue;
     }
     const link = childText(item, "link");
     const password = field(item, "post_password");
-    const unpublished = status === "publish" ? (password ? "article protégé par un mot de passe dans WordPress" : undefined) : (UNPUBLISHED[status] ?? `statut « ${status} » dans WordPress`);
+    const unpublished = status === "publish" ? (password ? say.wordpressPasswordProtected : undefined) : say.wordpressUnpublished(status);
     const localDate = field(item, "post_date");
     const gmtDate = field(item, "post_date_gmt");
     const fromWordPress = wordpressTimestamp(localDate, gmtDate);
@@ -94,21 +88,12 @@ export function readWordPressExport(root: XmlElement, file: string): ArchiveEntr
   return entries;
 }
 
-function skipOf(type: string, status: string, title: string, source: string): SkippedEntry | undefined {
-  const named = title ? ` « ${title} »` : "";
-  if (type !== "post") return { source, kind: type, reason: `${TYPE_NAMES[type] ?? `contenu de type « ${type} »`}${named} : seuls les articles (post) sont importés` };
-  if (status === "trash") return { source, kind: "trash", reason: `article${named} à la corbeille dans WordPress` };
-  if (status === "auto-draft") return { source, kind: "auto-draft", reason: `brouillon automatique${named}, jamais enregistré par son auteur` };
+function skipOf(type: string, status: string, title: string, source: string, say: ImportNotes): SkippedEntry | undefined {
+  if (type !== "post") return { source, kind: type, reason: say.notAPost(type, title) };
+  if (status === "trash") return { source, kind: "trash", reason: say.trashed(title) };
+  if (status === "auto-draft") return { source, kind: "auto-draft", reason: say.autoDraft(title) };
   return undefined;
 }
-
-const TYPE_NAMES: Readonly<Record<string, string>> = {
-  page: "page",
-  attachment: "pièce jointe",
-  nav_menu_item: "élément de menu",
-  revision: "révision",
-  wp_block: "bloc réutilisable",
-};
 
 /** WordPress stores a slug with non-ASCII letters percent-encoded (`cybercriminalit%c3%a9`). */
 function decodedSlug(postName: string): string | undefined {

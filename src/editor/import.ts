@@ -7,6 +7,7 @@ import { compileKnowledge } from "../extract/compile.ts";
 import { formatOf, loadReaders, readSourceFile } from "../ingest/read-source.ts";
 import { loadKnowledgeBase } from "../knowledge/load.ts";
 import { loadSiteConfig } from "../config.ts";
+import { importNotes, type ImportNotes } from "../messages/import-notes.ts";
 import { ARTICLES_FOLDER } from "../pipeline/article-sources.ts";
 import { buildArticle } from "../archive/build-article.ts";
 import { extractEachWithinTimeLimit, timeoutDiagnostic } from "../pipeline/source-timeout.ts";
@@ -25,7 +26,8 @@ import { walkFiles } from "../pipeline/walk.ts";
  * content/articles/YYYY/YYYY-MM-DD-slug.md. Never overwrites a file; skips a source whose
  * URL or text the archive already has, naming the article that has it. A file that holds
  * many articles (a WordPress export, a feed: see import-archive.ts) gives one outcome per
- * entry: each item takes the same path as a single source.
+ * entry: each item takes the same path as a single source. What it writes and reports for the
+ * editor is in the site's language (content/site.yml `lang`: ../messages/import-notes.ts).
  */
 export type ImportOutcome =
   | { source: string; status: "imported"; file: string; draft: boolean; warnings: string[] }
@@ -49,6 +51,7 @@ export async function importSources(options: ImportOptions): Promise<ImportOutco
   const cwd = options.cwd ?? process.cwd();
   const show = (path: string) => relative(cwd, path) || path;
   const config = loadSiteConfig(options.contentDir);
+  const say = importNotes(config.lang);
   const { kb } = loadKnowledgeBase(options.contentDir, cwd);
   const compiled = compileKnowledge(kb);
   const today = options.today ?? new Date();
@@ -64,10 +67,11 @@ export async function importSources(options: ImportOptions): Promise<ImportOutco
 
   const run: ImportRun = {
     kb,
+    say,
     today,
     extract,
     timedOut: (source) => ({ source, status: "failed", reasons: [timeoutDiagnostic(source, limitMs).message] }),
-    place: (record, source, item) => placeArticle(record, source, item, { articlesDir, known, dryRun: options.dryRun, show }),
+    place: (record, source, item) => placeArticle(record, source, item, { articlesDir, known, dryRun: options.dryRun, show, say }),
   };
   const pageUrl = files.length === 1 ? options.url : undefined;
   return files.flatMap((file, index) => {
@@ -80,6 +84,8 @@ export async function importSources(options: ImportOptions): Promise<ImportOutco
 /** What importing one file needs of the whole import. */
 interface ImportRun {
   kb: KnowledgeBase;
+  /** What the editor reads, in the site's language. */
+  say: ImportNotes;
   today: Date;
   extract: (doc: SourceDoc, url?: string) => ArticleRecord | undefined;
   timedOut: (source: string) => ImportOutcome;
@@ -117,7 +123,7 @@ function archiveContents(archived: readonly string[], show: (path: string) => st
 /** A file's outcomes: one for a Markdown post or a capture, one per entry for an export or a feed. `pageUrl`: the address given for a single source. */
 function importFile(file: string, source: string, site: SiteFile | undefined, pageUrl: string | undefined, run: ImportRun): ImportOutcome[] {
   if (isMarkdownFile(file)) return [importPost(site ?? { path: file }, source, pageUrl || undefined, run)];
-  const archive = readArchiveFile(file, source);
+  const archive = readArchiveFile(file, source, run.say);
   if (!archive) return [importCapture(file, source, pageUrl, run)];
   if ("error" in archive) return [{ source, status: "failed", reasons: [archive.error] }];
   return archive.entries.map((entry) => importEntry(entry, run));
@@ -125,7 +131,7 @@ function importFile(file: string, source: string, site: SiteFile | undefined, pa
 
 /** Markdown keeps its body as written and its front matter, in Revue's keys (./import-post.ts). */
 function importPost(file: SiteFile, source: string, url: string | undefined, run: ImportRun): ImportOutcome {
-  const entry = readPost(file, source, run.kb, run.today);
+  const entry = readPost(file, source, run.kb, run.today, run.say);
   if ("skipped" in entry) return { source, status: "skipped", kind: entry.skipped.kind, reason: entry.skipped.reason };
   if ("failed" in entry) return { source, status: "failed", reasons: entry.failed };
   const record = run.extract(entry.post.doc, url);
@@ -138,7 +144,7 @@ function importEntry(entry: ArchiveEntry, run: ImportRun): ImportOutcome {
     const { source, kind, reason } = entry.skipped;
     return { source, status: "skipped", kind, reason };
   }
-  const from = itemSource(entry.item, run.kb, run.today);
+  const from = itemSource(entry.item, run.kb, run.today, run.say);
   const record = run.extract(from.doc);
   return record ? run.place(record, entry.item.source, from) : run.timedOut(entry.item.source);
 }

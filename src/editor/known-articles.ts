@@ -1,5 +1,6 @@
 import type { ArticleRecord } from "../model/article.ts";
 import { DuplicateIndex } from "./near-duplicates.ts";
+import type { ImportNotes } from "../messages/import-notes.ts";
 
 /**
  * What the archive already holds, so that an import knows a source seen again: each article's
@@ -31,23 +32,23 @@ export function rememberArticle(known: KnownArticles, record: ArticleRecord, fil
 
 /**
  * The article of the archive the record is, with the reason; else the warnings its likeness to
- * one calls for. `isArchivePost`: the record is a post of an exported site, an export or a feed.
+ * one calls for, worded by `say`. `isArchivePost`: the record is a post of an exported site, an export or a feed.
  */
-export function findInArchive(known: KnownArticles, record: ArticleRecord, isArchivePost: boolean): { existing: string; reason: string } | { likeness: string[] } {
+export function findInArchive(known: KnownArticles, record: ArticleRecord, isArchivePost: boolean, say: ImportNotes): { existing: string; reason: string } | { likeness: string[] } {
   const sameUrl = record.url ? known.byUrl.get(normalizeUrl(record.url)) : undefined;
-  if (sameUrl) return { existing: sameUrl, reason: `same URL ${record.url}` };
+  if (sameUrl) return { existing: sameUrl, reason: say.sameUrl(record.url ?? "") };
   const formerPath = formerPaths(record).find((path) => known.byFormerPath.has(path));
-  if (formerPath) return { existing: known.byFormerPath.get(formerPath) ?? "", reason: `same former address ${formerPath}` };
+  if (formerPath) return { existing: known.byFormerPath.get(formerPath) ?? "", reason: say.sameFormerAddress(formerPath) };
   const sameTitleAndText = known.byTitleAndText.get(titleAndText(record));
-  if (sameTitleAndText) return { existing: sameTitleAndText, reason: "same title and text" };
+  if (sameTitleAndText) return { existing: sameTitleAndText, reason: say.sameTitleAndText };
   const sameText = record.body.length > 200 ? known.texts.find(record.body) : undefined;
   if (!sameText) return { likeness: [] };
   // A capture whose text the archive has is the same article seen again. A post of an archive with an address of its own is
   // a post of its own (a weekly communiqué, a template reused): imported, with the likeness for the editor to judge.
   const percent = Math.round(sameText.similarity * 100);
   const ownAddress = isArchivePost && (record.url !== undefined || formerPaths(record).length > 0);
-  if (!ownAddress) return { existing: sameText.value, reason: `nearly the same text (${percent} % alike)` };
-  return { likeness: [`texte presque identique (${percent} %) à ${sameText.value}, à une autre adresse : supprimez l’un des deux s’ils sont le même article`] };
+  if (!ownAddress) return { existing: sameText.value, reason: say.nearlySameText(percent) };
+  return { likeness: [say.likeness(percent, sameText.value)] };
 }
 
 function titleAndText(record: ArticleRecord): string {

@@ -8,26 +8,28 @@ import type { ItemSource } from "./import-item.ts";
 import { isMarkdownFile } from "./import-site.ts";
 import { findInArchive, rememberArticle, type KnownArticles } from "./known-articles.ts";
 import { importWarnings, recordToMarkdown } from "./to-markdown.ts";
+import type { ImportNotes } from "../messages/import-notes.ts";
 
-/** Where an import writes: the articles' folder, what the archive holds, and how the editor reads a path. */
+/** Where an import writes: the articles' folder, what the archive holds, how the editor reads a path, and in which words. */
 export interface ImportTarget {
   articlesDir: string;
   known: KnownArticles;
   dryRun: boolean | undefined;
   show: (path: string) => string;
+  say: ImportNotes;
 }
 
 /** Writes a record as an article, unless the archive has it; `item` carries what a many-article file adds. */
 export function placeArticle(extracted: ArticleRecord, source: string, item: ItemSource | undefined, target: ImportTarget): ImportOutcome {
   const record = withTitle(extracted);
-  if (!record) return { source, status: "failed", reasons: ["no text found in the source"] };
-  const found = findInArchive(target.known, record, item !== undefined);
+  if (!record) return { source, status: "failed", reasons: [target.say.noTextFound] };
+  const found = findInArchive(target.known, record, item !== undefined, target.say);
   if ("existing" in found) return { source, status: "duplicate", ...found };
   const { id, file } = newArticleFile(record, target);
   // An item's draft status is its source's, with the reason in its notes: the draft note drawn from the record is for a provisional title only.
-  const warnings = [...found.likeness, ...(item ? [...item.notes, ...importWarnings({ ...record, draft: !extracted.title })] : importWarnings(record))];
+  const warnings = [...found.likeness, ...(item ? [...item.notes, ...importWarnings({ ...record, draft: !extracted.title }, target.say)] : importWarnings(record, target.say))];
   const written = { ...record, id };
-  const markdown = recordToMarkdown(written, frontMatterExtras(record, id, item), warnings);
+  const markdown = recordToMarkdown(written, target.say, frontMatterExtras(record, id, item), warnings);
   if (!target.dryRun) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, markdown, { flag: "wx" });

@@ -1,14 +1,15 @@
 import { stringify } from "yaml";
 import type { ArticleRecord, EntityRef } from "../model/article.ts";
 import { isInitialsName, isStrongCue } from "../extract/name-evidence.ts";
+import type { ImportNotes } from "../messages/import-notes.ts";
 
 /**
  * An imported record as the Markdown file an editor keeps: front matter filled from
  * extraction, then what the editor must look at as YAML comments, then the clean body.
  * `extra` adds keys the record does not carry (or replaces one, in its place); `warnings`
- * replaces the comments drawn from the record.
+ * replaces the comments drawn from the record. `say` words the comments.
  */
-export function recordToMarkdown(record: ArticleRecord, extra: Readonly<Record<string, unknown>> = {}, warnings = importWarnings(record)): string {
+export function recordToMarkdown(record: ArticleRecord, say: ImportNotes, extra: Readonly<Record<string, unknown>> = {}, warnings = importWarnings(record, say)): string {
   const frontMatter: Record<string, unknown> = { title: record.title ?? "" };
   if (record.draft) frontMatter["draft"] = true;
   if (record.date) {
@@ -24,7 +25,7 @@ export function recordToMarkdown(record: ArticleRecord, extra: Readonly<Record<s
   }
   Object.assign(frontMatter, extra);
   const yaml = stringify(frontMatter, { lineWidth: 0 }).trimEnd();
-  const comments = warnings.length ? `\n${warnings.map((w) => `# À VÉRIFIER : ${w}`).join("\n")}` : "";
+  const comments = warnings.length ? `\n${warnings.map((w) => say.toCheckComment(w)).join("\n")}` : "";
   return `---\n${yaml}${comments}\n---\n\n${record.body.trim()}\n`;
 }
 
@@ -35,21 +36,21 @@ function provenPerson(record: ArticleRecord, ref: EntityRef): boolean {
   return record.suggestions.some((suggestion) => suggestion.kind === "person" && suggestion.name === ref.name && suggestion.published && isStrongCue(suggestion.cue));
 }
 
-/** What an editor should check in an imported article, in French. */
-export function importWarnings(record: ArticleRecord): string[] {
+/** What an editor should check in an imported article, worded by `say`. */
+export function importWarnings(record: ArticleRecord, say: ImportNotes): string[] {
   const warnings: string[] = [];
-  if (record.draft) warnings.push("titre provisoire (la source commence dans l'article) : écrivez le vrai titre puis retirez `draft: true`");
+  if (record.draft) warnings.push(say.provisionalTitle);
   if (!record.date) {
     warnings.push(
       record.dateCandidates.length
-        ? `date absente de la source ; dates possibles d'après « ${record.dateCandidates[0]?.evidence} » : ${record.dateCandidates.map((c) => c.value).join(", ")}`
-        : "date absente de la source : ajoutez `date: AAAA-MM-JJ`",
+        ? say.missingDateWithCandidates(record.dateCandidates[0]?.evidence, record.dateCandidates.map((c) => c.value))
+        : say.missingDate,
     );
   } else if (record.date.precision !== "day") {
-    warnings.push(`date connue au ${record.date.precision === "month" ? "mois" : "an"} près seulement (${record.date.evidence})`);
+    warnings.push(say.datePrecision(record.date.precision === "month" ? "month" : "year", record.date.evidence));
   }
-  if (!record.outlet) warnings.push("média non reconnu : ajoutez `outlet:`");
+  if (!record.outlet) warnings.push(say.unknownOutlet);
   const unknown = [...record.people, ...record.agencies].filter((ref) => ref.via === "heuristic").map((ref) => ref.name);
-  if (unknown.length) warnings.push(`noms absents de la base (npm run actors:suggest) : ${unknown.join(", ")}`);
+  if (unknown.length) warnings.push(say.unknownNames(unknown));
   return warnings;
 }

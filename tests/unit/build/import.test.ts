@@ -54,7 +54,7 @@ describe("importSources", () => {
     writeFileSync(source, "Autre titre d'article assez long\n\nUn autre texte, sans rapport, mais à la même adresse, ce qui suffit pour être le même article de l'archive.\n");
     const second = await importSources({ contentDir: content, sources: [source], url: "http://exemple.ma/article", cwd: content, today });
     assert.equal(second[0]?.status, "duplicate");
-    assert.ok(second[0]?.status === "duplicate" && second[0].reason.startsWith("same URL"));
+    assert.ok(second[0]?.status === "duplicate" && second[0].reason.startsWith("même URL"));
   });
 
   it("never overwrites a file", async () => {

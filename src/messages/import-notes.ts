@@ -1,0 +1,277 @@
+import { count, type EditorLang } from "./plural.ts";
+
+/**
+ * What `npm run import` writes and reports beyond its command lines (./editor.ts `import`), in
+ * the site's language: the notes written as `# À VÉRIFIER` comments in an imported article,
+ * why an entry is skipped or a file fails, why a post is a duplicate, and the closing line of
+ * counts. The import chooses the catalogue once (`importNotes(config.lang)`) and hands it down.
+ */
+export interface ImportNotes {
+  /** A note as the comment written in the article's front matter. */
+  toCheckComment(note: string): string;
+
+  // Files that hold many articles (src/editor/import-archive.ts)
+  archiveTooLarge(megabytes: number): string;
+  archiveUnreadable(error: string): string;
+  xmlMalformed(line: number, message: string): string;
+  notAnArchive(rootElement: string): string;
+
+  // WordPress exports (src/editor/import-wxr.ts)
+  /** Why a WordPress post with this status was not public: `draft`, `pending`, `private`, `future` or another status. */
+  wordpressUnpublished(status: string): string;
+  wordpressPasswordProtected: string;
+  /** An entry of another post type (`page`, `attachment`…), with its title when it has one. */
+  notAPost(type: string, title: string): string;
+  trashed(title: string): string;
+  autoDraft(title: string): string;
+
+  // Hugo, Jekyll and Eleventy sites (src/editor/import-site.ts, import-post.ts)
+  hugoListPage: string;
+  bundleResource(folder: string): string;
+  homePage: string;
+  pageOutsideSection: string;
+  jekyllPage: string;
+  eleventyNoFrontMatter: string;
+  eleventyPage: string;
+  /** A problem of the source file that stops its import, where the reader found it. */
+  sourceProblem(line: number | undefined, message: string, fix: string | undefined): string;
+  unreadableDate(key: string, value: string): string;
+  droppedKeys(keyValues: readonly string[]): string;
+  bundleFiles(folder: string, files: readonly string[]): string;
+  jekyllDraft: string;
+  formerSiteDraft: string;
+  formerSiteUnpublished(key: string, value: string): string;
+  formerSiteFutureDate(key: string, value: string): string;
+  formerSiteExpired(key: string, value: string): string;
+
+  // The generator's tags in a post's body (src/editor/import-markup.ts)
+  captionsKept(n: number): string;
+  linksReduced(n: number): string;
+  tagsRemoved(tags: readonly string[]): string;
+
+  // Any entry of an export, a feed or a site (src/editor/import-item.ts, import-post.ts)
+  /** Why the article is a draft, and how to publish it. */
+  draft(reasons: readonly string[]): string;
+  implausibleDate(evidence: string): string;
+  noBody: string;
+
+  // What extraction left for the editor (src/editor/to-markdown.ts)
+  provisionalTitle: string;
+  missingDate: string;
+  missingDateWithCandidates(evidence: string | undefined, dates: readonly string[]): string;
+  datePrecision(precision: "month" | "year", evidence: string): string;
+  unknownOutlet: string;
+  unknownNames(names: readonly string[]): string;
+
+  // Duplicates and failures (src/editor/known-articles.ts, place-article.ts)
+  sameUrl(url: string): string;
+  sameFormerAddress(path: string): string;
+  sameTitleAndText: string;
+  nearlySameText(percent: number): string;
+  /** A post of an archive with an address of its own whose text the archive has: imported, for the editor to judge. */
+  likeness(percent: number, file: string): string;
+  noTextFound: string;
+
+  /** The line that ends an import: every entry read is imported, a duplicate, or skipped by kind (`skipped`: kind → count). */
+  summary(counts: { imported: number; drafts: number; duplicates: number; skipped: ReadonlyMap<string, number> }, dryRun: boolean): string;
+}
+
+/** WordPress post types, and the kinds of skipped entries the summary counts, as [one, many]. */
+const KINDS_FR: Readonly<Record<string, readonly [string, string]>> = {
+  page: ["page", "pages"],
+  attachment: ["pièce jointe", "pièces jointes"],
+  nav_menu_item: ["élément de menu", "éléments de menu"],
+  revision: ["révision", "révisions"],
+  wp_block: ["bloc réutilisable", "blocs réutilisables"],
+  trash: ["à la corbeille", "à la corbeille"],
+  "auto-draft": ["brouillon automatique", "brouillons automatiques"],
+  failed: ["en erreur", "en erreur"],
+  "list-page": ["page de liste", "pages de liste"],
+  "bundle-resource": ["fichier joint", "fichiers joints"],
+  "no-front-matter": ["fichier sans en-tête", "fichiers sans en-tête"],
+};
+
+const KINDS_EN: Readonly<Record<string, readonly [string, string]>> = {
+  page: ["page", "pages"],
+  attachment: ["attachment", "attachments"],
+  nav_menu_item: ["menu item", "menu items"],
+  revision: ["revision", "revisions"],
+  wp_block: ["reusable block", "reusable blocks"],
+  trash: ["in the trash", "in the trash"],
+  "auto-draft": ["auto-draft", "auto-drafts"],
+  failed: ["failed", "failed"],
+  "list-page": ["list page", "list pages"],
+  "bundle-resource": ["bundle file", "bundle files"],
+  "no-front-matter": ["file without front matter", "files without front matter"],
+};
+
+/** The post types a WordPress export's skipped entries are named by. */
+const POST_TYPES = new Set(["page", "attachment", "nav_menu_item", "revision", "wp_block"]);
+
+/** A key of a table, never a property every object inherits (`constructor`): kinds and statuses come from the export. */
+const own = <T>(table: Readonly<Record<string, T>>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+
+const WORDPRESS_STATUS_FR: Readonly<Record<string, string>> = {
+  draft: "brouillon dans WordPress",
+  pending: "en attente de relecture dans WordPress",
+  private: "article privé dans WordPress",
+  future: "publication programmée dans WordPress",
+};
+
+const WORDPRESS_STATUS_EN: Readonly<Record<string, string>> = {
+  draft: "draft in WordPress",
+  pending: "pending review in WordPress",
+  private: "private post in WordPress",
+  future: "scheduled post in WordPress",
+};
+
+/** Skipped kinds, most frequent first, then by name. */
+const byCount = (skipped: ReadonlyMap<string, number>) => [...skipped].sort(([a, n], [b, m]) => m - n || a.localeCompare(b));
+const sum = (skipped: ReadonlyMap<string, number>) => [...skipped.values()].reduce((total, n) => total + n, 0);
+
+const fr: ImportNotes = {
+  toCheckComment: (note) => `# À VÉRIFIER : ${note}`,
+
+  archiveTooLarge: (megabytes) => `fichier de plus de ${megabytes} Mo : exportez-le en plusieurs parties`,
+  archiveUnreadable: (error) => `fichier illisible : ${error}`,
+  xmlMalformed: (line, message) => `XML mal formé, ligne ${line} : ${message}`,
+  notAnArchive: (root) => `ni un export WordPress, ni un flux RSS ou Atom (élément racine <${root}>)`,
+
+  wordpressUnpublished: (status) => own(WORDPRESS_STATUS_FR, status) ?? `statut « ${status} » dans WordPress`,
+  wordpressPasswordProtected: "article protégé par un mot de passe dans WordPress",
+  notAPost: (type, title) => `${POST_TYPES.has(type) ? KINDS_FR[type]?.[0] : `contenu de type « ${type} »`}${titled(title)} : seuls les articles (post) sont importés`,
+  trashed: (title) => `article${titled(title)} à la corbeille dans WordPress`,
+  autoDraft: (title) => `brouillon automatique${titled(title)}, jamais enregistré par son auteur`,
+
+  hugoListPage: "page de liste de Hugo (_index.md), pas un article",
+  bundleResource: (folder) => `fichier joint du dossier ${folder}/ (index.md est l’article)`,
+  homePage: "page d’accueil du site, pas un article",
+  pageOutsideSection: "page hors section (content/), pas un article : importez-la seule si c’en est un",
+  jekyllPage: "page de Jekyll hors de _posts/, pas un article : importez-la seule si c’en est un",
+  eleventyNoFrontMatter: "fichier Markdown sans en-tête : Eleventy en fait une page, pas un article",
+  eleventyPage: "page d’Eleventy sans date ni `tags`, pas un article : ajoutez `date:` et importez-la seule si c’en est un",
+  sourceProblem: (line, message, fix) => `${line ? `ligne ${line} : ` : ""}${message}${fix ? ` (${fix})` : ""}`,
+  unreadableDate: (key, value) => `date illisible (\`${key}: ${value}\`) : écrivez \`date: AAAA-MM-JJ\``,
+  droppedKeys: (keyValues) => `clés de l’en-tête non reprises : ${keyValues.join(", ")}`,
+  bundleFiles: (folder, files) => `fichiers du dossier ${folder}/ non copiés (${files.join(", ")}) : placez les images sous content/ ou à une adresse https et corrigez leurs liens`,
+  jekyllDraft: "brouillon de Jekyll (dossier _drafts/)",
+  formerSiteDraft: "brouillon sur l’ancien site (`draft: true`)",
+  formerSiteUnpublished: (key, value) => `non publié sur l’ancien site (\`${key}: ${value}\`)`,
+  formerSiteFutureDate: (key, value) => `date à venir sur l’ancien site (\`${key}: ${value}\`), jamais publié`,
+  formerSiteExpired: (key, value) => `retiré de l’ancien site à son expiration (\`${key}: ${value}\`)`,
+
+  captionsKept: (n) => `${n === 1 ? "légende d’image gardée" : `${n} légendes d’images gardées`} comme texte, sans l’image : ajoutez l’image si elle compte`,
+  linksReduced: (n) => `${n === 1 ? "lien vers un autre article réduit à ses mots" : `${n} liens vers d’autres articles réduits à leurs mots`} (l’adresse venait du générateur)`,
+  tagsRemoved: (tags) => `balises du générateur retirées du texte : ${tags.join(", ")}`,
+
+  draft: (reasons) => `${reasons.join(" ; ")} : retirez \`draft: true\` pour le publier`,
+  implausibleDate: (evidence) => `date de la source invraisemblable (${evidence}) : ajoutez \`date: AAAA-MM-JJ\``,
+  noBody: "aucun texte dans la source : ajoutez le corps de l'article",
+
+  provisionalTitle: "titre provisoire (la source commence dans l'article) : écrivez le vrai titre puis retirez `draft: true`",
+  missingDate: "date absente de la source : ajoutez `date: AAAA-MM-JJ`",
+  missingDateWithCandidates: (evidence, dates) => `date absente de la source ; dates possibles d'après « ${evidence} » : ${dates.join(", ")}`,
+  datePrecision: (precision, evidence) => `date connue au ${precision === "month" ? "mois" : "an"} près seulement (${evidence})`,
+  unknownOutlet: "média non reconnu : ajoutez `outlet:`",
+  unknownNames: (names) => `noms absents de la base (npm run actors:suggest) : ${names.join(", ")}`,
+
+  sameUrl: (url) => `même URL ${url}`,
+  sameFormerAddress: (path) => `même ancienne adresse ${path}`,
+  sameTitleAndText: "même titre et même texte",
+  nearlySameText: (percent) => `texte presque identique (${percent} %)`,
+  likeness: (percent, file) => `texte presque identique (${percent} %) à ${file}, à une autre adresse : supprimez l’un des deux s’ils sont le même article`,
+  noTextFound: "aucun texte trouvé dans la source",
+
+  summary: (counts, dryRun) => {
+    const skipped = sum(counts.skipped);
+    const read = counts.imported + counts.duplicates + skipped;
+    const drafts = counts.drafts ? ` (dont ${count("fr", counts.drafts, "brouillon", "brouillons")})` : "";
+    const kinds = byCount(counts.skipped).map(([kind, n]) => {
+      const [one, many] = own(KINDS_FR, kind) ?? [`contenu de type « ${kind} »`, `contenus de type « ${kind} »`];
+      return count("fr", n, one, many);
+    });
+    const ignored = `${count("fr", skipped, "ignoré", "ignorés")}${kinds.length ? ` (${kinds.join(", ")})` : ""}`;
+    const trial = dryRun ? " — essai : rien n’a été écrit" : "";
+    return `${count("fr", read, "lu", "lus")} : ${count("fr", counts.imported, "importé", "importés")}${drafts}, ${count("fr", counts.duplicates, "doublon", "doublons")}, ${ignored}${trial}`;
+  },
+};
+
+const en: ImportNotes = {
+  toCheckComment: (note) => `# TO CHECK: ${note}`,
+
+  archiveTooLarge: (megabytes) => `file larger than ${megabytes} MB: export it in several parts`,
+  archiveUnreadable: (error) => `unreadable file: ${error}`,
+  xmlMalformed: (line, message) => `malformed XML, line ${line}: ${message}`,
+  notAnArchive: (root) => `neither a WordPress export nor an RSS or Atom feed (root element <${root}>)`,
+
+  wordpressUnpublished: (status) => own(WORDPRESS_STATUS_EN, status) ?? `status "${status}" in WordPress`,
+  wordpressPasswordProtected: "password-protected post in WordPress",
+  notAPost: (type, title) => `${POST_TYPES.has(type) ? KINDS_EN[type]?.[0] : `content of type "${type}"`}${quoted(title)}: only posts are imported`,
+  trashed: (title) => `post${quoted(title)} in the WordPress trash`,
+  autoDraft: (title) => `auto-draft${quoted(title)}, never saved by its author`,
+
+  hugoListPage: "Hugo list page (_index.md), not an article",
+  bundleResource: (folder) => `file of the folder ${folder}/ (index.md is the article)`,
+  homePage: "the site's home page, not an article",
+  pageOutsideSection: "page outside any section (content/), not an article: import it on its own if it is one",
+  jekyllPage: "Jekyll page outside _posts/, not an article: import it on its own if it is one",
+  eleventyNoFrontMatter: "Markdown file without front matter: Eleventy makes it a page, not an article",
+  eleventyPage: "Eleventy page with neither a date nor `tags`, not an article: add `date:` and import it on its own if it is one",
+  sourceProblem: (line, message, fix) => `${line ? `line ${line}: ` : ""}${message}${fix ? ` (${fix})` : ""}`,
+  unreadableDate: (key, value) => `unreadable date (\`${key}: ${value}\`): write \`date: YYYY-MM-DD\``,
+  droppedKeys: (keyValues) => `front matter keys not kept: ${keyValues.join(", ")}`,
+  bundleFiles: (folder, files) => `files of the folder ${folder}/ not copied (${files.join(", ")}): put the images under content/ or at an https address and correct their links`,
+  jekyllDraft: "Jekyll draft (_drafts/ folder)",
+  formerSiteDraft: "draft on the former site (`draft: true`)",
+  formerSiteUnpublished: (key, value) => `not published on the former site (\`${key}: ${value}\`)`,
+  formerSiteFutureDate: (key, value) => `future date on the former site (\`${key}: ${value}\`), never published`,
+  formerSiteExpired: (key, value) => `removed from the former site when it expired (\`${key}: ${value}\`)`,
+
+  captionsKept: (n) => `${n === 1 ? "image caption kept" : `${n} image captions kept`} as text, without the image: add the image if it matters`,
+  linksReduced: (n) => `${n === 1 ? "link to another article reduced to its words" : `${n} links to other articles reduced to their words`} (the address came from the site generator)`,
+  tagsRemoved: (tags) => `site generator tags removed from the text: ${tags.join(", ")}`,
+
+  draft: (reasons) => `${reasons.join("; ")}: remove \`draft: true\` to publish it`,
+  implausibleDate: (evidence) => `implausible date in the source (${evidence}): add \`date: YYYY-MM-DD\``,
+  noBody: "no text in the source: add the article's body",
+
+  provisionalTitle: "provisional title (the source starts inside the article): write the real title, then remove `draft: true`",
+  missingDate: "no date in the source: add `date: YYYY-MM-DD`",
+  missingDateWithCandidates: (evidence, dates) => `no date in the source; possible dates from "${evidence}": ${dates.join(", ")}`,
+  datePrecision: (precision, evidence) => `date known to the ${precision} only (${evidence})`,
+  unknownOutlet: "outlet not recognised: add `outlet:`",
+  unknownNames: (names) => `names not in the knowledge base (npm run actors:suggest): ${names.join(", ")}`,
+
+  sameUrl: (url) => `same URL ${url}`,
+  sameFormerAddress: (path) => `same former address ${path}`,
+  sameTitleAndText: "same title and text",
+  nearlySameText: (percent) => `nearly the same text (${percent}% alike)`,
+  likeness: (percent, file) => `nearly the same text (${percent}%) as ${file}, at another address: delete one of the two if they are the same article`,
+  noTextFound: "no text found in the source",
+
+  summary: (counts, dryRun) => {
+    const skipped = sum(counts.skipped);
+    const read = counts.imported + counts.duplicates + skipped;
+    const drafts = counts.drafts ? ` (${count("en", counts.drafts, "draft", "drafts")})` : "";
+    const kinds = byCount(counts.skipped).map(([kind, n]) => {
+      const [one, many] = own(KINDS_EN, kind) ?? [`entry of type "${kind}"`, `entries of type "${kind}"`];
+      return count("en", n, one, many);
+    });
+    const trial = dryRun ? " — dry run: nothing was written" : "";
+    return `${read} read: ${counts.imported} imported${drafts}, ${count("en", counts.duplicates, "duplicate", "duplicates")}, ${skipped} skipped${kinds.length ? ` (${kinds.join(", ")})` : ""}${trial}`;
+  },
+};
+
+/** A WordPress entry's title after its kind, in French guillemets; nothing when it has none. */
+function titled(title: string): string {
+  return title ? ` « ${title} »` : "";
+}
+
+/** The same in English quotes. */
+function quoted(title: string): string {
+  return title ? ` "${title}"` : "";
+}
+
+export function importNotes(lang: EditorLang): ImportNotes {
+  return lang === "en" ? en : fr;
+}
