@@ -1,6 +1,7 @@
 import { basename, dirname, extname } from "node:path";
 import type { ArticleAddress } from "../model/article.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
+import { described } from "../messages/diagnostics.ts";
 import { isSitePagePath } from "../model/urls.ts";
 import { slugify } from "../text/slug.ts";
 
@@ -50,8 +51,7 @@ export function addressOf(path: string, asked: Asked): { address: ArticleAddress
         line,
         rule: "permalink-not-a-page",
         severity: "warning",
-        message: `the permalink ${asked.permalink} is ${isSitePagePath(normalPagePath(asked.permalink)) || asked.permalink.startsWith("/articles/") ? "in one of this site's own sections (its feeds, files and pages under /articles/ are placed by Revue)" : "not the path of a page"}: the article is published at its file name's address`,
-        fix: "Write a page's path outside Revue's sections (`/2019/05/titre/` or `/2019/titre.html`), or remove the line and list the old path in `aliases:` to redirect it there.",
+        ...described("permalink-not-a-page", { permalink: asked.permalink, ownSection: isSitePagePath(normalPagePath(asked.permalink)) || asked.permalink.startsWith("/articles/") ? 1 : 0 }),
       });
     }
   }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ArticleRecord } from "../model/article.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
+import { described } from "../messages/diagnostics.ts";
 import { isSitePagePath, urls } from "../model/urls.ts";
 
 /** A former path of published articles: one is redirected to, several are listed for the reader to choose. */
@@ -37,7 +38,6 @@ export function placeArticles(records: readonly ArticleRecord[]): Placement {
     const claim = asked ? (record.address.path ? `path:${record.address.path}` : `slug:${record.address.slug}`) : undefined;
     const owner = claim ? claimed.get(claim) : undefined;
     if (asked && owner) {
-      const what = record.address.path ? `permalink ${record.address.path}` : `slug \`${record.address.slug}\``;
       refused.push({
         record,
         error: {
@@ -45,8 +45,14 @@ export function placeArticles(records: readonly ArticleRecord[]): Placement {
           line: asked.line,
           rule: "duplicate-slug",
           severity: "error",
-          message: `the ${what} is also asked for by ${owner.sourcePath}${owner.address.asked ? ` (line ${owner.address.asked.line})` : ""}: two pages cannot have one address`,
-          fix: `Give one of ${record.sourcePath} and ${owner.sourcePath} another \`${asked.key}:\`, or remove the line to publish it at its file name's address.`,
+          ...described("duplicate-slug", {
+            permalink: record.address.path ? 1 : 0,
+            value: record.address.path ?? record.address.slug,
+            other: owner.sourcePath,
+            otherLine: owner.address.asked?.line ?? 0,
+            key: asked.key,
+            file: record.sourcePath,
+          }),
         },
       });
       continue;
@@ -109,14 +115,13 @@ export function redirectsOf(published: readonly ArticleRecord[]): { redirects: R
     redirects.push({ from, to: records.sort((a, b) => compare(a.address.day ?? "", b.address.day ?? "") || compare(a.sourcePath, b.sourcePath)) });
   }
   const taken = new Map<string, ArticleRecord>();
-  const warn = (record: ArticleRecord, alias: string, why: string) =>
+  const warn = (record: ArticleRecord, alias: string, why: "page" | "list" | "own-page" | "redirect", other = "") =>
     diagnostics.push({
       file: record.sourcePath,
       line: record.address.aliasesLine ?? 1,
       rule: "alias-taken",
       severity: "warning",
-      message: `the alias ${alias} ${why}: no redirect is written there`,
-      fix: "Remove the alias, or correct it to the page's former path.",
+      ...described("alias-taken", { alias, why, other }),
     });
   for (const record of sorted) {
     for (const alias of record.aliases ?? []) {
@@ -124,10 +129,10 @@ export function redirectsOf(published: readonly ArticleRecord[]): { redirects: R
       const page = pages.get(from);
       const other = taken.get(from);
       if (page === record) continue;
-      if (page) warn(record, alias, `is the page of ${page.sourcePath}`);
-      else if (lists.has(from)) warn(record, alias, "is the former address of articles whose slugs are alike, which lists them");
-      else if (isSitePagePath(from)) warn(record, alias, "is one of this site's own pages");
-      else if (other) warn(record, alias, `is already a redirect to ${other.sourcePath}`);
+      if (page) warn(record, alias, "page", page.sourcePath);
+      else if (lists.has(from)) warn(record, alias, "list");
+      else if (isSitePagePath(from)) warn(record, alias, "own-page");
+      else if (other) warn(record, alias, "redirect", other.sourcePath);
       else {
         taken.set(from, record);
         redirects.push({ from, to: [record] });

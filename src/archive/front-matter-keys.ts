@@ -1,3 +1,4 @@
+import type { FrontMatterValueProblem } from "../messages/diagnostics-archive.ts";
 import { described } from "../messages/diagnostics.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import { closest } from "../model/schemas/validate.ts";
@@ -152,7 +153,7 @@ export function mapFrontMatterKeys(frontMatter: Readonly<Record<string, unknown>
     }
     const read = READERS[rule.reading](value, key, rule.field);
     if ("problem" in read) {
-      diagnostics.push({ file, line, rule: "front-matter-value", severity: "warning", message: `\`${key}\` ${read.problem}: Revue ignores it`, fix: read.fix });
+      diagnostics.push({ file, line, rule: "front-matter-value", severity: "warning", ...described("front-matter-key-value", { key, problem: read.problem, written: read.written ?? "" }) });
       continue;
     }
     for (const [field, fieldValue] of read.fields) {
@@ -177,51 +178,52 @@ export function mapFrontMatterKeys(frontMatter: Readonly<Record<string, unknown>
   return mapped;
 }
 
-type Read = { fields: [RevueField, unknown][] } | { problem: string; fix: string };
+/** The fields a key gives, or why its value is ignored (the words are src/messages/diagnostics-archive.ts's). */
+type Read = { fields: [RevueField, unknown][] } | { problem: FrontMatterValueProblem; written?: string };
 
 const READERS: Readonly<Record<Reading, (value: unknown, key: string, field: RevueField) => Read>> = {
   "as-written": (value, _key, field) => ({ fields: [[field, value]] }),
-  text: (value, _key, field) => (typeof value === "string" ? { fields: [[field, value.trim()]] } : { problem: "is not a text", fix: "Write one text, in quotes if it holds `:` or `#`." }),
+  text: (value, _key, field) => (typeof value === "string" ? { fields: [[field, value.trim()]] } : { problem: "not-a-text" }),
   terms: (value, key, field) => termsReading(termsOf(value, false), key, field),
   words: (value, key, field) => termsReading(termsOf(value, true), key, field),
   names: (value, _key, field) => {
     const names = namesOf(value);
-    return names ? { fields: [[field, names]] } : { problem: "is not a name or a list of names", fix: "Write the byline (`author: Nadia Benali`), or a list of names." };
+    return names ? { fields: [[field, names]] } : { problem: "not-names" };
   },
   paths: (value, _key, field) => {
     const written = typeof value === "string" ? [value] : Array.isArray(value) ? value : undefined;
     const paths = written?.map(sitePathOf);
     if (!paths || paths.some((path) => path === undefined)) {
-      return { problem: "holds an address that is not a path from the site's root", fix: "Write each former address as a path from the site's root (`/2019/05/04/titre/`), without `..`, `?` or `#`." };
+      return { problem: "not-site-paths" };
     }
     return { fields: [[field, unique(paths as string[])]] };
   },
   date: (value, _key, field) => {
     if (typeof value === "string" && COMPUTED_DATES.test(value.trim())) {
-      return { problem: `asks Eleventy for the file's date (\`${value.trim()}\`)`, fix: "Write the publication date (`date: YYYY-MM-DD`), or name the file `YYYY-MM-DD-titre.md`." };
+      return { problem: "computed-date", written: value.trim() };
     }
     return { fields: [[field, dateText(value)]] };
   },
   published: (value) => {
     if (typeof value === "boolean") return { fields: [["draft", !value]] };
     const date = dateText(value);
-    return typeof date === "string" ? { fields: [["date", date]] } : { problem: "is neither true/false nor a date", fix: "Write `published: false` for a draft, or the publication date as `date: YYYY-MM-DD`." };
+    return typeof date === "string" ? { fields: [["date", date]] } : { problem: "not-published-or-date" };
   },
   address: (value, key) => {
     // Eleventy's `permalink: false`: the page was not written out on its site.
     if (value === false) return { fields: [["draft", true]] };
-    if (typeof value !== "string") return key.toLowerCase() === "url" ? { fields: [["url", value]] } : { problem: "is not an address", fix: "Write the page's path from the site's root (`/2023/05/titre/`)." };
+    if (typeof value !== "string") return key.toLowerCase() === "url" ? { fields: [["url", value]] } : { problem: "not-an-address" };
     const text = value.trim();
-    if (TEMPLATE.test(text)) return { problem: "is a pattern its site generator filled in (`{{ … }}`, `:title`), which Revue does not run", fix: "Remove it: the article's address comes from its file name, or write the path itself (`/2023/05/titre/`)." };
+    if (TEMPLATE.test(text)) return { problem: "template" };
     if (text.startsWith("/") && !text.startsWith("//")) {
       const path = sitePathOf(text);
-      return path ? { fields: [["permalink", path]] } : { problem: "is not a path Revue can publish", fix: "Write the page's path from the site's root (`/2023/05/titre/`), without `..`, `?` or `#`." };
+      return path ? { fields: [["permalink", path]] } : { problem: "not-a-site-path" };
     }
     // Anything else is the original article's address, which the front matter's validation checks (http(s) only).
-    return key.toLowerCase() === "url" || /^https?:/i.test(text) ? { fields: [["url", text]] } : { problem: "is neither an http(s) address nor a path from the site's root", fix: "Write the page's path (`/2023/05/titre/`), or the original's address in `url:`." };
+    return key.toLowerCase() === "url" || /^https?:/i.test(text) ? { fields: [["url", text]] } : { problem: "not-url-or-path" };
   },
   image: (value) => imageOf(value),
-  images: (value) => (Array.isArray(value) && value.length > 0 ? imageOf(value[0]) : { problem: "is not a list of images", fix: "Write a list of image addresses, the article's image first." }),
+  images: (value) => (Array.isArray(value) && value.length > 0 ? imageOf(value[0]) : { problem: "not-images" }),
 };
 
 /** A lead image: its address (http(s), or a path from the site's root) and, in a map, its text alternative. */
@@ -234,7 +236,7 @@ function imageOf(value: unknown): Read {
     alt = map["alt"];
   }
   const url = typeof src === "string" ? imageAddress(src) : undefined;
-  if (!url) return { problem: "is not an image's http(s) address or path from the site's root", fix: "Write the image's full address (`https://…`) or its path on the site (`/images/photo.jpg`)." };
+  if (!url) return { problem: "not-an-image" };
   return { fields: [["image", url], ...(typeof alt === "string" && alt.trim() ? ([["image_alt", alt.trim()]] as [RevueField, unknown][]) : [])] };
 }
 
@@ -276,7 +278,7 @@ const SITE_PATH = /^\/(?!\/)[^\s\\?#"'<>`\x00-\x1f\x7f]*$/;
 const MAX_PATH_LENGTH = 2048;
 
 function termsReading(terms: string[] | undefined, key: string, field: RevueField): Read {
-  if (!terms) return { problem: "is not a list of names", fix: "Write a list (`[économie, santé]`, or one `- name` per line), or names separated by commas." };
+  if (!terms) return { problem: "not-terms" };
   return { fields: [[field, key.toLowerCase() === "tags" ? terms.filter((term) => !COLLECTION_TAGS.has(term.toLowerCase())) : terms]] };
 }
 

@@ -1,5 +1,6 @@
 import type { ArticleRecord } from "../model/article.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
+import { described } from "../messages/diagnostics.ts";
 import { lookAlikeWords } from "../text/confusables.ts";
 
 /**
@@ -10,13 +11,11 @@ import { lookAlikeWords } from "../text/confusables.ts";
 export function lookAlikeTitleWarning(file: string, record: Pick<ArticleRecord, "title">): Diagnostic | undefined {
   const words = lookAlikeWords(record.title ?? "");
   if (!words.length) return undefined;
-  const described = words.map(({ word, scripts, reads }) => `«${word}» (${scripts.join(" and ")} letters, read «${reads}»)`).join(", ");
   return {
     file,
     line: 1,
     rule: "title-look-alike",
     severity: "warning",
-    message: `the title writes ${described} with look-alike letters of another alphabet: it reads as one word but is another text`,
-    fix: "Retype the word in one alphabet (text copied from another site can bring letters of another one).",
+    ...described("title-look-alike", { words: words.map((w) => w.word), reads: words.map((w) => w.reads), scripts: words.map((w) => w.scripts.join("|")) }),
   };
 }

@@ -25,7 +25,7 @@ export function renderMarkdown(markdown: string): string {
   const plain = renderPlainParagraphs(markdown);
   if (plain !== undefined) return plain;
   const nesting = markdownNestingProblem(markdown);
-  if (nesting) throw new SourceLimitError("markdown-limit", nesting.message, nesting.fix);
+  if (nesting) throw new SourceLimitError("markdown-limit", nesting);
   const html: string[] = [];
   let from = 0;
   for (const paragraph of oversizeParagraphs(markdown)) {

@@ -1,6 +1,7 @@
 import iconv from "iconv-lite";
 import type { SourceFormat } from "../model/article.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
+import { described } from "../messages/diagnostics.ts";
 import { declaredCharset } from "./declared-charset.ts";
 import { lineAt } from "./source-text.ts";
 
@@ -44,8 +45,7 @@ export function decodeSource(bytes: Buffer, format: SourceFormat, file: string):
         line: declared.line,
         rule: "source-encoding",
         severity: "warning",
-        message: `the file declares the encoding \`${declared.label}\`, which Revue cannot read; it was read as ${utf8 === undefined ? "Windows-1252" : "UTF-8"}`,
-        fix: "Save the file as UTF-8 and declare `utf-8`.",
+        ...described("source-encoding-unknown", { label: declared.label, readAs: utf8 === undefined ? "Windows-1252" : "UTF-8" }),
       });
     }
     if (wanted && wanted !== "utf-8" && utf8 === undefined) {
@@ -60,14 +60,13 @@ export function decodeSource(bytes: Buffer, format: SourceFormat, file: string):
           line: declared?.line ?? 1,
           rule: "source-encoding",
           severity: "warning",
-          message: `the file declares the encoding \`${declared?.label}\` but its text is UTF-8; it was read as UTF-8`,
-          fix: "Declare `utf-8` in the file.",
+          ...described("source-encoding-mismatch", { label: String(declared?.label) }),
         });
       }
     } else {
       encoding = "windows-1252";
       text = iconv.decode(bytes, encoding);
-      diagnostics.push({ file, line: 1, rule: "source-encoding", severity: "warning", message: "the file is not UTF-8; it was read as Windows-1252", fix: "Save the file as UTF-8." });
+      diagnostics.push({ file, line: 1, rule: "source-encoding", severity: "warning", ...described("source-not-utf8", {}) });
     }
   }
   const nul = text.indexOf("\u0000");
@@ -79,8 +78,7 @@ export function decodeSource(bytes: Buffer, format: SourceFormat, file: string):
         line: lineAt(text, nul),
         rule: "source-unreadable",
         severity: "error",
-        message: `the file is binary, not text: it holds a NUL character (line ${lineAt(text, nul)})`,
-        fix: `Remove it, or export it as ${format === "markdown" ? "Markdown" : format} text in UTF-8 (a UTF-16 file needs its byte-order mark).`,
+        ...described("source-binary", { line: lineAt(text, nul), format }),
       },
     };
   }

@@ -1,6 +1,7 @@
 import matter from "gray-matter";
 import { parse as parseToml, TomlDate, TomlError } from "smol-toml";
 import type { Diagnostic } from "../model/diagnostic.ts";
+import { described } from "../messages/diagnostics.ts";
 import { SOURCE_LIMITS } from "./source-limits.ts";
 import { parseYaml } from "./yaml.ts";
 
@@ -81,8 +82,7 @@ function refusal(file: string, language: string, delimiter: string): Diagnostic 
       line: 1,
       rule: "front-matter-shape",
       severity: "error",
-      message: "JavaScript front matter (`---js`) is code: Revue never runs it, and cannot read the article's fields from it",
-      fix: "Convert it to YAML: `---` on the first line, one `key: value` per line (`title: …`, `date: YYYY-MM-DD`), `---` to close it, and computed values written out.",
+      ...described("front-matter-javascript", {}),
     };
   }
   return {
@@ -90,20 +90,18 @@ function refusal(file: string, language: string, delimiter: string): Diagnostic 
     line: 1,
     rule: "front-matter-shape",
     severity: "error",
-    message: `front matter in \`${language || delimiter}\` cannot be read: Revue reads YAML (\`---\`), TOML (\`+++\`) and JSON`,
-    fix: "Convert it to YAML, between two `---` lines, one `key: value` per line.",
+    ...described("front-matter-language", { language: language || delimiter }),
   };
 }
 
 type Parsed = Pick<FrontMatterRead, "data" | "lines" | "diagnostics">;
 
-const shapeError = (file: string, line: number, format: string): Diagnostic => ({
+const shapeError = (file: string, line: number, format: FrontMatterFormat): Diagnostic => ({
   file,
   line,
   rule: "front-matter-shape",
   severity: "error",
-  message: `front matter must be a set of keys and values`,
-  fix: format === "yaml" ? "Write one `key: value` per line between the two `---` lines." : "Write one `key = value` per line between the two `+++` lines.",
+  ...described("front-matter-not-a-map", { format }),
 });
 
 function readYaml(text: string, path: string): Parsed {
@@ -111,7 +109,7 @@ function readYaml(text: string, path: string): Parsed {
   const read: Parsed = { data: Object.create(null), lines: Object.create(null), diagnostics: parsed.diagnostics };
   if (parsed.data === undefined || parsed.data === null) return read;
   if (typeof parsed.data !== "object" || Array.isArray(parsed.data)) {
-    read.diagnostics.push({ ...shapeError(path, 2, "yaml"), message: "front matter must be a set of `key: value` lines" });
+    read.diagnostics.push(shapeError(path, 2, "yaml"));
     return read;
   }
   read.data = parsed.data as Record<string, unknown>;
@@ -138,8 +136,7 @@ function readToml(text: string, path: string): Parsed {
             line,
             rule: "front-matter-shape",
             severity: "error",
-            message: `TOML syntax error: ${(error as Error).message.split("\n")[0]?.replace(/^Invalid TOML document: /, "")}`,
-            fix: "Check the line: text in quotes (`title = \"…\"`), lists in brackets (`tags = [\"a\", \"b\"]`), one key per line, no key twice.",
+            ...described("front-matter-toml-syntax", { detail: String((error as Error).message.split("\n")[0]?.replace(/^Invalid TOML document: /, "")) }),
           },
     );
     return read;
@@ -157,9 +154,9 @@ function readJsonObject(raw: string, path: string): FrontMatterRead {
   const failed = (diagnostic: Diagnostic, body = ""): FrontMatterRead => ({ data: Object.create(null), lines: Object.create(null), body, bodyLine: 1, diagnostics: [diagnostic] });
   if (scan.kind === "too-long") return failed(sizeProblem(raw, 1, path) ?? tooLong(path, 1));
   if (scan.kind === "too-deep") return failed(depthProblem(path, scan.line));
-  if (scan.kind === "open") return failed(jsonError(path, 1, "the object that opens the file has no closing `}`"));
+  if (scan.kind === "open") return failed(jsonError(path, 1, "unclosed"));
   const after = lineEnd(raw, scan.end + 1);
-  if (raw.slice(scan.end + 1, after).trim() !== "") return failed(jsonError(path, scan.line, "text follows the closing `}` of the front matter on its line"));
+  if (raw.slice(scan.end + 1, after).trim() !== "") return failed(jsonError(path, scan.line, "text-after"));
   const body = raw.slice(Math.min(after + 1, raw.length));
   const parsed = readJson(raw.slice(0, scan.end + 1), path, 1);
   return { ...parsed, body, bodyLine: scan.line + 1 };
@@ -178,9 +175,9 @@ function readJson(text: string, path: string, firstLine: number): Parsed {
     const message = (error as Error).message;
     const at = /position (\d+)/.exec(message)?.[1];
     const line = at === undefined ? firstLine : firstLine + text.slice(0, Number(at)).split("\n").length - 1;
-    return { ...read, diagnostics: [jsonError(path, line, message.split("\n")[0] ?? message)] };
+    return { ...read, diagnostics: [jsonError(path, line, "syntax", message.split("\n")[0] ?? message)] };
   }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return { ...read, diagnostics: [{ ...shapeError(path, firstLine, "json"), fix: "Write one object: `{ \"title\": \"…\", \"date\": \"YYYY-MM-DD\" }`." }] };
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return { ...read, diagnostics: [shapeError(path, firstLine, "json")] };
   const data = plainData(value);
   if (data === TOO_DEEP) return { ...read, diagnostics: [depthProblem(path, firstLine)] };
   read.data = data as Record<string, unknown>;
@@ -189,13 +186,12 @@ function readJson(text: string, path: string, firstLine: number): Parsed {
   return read;
 }
 
-const jsonError = (file: string, line: number, reason: string): Diagnostic => ({
+const jsonError = (file: string, line: number, problem: "unclosed" | "text-after" | "syntax", detail = ""): Diagnostic => ({
   file,
   line,
   rule: "front-matter-shape",
   severity: "error",
-  message: `JSON front matter cannot be read: ${reason}`,
-  fix: "Check the object: keys and text in double quotes, a comma between entries and none after the last, and the closing `}` on its own line before the article.",
+  ...described("front-matter-json", { problem, detail }),
 });
 
 const TOO_DEEP = Symbol("too deep");
@@ -233,7 +229,7 @@ function sizeProblem(text: string, firstLine: number, file: string): Diagnostic 
   for (let index = 0; start <= text.length; index++) {
     const end = lineEnd(text, start);
     if (end - start > SOURCE_LIMITS.yamlLineChars) {
-      return { file, line: firstLine + index, rule: "yaml-limit", severity: "error", message: `a front-matter line of ${kilobytes(end - start)}, over the limit of ${kilobytes(SOURCE_LIMITS.yamlLineChars)} for one value`, fix: "Shorten the value; long text belongs in the article's body." };
+      return { file, line: firstLine + index, rule: "yaml-limit", severity: "error", ...described("front-matter-line-too-long", { size: kilobytes(end - start), limit: kilobytes(SOURCE_LIMITS.yamlLineChars) }) };
     }
     start = end + 1;
   }
@@ -245,8 +241,7 @@ const tooLong = (file: string, line: number): Diagnostic => ({
   line,
   rule: "yaml-limit",
   severity: "error",
-  message: `the front matter is over the limit of ${kilobytes(SOURCE_LIMITS.yamlChars)}`,
-  fix: "Keep front matter to short values; put long text in the article's body.",
+  ...described("front-matter-too-long", { limit: kilobytes(SOURCE_LIMITS.yamlChars) }),
 });
 
 const depthProblem = (file: string, line: number): Diagnostic => ({
@@ -254,11 +249,10 @@ const depthProblem = (file: string, line: number): Diagnostic => ({
   line,
   rule: "yaml-limit",
   severity: "error",
-  message: `front matter nested deeper than the limit of ${SOURCE_LIMITS.yamlDepth} levels`,
-  fix: "Flatten the structure: front matter needs a few levels at most.",
+  ...described("front-matter-too-deep", { limit: SOURCE_LIMITS.yamlDepth }),
 });
 
-const kilobytes = (chars: number) => `${Math.ceil(chars / 1024)} KB`;
+const kilobytes = (chars: number) => Math.ceil(chars / 1024);
 
 function lineEnd(text: string, from: number): number {
   const end = text.indexOf("\n", from);

@@ -1,11 +1,8 @@
+import { described, type Described } from "../messages/diagnostics.ts";
 import { SOURCE_LIMITS } from "./source-limits.ts";
 
-/** Why a Markdown text is refused before it is parsed: the line and what to do. */
-export interface MarkdownLimitProblem {
-  line: number;
-  message: string;
-  fix: string;
-}
+/** Why a Markdown text is refused before it is parsed: the line and the diagnostic's text. */
+export type MarkdownLimitProblem = { line: number } & Described;
 
 /**
  * The first line nested deeper than the limit in block quotes and list items, before remark
@@ -53,8 +50,7 @@ export function markdownNestingProblem(text: string, firstLine = 1): MarkdownLim
     if (depth > SOURCE_LIMITS.markdownDepth) {
       return {
         line: firstLine + index,
-        message: `Markdown nested ${depth} levels deep (block quotes and lists), over the limit of ${SOURCE_LIMITS.markdownDepth}`,
-        fix: "Remove the extra `>` or list markers: an article needs a few levels of quotes or lists at most.",
+        ...described("markdown-too-deep", { depth, limit: SOURCE_LIMITS.markdownDepth }),
       };
     }
   }

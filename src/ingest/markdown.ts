@@ -13,7 +13,10 @@ export function readMarkdown(raw: string, path: string): { doc: SourceDoc; diagn
   // Prototype-less objects: a `__proto__` key in front matter is a key like any other.
   const { data: frontMatter, lines: frontMatterLines, body, bodyLine, diagnostics } = readFrontMatter(raw, path);
   const nesting = markdownNestingProblem(body, bodyLine);
-  if (nesting) diagnostics.push({ file: path, line: nesting.line, rule: "markdown-limit", severity: "error", message: nesting.message, fix: nesting.fix });
+  if (nesting) {
+    const { line, ...text } = nesting;
+    diagnostics.push({ file: path, line, rule: "markdown-limit", severity: "error", ...text });
+  }
   return {
     doc: { path, format: "markdown", frontMatter, frontMatterLines, bodyLine, text: body, meta: { evidence: {} } },
     diagnostics,

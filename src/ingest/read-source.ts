@@ -2,6 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import { extname } from "node:path";
 import type { SourceFormat } from "../model/article.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
+import { described } from "../messages/diagnostics.ts";
 import type { PageFurnitureRules } from "../model/knowledge.ts";
 import { removeControlCharacters } from "../text/control-characters.ts";
 import { decodeSource } from "./decode.ts";
@@ -55,18 +56,18 @@ export async function loadReaders(paths?: Iterable<string>): Promise<void> {
 
 /** Reads a source file from disk, whatever its bytes: a file that cannot be read is rejected with its reason. */
 export function readSourceFile(path: string, display = path, options: ReadOptions = {}): ReadResult {
-  const reject = (message: string, fix?: string): ReadResult => ({
+  const reject = (text: ReturnType<typeof described>): ReadResult => ({
     doc: null,
-    diagnostics: [{ file: display, rule: "source-unreadable", severity: "error", message, ...(fix ? { fix } : {}) }],
+    diagnostics: [{ file: display, rule: "source-unreadable", severity: "error", ...text }],
   });
   const format = formatOf(path);
-  if (!format) return reject(`unsupported file type \`${extname(path) || "(none)"}\``, `Use one of ${Object.keys(FORMATS).join(", ")}.`);
+  if (!format) return reject(described("source-unsupported-type", { extension: extname(path), extensions: Object.keys(FORMATS) }));
   let bytes: Buffer;
   try {
-    if (statSync(path).size > MAX_SOURCE_BYTES) return reject(`file is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB`, "Split it or remove embedded data.");
+    if (statSync(path).size > MAX_SOURCE_BYTES) return reject(described("source-too-large", { megabytes: MAX_SOURCE_BYTES / 1024 / 1024 }));
     bytes = readFileSync(path);
   } catch (error) {
-    return reject(`cannot read the file: ${(error as Error).message}`);
+    return reject(described("source-cannot-read", { reason: (error as Error).message }));
   }
   const decoded = decodeSource(bytes, format, display);
   if (decoded.binary) return { doc: null, diagnostics: [decoded.diagnostic], bytes };
@@ -105,13 +106,11 @@ function readFormat(clean: string, path: string, format: SourceFormat, options: 
 }
 
 function controlCharacterWarning(file: string, line: number | undefined, count: number, first: string | undefined, via?: "escape"): Diagnostic {
-  const what = count === 1 ? "a control character or noncharacter" : `${count} control characters or noncharacters`;
   return {
     file,
     ...(line !== undefined ? { line } : {}),
     rule: "source-control-characters",
     severity: "warning",
-    message: `the ${via === "escape" ? "file's escapes give" : "file holds"} ${what} (first ${first}); ${count === 1 ? "it was" : "they were"} removed (vertical tab, form feed and next line became spaces)`,
-    fix: via === "escape" ? "Remove the escape (`\\x…`, `\\u…` in YAML, `&#…;` in HTML) from the file." : "Remove the invisible character from the file (an editor that shows control characters, or `cat -A`, finds it).",
+    ...described("source-control-characters", { count, first: String(first), escape: via === "escape" ? 1 : 0 }),
   };
 }

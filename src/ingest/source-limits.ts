@@ -1,3 +1,4 @@
+import type { Described } from "../messages/diagnostics.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 
 /**
@@ -38,15 +39,15 @@ export const LIMIT_RULES: ReadonlySet<string> = new Set(["yaml-limit", "markdown
 export class SourceLimitError extends Error {
   constructor(
     readonly rule: string,
-    message: string,
-    readonly fix: string,
+    readonly text: Described,
     readonly line?: number,
   ) {
-    super(message);
+    super(text.message);
     this.name = "SourceLimitError";
   }
 
   diagnostic(file: string): Diagnostic {
-    return { file, ...(this.line === undefined ? {} : { line: this.line }), rule: this.rule, severity: "error", message: this.message, fix: this.fix };
+    const { code, params, message, fix } = this.text;
+    return { file, ...(this.line === undefined ? {} : { line: this.line }), rule: this.rule, severity: "error", code, params, message, ...(fix !== undefined ? { fix } : {}) };
   }
 }

@@ -1,11 +1,8 @@
+import { described, type Described } from "../messages/diagnostics.ts";
 import { SOURCE_LIMITS } from "./source-limits.ts";
 
-/** Why a YAML text is refused before it is parsed: the line (of the file) and what to do. */
-export interface YamlLimitProblem {
-  line: number;
-  message: string;
-  fix: string;
-}
+/** Why a YAML text is refused before it is parsed: the line (of the file) and the diagnostic's text. */
+export type YamlLimitProblem = { line: number } & Described;
 
 /**
  * Checks a YAML text against the limits (./source-limits.ts) in one pass over its lines,
@@ -18,7 +15,7 @@ export interface YamlLimitProblem {
  */
 export function yamlLimitProblem(text: string, firstLine: number): YamlLimitProblem | undefined {
   if (text.length > SOURCE_LIMITS.yamlChars) {
-    return { line: firstLine, message: `the YAML is ${kilobytes(text.length)} long, over the limit of ${kilobytes(SOURCE_LIMITS.yamlChars)}`, fix: "Keep front matter and knowledge-base files to short values; put long text in the article's body." };
+    return { line: firstLine, ...described("yaml-too-long", { size: kilobytes(text.length), limit: kilobytes(SOURCE_LIMITS.yamlChars) }) };
   }
   const scanner = new NestingScanner();
   let start = 0;
@@ -28,17 +25,17 @@ export function yamlLimitProblem(text: string, firstLine: number): YamlLimitProb
     start = end === -1 ? text.length + 1 : end + 1;
     const line = firstLine + index;
     if (row.length > SOURCE_LIMITS.yamlLineChars) {
-      return { line, message: `a line of ${kilobytes(row.length)}, over the limit of ${kilobytes(SOURCE_LIMITS.yamlLineChars)} for one value`, fix: "Shorten the value; long text belongs in the article's body." };
+      return { line, ...described("yaml-line-too-long", { size: kilobytes(row.length), limit: kilobytes(SOURCE_LIMITS.yamlLineChars) }) };
     }
     const depth = scanner.line(row);
     if (depth > SOURCE_LIMITS.yamlDepth) {
-      return { line, message: `YAML nested ${depth} levels deep, over the limit of ${SOURCE_LIMITS.yamlDepth}`, fix: "Flatten the structure: front matter and knowledge-base files need a few levels at most." };
+      return { line, ...described("yaml-too-deep", { depth, limit: SOURCE_LIMITS.yamlDepth }) };
     }
   }
   return undefined;
 }
 
-const kilobytes = (chars: number) => `${Math.ceil(chars / 1024)} KB`;
+const kilobytes = (chars: number) => Math.ceil(chars / 1024);
 
 /** The nesting open at each line of a YAML text, fed one line at a time. */
 class NestingScanner {

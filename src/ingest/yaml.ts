@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, visit, type Document, type Node } from "yaml";
 import type { Diagnostic } from "../model/diagnostic.ts";
+import { described } from "../messages/diagnostics.ts";
 import { yamlLimitProblem } from "./yaml-limits.ts";
 
 export type YamlPath = readonly (string | number)[];
@@ -30,7 +31,8 @@ const MAX_ALIASES = 100;
 function overLimits(text: string, file: string, firstLine: number): ParsedYaml | undefined {
   const problem = yamlLimitProblem(text, firstLine);
   if (!problem) return undefined;
-  const diagnostic: Diagnostic = { file, line: problem.line, rule: "yaml-limit", severity: "error", message: problem.message, fix: problem.fix };
+  const { line, ...refusal } = problem;
+  const diagnostic: Diagnostic = { file, line, rule: "yaml-limit", severity: "error", ...refusal };
   return { data: undefined, diagnostics: [diagnostic], lineOf: () => problem.line };
 }
 
@@ -44,8 +46,7 @@ function parseWithinLimits(text: string, file: string, firstLine: number): Parse
     line: lineAt(error.pos[0]),
     rule: "yaml-syntax",
     severity: "error",
-    message: `YAML syntax error: ${error.message.split("\n")[0]}`,
-    fix: "Check indentation, quote values that contain ': ' or start with a special character, and close every quote and bracket.",
+    ...described("yaml-syntax", { detail: error.message.split("\n")[0] ?? "" }),
   }));
   let data: unknown;
   if (diagnostics.length === 0) {
@@ -80,11 +81,10 @@ function aliasProblem(doc: Document, file: string, lineAt: (pos: number | undefi
       line,
       rule: "yaml-limit",
       severity: "error",
-      message: `the YAML's \`*aliases\` expand to more than ${MAX_ALIASES} copies of their anchors' values`,
-      fix: "Write the values out instead of repeating `*alias`es: front matter and knowledge-base files need none.",
+      ...described("yaml-aliases", { max: MAX_ALIASES }),
     };
   }
-  return { file, line, rule: "yaml-syntax", severity: "error", message: `YAML error: ${error.message}`, fix: "Remove the `*alias`, or set its `&anchor` before it." };
+  return { file, line, rule: "yaml-syntax", severity: "error", ...described("yaml-alias", { detail: error.message }) };
 }
 
 function sanitize(value: unknown): unknown {

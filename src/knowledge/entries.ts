@@ -1,9 +1,10 @@
 import type { Diagnostic } from "../model/diagnostic.ts";
+import { described } from "../messages/diagnostics.ts";
 import type { Agency, Outlet, Person, Place, Role, Topic } from "../model/knowledge.ts";
 import type { ParsedYaml } from "../ingest/yaml.ts";
 import { slugify } from "../text/slug.ts";
 import type { KbFile } from "./kb-file.ts";
-import { LINEAR_PATTERN_FIX, linearPattern } from "./linear-regexp.ts";
+import { linearPattern } from "./linear-regexp.ts";
 
 /*
  * One knowledge-base file, once its schema has validated it, as the frozen entry the base holds.
@@ -49,8 +50,7 @@ export function addPlaces(places: Map<string, Place>, file: KbFile, list: Raw[],
         line: parsed.lineOf([index, "name"]),
         rule: "kb-duplicate-id",
         severity: "error",
-        message: `place id \`${id}\` is already defined in ${places.get(id)?.file}`,
-        fix: "Give one of them an explicit `id:` (e.g. the name followed by the region).",
+        ...described("kb-place-duplicate-id", { id, seen: String(places.get(id)?.file) }),
       });
       return;
     }
@@ -80,8 +80,7 @@ export function toOutlet(file: KbFile, data: Raw, parsed: ParsedYaml, diagnostic
       line: parsed.lineOf(["aggregator", "path"]),
       rule: "kb-aggregator-path",
       severity: "error",
-      message: `aggregator path ${JSON.stringify(aggregator?.path)} is not a pattern Revue can run: ${pattern.error}`,
-      fix: LINEAR_PATTERN_FIX,
+      ...described("kb-aggregator-path", { path: String(JSON.stringify(aggregator?.path)), error: pattern.error }),
     });
   }
   return freeze({

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Diagnostic } from "../model/diagnostic.ts";
+import { described } from "../messages/diagnostics.ts";
 import { parseYaml, type ParsedYaml } from "../ingest/yaml.ts";
-import { LINEAR_PATTERN_FIX, linearPattern } from "./linear-regexp.ts";
+import { linearPattern } from "./linear-regexp.ts";
 
 /**
  * One file of content/rules/ and the list its problems are reported to. `data` is `{}` when
@@ -27,7 +28,7 @@ export function readRuleFile(contentDir: string, cwd: string, name: string, opti
   try {
     text = readFileSync(path, "utf8");
   } catch {
-    if (!optional) diagnostics.push({ file, rule: "rules-missing", severity: "error", message: `${name} is missing`, fix: `Restore content/${name} from the repository.` });
+    if (!optional) diagnostics.push({ file, rule: "rules-missing", severity: "error", ...described("rules-missing", { name }) });
     return { data: {}, parsed: undefined, file, diagnostics };
   }
   found.texts.push(text);
@@ -42,7 +43,7 @@ export function textList(source: RuleFile, key: string): string[] {
   const value = source.data[key];
   if (value === undefined) return [];
   if (!Array.isArray(value) || value.some((item) => typeof item !== "string")) {
-    source.diagnostics.push({ file: source.file, line: source.parsed?.lineOf([key]) ?? 1, rule: "rules-type", severity: "error", message: `\`${key}\` must be a list of texts` });
+    source.diagnostics.push({ file: source.file, line: source.parsed?.lineOf([key]) ?? 1, rule: "rules-type", severity: "error", ...described("rules-type", { key }) });
     return [];
   }
   return value as string[];
@@ -75,8 +76,7 @@ function reportPattern(source: RuleFile, key: string, index: number, pattern: st
     line: source.parsed?.lineOf([key, index]) ?? 1,
     rule: "rules-pattern",
     severity: "error",
-    message: `invalid pattern ${JSON.stringify(pattern)}: ${error}`,
-    fix: LINEAR_PATTERN_FIX,
+    ...described("rules-pattern", { pattern: JSON.stringify(pattern), error }),
   });
 }
 
@@ -89,8 +89,7 @@ export function reportUnknownKeys(source: RuleFile, keys: readonly string[]): vo
       line: source.parsed?.lineOf([key]) ?? 1,
       rule: "rules-unknown-key",
       severity: "error",
-      message: `unknown key \`${key}\`: its list is not read`,
-      fix: `Rename it to one of ${keys.map((known) => `\`${known}\``).join(", ")}, or move its lines to the file that reads them (the comments at the top of each file of content/rules/ say what it holds).`,
+      ...described("rules-unknown-key", { key, keys }),
     });
   }
 }

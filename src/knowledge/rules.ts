@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../model/diagnostic.ts";
+import { described } from "../messages/diagnostics.ts";
 import type { ExtractionRules, InstitutionRules, PageFurnitureRules } from "../model/knowledge.ts";
 import { foldText, foldWord } from "../text/fold.ts";
 import { tokenize } from "../text/tokenize.ts";
@@ -103,8 +104,7 @@ function oneWordClassWords(furniture: RuleFile): string[] {
       line: furniture.parsed?.lineOf(["class_words", index]) ?? 1,
       rule: "rules-class-word",
       severity: "error",
-      message: `${JSON.stringify(word)} is not one word: class names are split on spaces, "-" and "_" before their words are compared`,
-      fix: "Write one word per line in `class_words`, or move a name whose words run together to `class_phrases`.",
+      ...described("rules-class-word", { word: JSON.stringify(word) }),
     });
     return [];
   });

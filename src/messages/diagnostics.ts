@@ -1,26 +1,23 @@
 import type { Diagnostic, DiagnosticParams } from "../model/diagnostic.ts";
+import { entry, list, type DiagnosticText, type Entry } from "./diagnostic-entry.ts";
+import { ARCHIVE_TEXTS } from "./diagnostics-archive.ts";
+import { INGEST_TEXTS, skipReasonFr } from "./diagnostics-ingest.ts";
+import { KNOWLEDGE_TEXTS } from "./diagnostics-knowledge.ts";
+import { fieldDescriptionFr } from "./field-descriptions.ts";
 import type { EditorLang } from "./plural.ts";
 
+export type { DiagnosticText } from "./diagnostic-entry.ts";
+
 /**
- * The texts of the diagnostics editors meet most, in French and English. A diagnostic is
+ * The texts of the diagnostics editors meet, in French and English. A diagnostic is
  * made deep in src/, where the site's language is unknown: it carries a `code` and the
  * `params` its text is made of (see `described`), and the commands write it in the site's
  * language when they print it (`diagnosticText`). Its `message` and `fix` hold the English
  * text, for diagnostics read as data (tests, the build's report) and for those without a code.
+ * The texts of reading sources, of the archive and of the rules' files live in files of
+ * their own (./diagnostics-ingest.ts, -archive.ts, -knowledge.ts), merged here.
  */
-export interface DiagnosticText {
-  message: string;
-  fix?: string;
-}
 
-type Render<P> = (p: P) => DiagnosticText;
-interface Entry<P> {
-  en: Render<P>;
-  fr: Render<P>;
-}
-const entry = <P extends DiagnosticParams>(en: Render<P>, fr: Render<P>): Entry<P> => ({ en, fr });
-
-const list = (items: readonly string[]) => items.join(", ");
 /** The path of a key in a file (`roles.0.from`), or the file itself. */
 const whereEn = (path: string) => (path ? `\`${path}\`` : "the file");
 const whereFr = (path: string) => (path ? `\`${path}\`` : "le fichier");
@@ -44,7 +41,7 @@ const KIND_FOLDERS = { person: "actors/people", agency: "actors/agencies", place
 const KIND_FR = { person: "une personne", agency: "une institution", place: "un lieu", topic: "un sujet", outlet: "un média" } as const;
 const KIND_EN = { person: "a person", agency: "an institution", place: "a place", topic: "a topic", outlet: "an outlet" } as const;
 
-const TEXTS = {
+const CORE_TEXTS = {
   // Front matter (src/archive/front-matter.ts, front-matter-keys.ts)
   "front-matter-date-not-a-day": entry<{ key: string; written: string }>(
     (p) => ({ message: `\`${p.key}\` ${p.written} is not a day of the calendar`, fix: "Correct the day or the month (YYYY-MM-DD)." }),
@@ -150,9 +147,30 @@ const TEXTS = {
     (p) => ({ message: `${whereEn(p.path)} must be one of: ${list(p.allowed)}` }),
     (p) => ({ message: `${whereFr(p.path)} doit être l’une de ces valeurs : ${list(p.allowed)}` }),
   ),
-  "schema-pattern": entry<{ path: string; expected: string }>(
+  "schema-pattern": entry<{ path: string; expected: string; schema?: string }>(
     (p) => ({ message: `${whereEn(p.path)} is not valid: expected ${p.expected}` }),
-    (p) => ({ message: `${whereFr(p.path)} n’est pas valide : attendu ${p.expected.replace(/YYYY/g, "AAAA").replace(/DD/g, "JJ").replace(/ or /g, " ou ")}` }),
+    (p) => ({
+      message: `${whereFr(p.path)} n’est pas valide : attendu ${(p.schema !== undefined ? fieldDescriptionFr(p.schema, p.path) : undefined) ?? p.expected.replace(/YYYY/g, "AAAA").replace(/DD/g, "JJ").replace(/ or /g, " ou ")}`,
+    }),
+  ),
+  "schema-pattern-bare": entry<{ path: string; detail: string; pattern: string }>(
+    (p) => ({ message: `${whereEn(p.path)} is not valid (${p.detail})` }),
+    (p) => ({ message: `${whereFr(p.path)} n’est pas valide : la valeur doit suivre le motif \`${p.pattern}\`` }),
+  ),
+  "schema-constraint": entry<{ path: string; keyword: string; detail: string; limit: number }>(
+    (p) => ({ message: `${whereEn(p.path)} ${p.detail}` }),
+    (p) => ({
+      message:
+        p.keyword === "minimum"
+          ? `${whereFr(p.path)} doit être supérieur ou égal à ${p.limit}`
+          : p.keyword === "maximum"
+            ? `${whereFr(p.path)} doit être inférieur ou égal à ${p.limit}`
+            : p.keyword === "minItems"
+              ? `${whereFr(p.path)} doit compter au moins ${p.limit} élément${p.limit > 1 ? "s" : ""}`
+              : p.keyword === "uniqueItems"
+                ? `${whereFr(p.path)} contient deux fois la même valeur`
+                : `${whereFr(p.path)} n’est pas valide (règle \`${p.keyword}\` du schéma : ${p.detail})`,
+    }),
   ),
   // The knowledge base (src/knowledge/load.ts, validate.ts)
   "kb-alias-conflict": entry<{ name: string; what: "actor" | "place" | "outlet"; id: string; other: string; otherFile: string }>(
@@ -195,8 +213,18 @@ const TEXTS = {
   ),
 } satisfies Record<string, Entry<never>>;
 
+const TEXTS = { ...CORE_TEXTS, ...INGEST_TEXTS, ...ARCHIVE_TEXTS, ...KNOWLEDGE_TEXTS } satisfies Record<string, Entry<never>>;
+
 export type DiagnosticCode = keyof typeof TEXTS;
 type ParamsOf<C extends DiagnosticCode> = (typeof TEXTS)[C] extends Entry<infer P> ? P : never;
+
+/** A diagnostic's text as `described` gives it, for code that hands it on before the diagnostic is made. */
+export interface Described {
+  code: DiagnosticCode;
+  params: DiagnosticParams;
+  message: string;
+  fix?: string;
+}
 
 /**
  * The text of a diagnostic, to spread into it: its code and params, and its English
@@ -229,4 +257,11 @@ export function reasonsText(path: string, reasons: readonly string[], diagnostic
     const diagnostic = diagnostics.find((d) => d.file === path && d.message === reason);
     return diagnostic ? diagnosticText(diagnostic, lang).message : reason;
   });
+}
+
+/** Why a file of the articles folder was not read, from its `source-skipped` warning, in the editor's language; none for another diagnostic. */
+export function skipReasonText(d: Diagnostic, lang: EditorLang): string | undefined {
+  if (d.code !== "source-skipped" || d.params === undefined) return undefined;
+  const p = d.params as ParamsOf<"source-skipped">;
+  return lang === "fr" ? skipReasonFr(p.kind, p.detail, p.link) : p.reason;
 }

@@ -1,5 +1,6 @@
 import { extname, join } from "node:path";
 import type { Diagnostic } from "../model/diagnostic.ts";
+import { described } from "../messages/diagnostics.ts";
 import { walkTree, type SkippedEntry } from "./walk.ts";
 
 /** The folder of content/ that holds the article sources (Markdown, text, HTML). */
@@ -34,7 +35,7 @@ export function scanArticleSources(contentDir: string, isSource: (path: string) 
   const sources: string[] = [];
   for (const file of files) {
     if (isSource(file)) sources.push(file);
-    else skipped.push({ path: file, reason: `unknown file type \`${extname(file) || "(none)"}\`` });
+    else skipped.push({ path: file, reason: `unknown file type \`${extname(file) || "(none)"}\``, kind: "unknown-type", detail: extname(file) });
   }
   return { files: sources, skipped };
 }
@@ -45,11 +46,6 @@ export function skippedWarning(entry: SkippedEntry, extensions: readonly string[
     file: entry.path,
     rule: "source-skipped",
     severity: "warning",
-    message: `not read: ${entry.reason}`,
-    fix: entry.reason.startsWith("unknown file type")
-      ? `Save an article as ${extensions.join(", ")}, or move the file out of the articles folder.`
-      : entry.reason.startsWith("symbolic link")
-        ? "Point the link at a file or folder inside the content folder, or copy its target there."
-        : "Rename it if it is an article (names starting with \".\" or ending with \"~\" are left out), or move it out of the articles folder.",
+    ...described("source-skipped", { reason: entry.reason, kind: entry.kind, detail: entry.detail ?? "", link: entry.link ? 1 : 0, extensions }),
   };
 }

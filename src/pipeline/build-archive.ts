@@ -103,7 +103,7 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
   }
   rememberNames(records, drafts, kb, digests);
   const redirected = redirectsOf(records);
-  const diagnostics = [...loaded.diagnostics, ...skipped.map((entry) => skippedWarning(entry, Object.keys(FORMATS))), ...published.diagnostics, ...redirected.diagnostics];
+  const diagnostics = [...loaded.diagnostics, ...scan.skipped.map((entry) => skippedWarning({ ...entry, path: relative(cwd, entry.path) || entry.path }, Object.keys(FORMATS))), ...published.diagnostics, ...redirected.diagnostics];
   records.sort(newestFirst);
   return { config, kb, records, drafts, redirects: redirected.redirects, report, diagnostics, cacheHits: cache?.hitCount ?? 0, extracted, digests, saveCache, releaseText: () => cache?.releaseText([...records, ...drafts]), closeTextFiles: () => cache?.closeTextFiles() };
 }

@@ -19,7 +19,7 @@ import { changedPart, diffManifests, fingerprintSite, type SiteManifest } from "
 import { planSite, renderData, type RenderData, type RenderPlans, type SiteMemo } from "../site/site-data.ts";
 import { draftPages } from "../site/draft-pages.ts";
 import { buildFiles, realOutputPath, type BuildFiles } from "./build-files.ts";
-import { reasonsText } from "../messages/diagnostics.ts";
+import { reasonsText, skipReasonText } from "../messages/diagnostics.ts";
 import { editorMessages } from "../messages/editor.ts";
 import { formatDiagnostic } from "../messages/diagnostic-line.ts";
 import { claimOutput, explainOutputError, markSite } from "./output-folder.ts";
@@ -239,7 +239,11 @@ function reportSources(archive: Archive, reportFile: string, started: number, lo
     }),
   );
   for (const rejected of report.rejected) log(say.build.rejected(rejected.path, reasonsText(rejected.path, rejected.reasons, errors, lang)));
-  for (const skipped of report.skipped) log(say.build.skipped(skipped.path, skipped.reason));
+  const skipWarnings = new Map(archive.diagnostics.filter((d) => d.rule === "source-skipped").map((d) => [d.file, d]));
+  for (const skipped of report.skipped) {
+    const warning = skipWarnings.get(skipped.path);
+    log(say.build.skipped(skipped.path, (warning && skipReasonText(warning, lang)) ?? skipped.reason));
+  }
   return errors;
 }
 

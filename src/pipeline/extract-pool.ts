@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { serialize } from "node:v8";
 import Tinypool from "tinypool";
 import type { Diagnostic } from "../model/diagnostic.ts";
+import { described } from "../messages/diagnostics.ts";
 import type { KnowledgeBase } from "../model/knowledge.ts";
 import { SOURCE_LIMITS } from "../ingest/source-limits.ts";
 import { stepsWithinTimeLimit, timedOutSource } from "./source-timeout.ts";
@@ -178,8 +179,7 @@ function workerLost(display: string, reason: string): Extracted {
     file: display,
     rule: "source-failed",
     severity: "error",
-    message: `the extraction of the source stopped its worker process (${reason}), probably out of memory`,
-    fix: "Look for very large or deeply nested content in the file, and split or simplify it.",
+    ...described("source-worker-lost", { reason }),
   };
   return { result: { path: display, diagnostics: [diagnostic], record: null } };
 }

@@ -5,6 +5,7 @@ import type { SourceDoc } from "../ingest/source-doc.ts";
 import { LIMIT_RULES, SOURCE_LIMITS, SourceLimitError } from "../ingest/source-limits.ts";
 import type { ArticleRecord } from "../model/article.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
+import { described } from "../messages/diagnostics.ts";
 import { buildArticle } from "../archive/build-article.ts";
 import { RecordCache, type SourceResult } from "./record-cache.ts";
 
@@ -47,13 +48,13 @@ export function extractSource(file: string, display: string, compiled: CompiledK
 /** Why extracting a source threw, as its rejection. */
 function failure(display: string, error: unknown): Diagnostic {
   if (error instanceof SourceLimitError) return error.diagnostic(display);
-  const reason = error instanceof RangeError && /call stack/i.test(error.message) ? "it is nested too deeply to be read" : error instanceof Error ? error.message : String(error);
+  const tooDeep = error instanceof RangeError && /call stack/i.test(error.message);
+  const reason = error instanceof Error ? error.message : String(error);
   return {
     file: display,
     rule: "source-failed",
     severity: "error",
-    message: `the source could not be extracted: ${reason}`,
-    fix: "Look for deeply nested or very long content in the file, or report the file to the maintainers with this message.",
+    ...described("source-failed", { reason, tooDeep: tooDeep ? 1 : 0 }),
   };
 }
 
@@ -67,8 +68,7 @@ function longParagraphWarnings(record: ArticleRecord, doc: SourceDoc): Diagnosti
       ...(doc.format === "markdown" ? { line: lineInSource(doc, paragraph.text) } : {}),
       rule: "markdown-long-paragraph",
       severity: "warning" as const,
-      message: `a paragraph of ${Math.ceil(paragraph.text.length / 1024)} KB is over the limits of Markdown (${SOURCE_LIMITS.inlineChars / 1024} KB, ${SOURCE_LIMITS.inlineDelimiters} \`*\`, \`_\`, \`[\` or \`]\`) and is shown as plain text: its links and emphasis are not applied`,
-      fix: "Split it into paragraphs with blank lines.",
+      ...described("markdown-long-paragraph", { size: Math.ceil(paragraph.text.length / 1024), limit: SOURCE_LIMITS.inlineChars / 1024, delimiters: SOURCE_LIMITS.inlineDelimiters }),
     }));
 }
 

@@ -1,5 +1,6 @@
 import { createContext, Script } from "node:vm";
 import type { Diagnostic } from "../model/diagnostic.ts";
+import { described } from "../messages/diagnostics.ts";
 import { TIMEOUT_RULE } from "../ingest/source-limits.ts";
 import type { Extracted } from "./extract-source.ts";
 
@@ -29,8 +30,7 @@ export function timeoutDiagnostic(display: string, limitMs: number): Diagnostic 
     file: display,
     rule: TIMEOUT_RULE,
     severity: "error",
-    message: `the source took longer than ${seconds} s to extract and was stopped`,
-    fix: "Look for very long lines or paragraphs, or deeply nested content, and split or simplify them; if the file looks ordinary, report it to the maintainers.",
+    ...described("source-timeout", { seconds }),
   };
 }
 

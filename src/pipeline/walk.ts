@@ -1,11 +1,20 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { join, relative, sep } from "node:path";
+import type { SkipKind } from "../messages/diagnostics-ingest.ts";
 
-/** A file or folder a walk did not read, and why. */
+/**
+ * A file or folder a walk did not read, and why: `reason` in English (the build's report),
+ * `kind` and `detail` to say it in the editor's language, `link` when a symbolic link led there.
+ */
 export interface SkippedEntry {
   path: string;
   reason: string;
+  kind: SkipKind;
+  detail?: string;
+  link?: boolean;
 }
+
+type Why = { reason: string; kind: SkipKind; detail?: string };
 
 export interface WalkResult {
   /** Every file read, sorted as the folders are (by name, folder by folder). */
@@ -59,31 +68,37 @@ export function walkTree(dir: string, options: { within?: string; withinName?: s
     try {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
-      skipped.push({ path: folder, reason: `the folder cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
+      const detail = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      skipped.push({ path: folder, reason: `the folder cannot be read (${detail})`, kind: "folder-unreadable", detail });
       return;
     }
     for (const entry of entries.sort(byName)) {
       const path = join(folder, entry.name);
-      let reason: string | undefined;
-      if (isHidden(entry.name)) reason = entry.name.endsWith("~") ? "an editor's backup file" : entry.isDirectory() ? "hidden folder" : "hidden file";
-      else if (entry.isSymbolicLink()) links.push({ path, folderReal });
+      let reason: Why | undefined;
+      if (isHidden(entry.name)) {
+        reason = entry.name.endsWith("~")
+          ? { reason: "an editor's backup file", kind: "backup" }
+          : entry.isDirectory()
+            ? { reason: "hidden folder", kind: "hidden-folder" }
+            : { reason: "hidden file", kind: "hidden-file" };
+      } else if (entry.isSymbolicLink()) links.push({ path, folderReal });
       else if (entry.isDirectory()) reason = enterFolder(path, join(folderReal, entry.name));
       else if (entry.isFile()) reason = addFile(path, join(folderReal, entry.name));
-      else reason = "neither a file nor a folder";
-      if (reason) skipped.push({ path, reason });
+      else reason = { reason: "neither a file nor a folder", kind: "not-a-file" };
+      if (reason) skipped.push({ path, ...reason });
     }
   };
   // A folder or file reached through a link first may be met again as a real entry of a folder linked later.
-  const enterFolder = (path: string, real: string) => {
+  const enterFolder = (path: string, real: string): Why | undefined => {
     const read = seenFolders.get(real);
-    if (read !== undefined && read !== path) return `its folder is read already as ${show(read)}`;
+    if (read !== undefined && read !== path) return { reason: `its folder is read already as ${show(read)}`, kind: "folder-read-already", detail: show(read) };
     seenFolders.set(real, path);
     visit(path, real);
     return undefined;
   };
-  const addFile = (path: string, real: string) => {
+  const addFile = (path: string, real: string): Why | undefined => {
     const read = seenFiles.get(real);
-    if (read !== undefined) return `its file is read already as ${show(read)}`;
+    if (read !== undefined) return { reason: `its file is read already as ${show(read)}`, kind: "file-read-already", detail: show(read) };
     seenFiles.set(real, path);
     files.push(path);
     return undefined;
@@ -94,26 +109,31 @@ export function walkTree(dir: string, options: { within?: string; withinName?: s
   for (let i = 0; i < links.length; i++) {
     const { path, folderReal } = links[i] as (typeof links)[number];
     const reason = followLink(path, folderReal);
-    if (reason) skipped.push({ path, reason: `symbolic link not followed: ${reason}` });
+    if (reason) skipped.push({ path, ...reason, reason: `symbolic link not followed: ${reason.reason}`, link: true });
   }
 
-  function followLink(path: string, folderReal: string): string | undefined {
+  function followLink(path: string, folderReal: string): Why | undefined {
     let real: string;
     try {
       real = realpathSync(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      return code === "ELOOP" ? "it links to itself (a loop)" : code === "ENOENT" ? "broken link (its target does not exist)" : `its target cannot be read (${code})`;
+      return code === "ELOOP"
+        ? { reason: "it links to itself (a loop)", kind: "link-loop" }
+        : code === "ENOENT"
+          ? { reason: "broken link (its target does not exist)", kind: "link-broken" }
+          : { reason: `its target cannot be read (${code})`, kind: "link-unreadable", detail: String(code) };
     }
-    if (!isWithin(real, bound)) return `its target (${real}) is outside ${options.withinName ?? bound}`;
+    if (!isWithin(real, bound)) return { reason: `its target (${real}) is outside ${options.withinName ?? bound}`, kind: "link-outside", detail: real };
     let stats;
     try {
       stats = statSync(real);
     } catch (error) {
-      return `its target cannot be read (${(error as NodeJS.ErrnoException).code})`;
+      const code = String((error as NodeJS.ErrnoException).code);
+      return { reason: `its target cannot be read (${code})`, kind: "link-unreadable", detail: code };
     }
-    if (stats.isDirectory()) return isWithin(folderReal, real) ? "it leads back to a folder it is in (a loop)" : enterFolder(path, real);
-    if (!stats.isFile()) return "its target is neither a file nor a folder";
+    if (stats.isDirectory()) return isWithin(folderReal, real) ? { reason: "it leads back to a folder it is in (a loop)", kind: "link-back" } : enterFolder(path, real);
+    if (!stats.isFile()) return { reason: "its target is neither a file nor a folder", kind: "link-not-a-file" };
     return addFile(path, real);
   }
 

@@ -42,6 +42,8 @@ function assertFinished(run: SpawnSyncReturns<string>): void {
 }
 
 const TIMEOUT_MESSAGE = /the source took longer than 1 s to extract and was stopped/;
+/** The same, as the build, check and the dev server print it in the site's language. */
+const TIMEOUT_MESSAGE_FR = "l’extraction de la source a pris plus de 1 s et a été arrêtée";
 
 describe("the time limit of extraction in the script's own process", () => {
   it("a build of few sources rejects the never-ending source with the reason, publishes the others, and does not cache the rejection", () => {
@@ -50,7 +52,7 @@ describe("the time limit of extraction in the script's own process", () => {
     const first = runScript("build.ts", ["--content", dir, "--output", output]);
     assertFinished(first);
     assert.equal(first.status, 0, first.stderr);
-    assert.match(first.stderr, new RegExp(`rejeté \\S*${NEVER_ENDING} : the source took longer than 1 s to extract and was stopped`));
+    assert.match(first.stderr, new RegExp(`rejeté \\S*${NEVER_ENDING} : ${TIMEOUT_MESSAGE_FR}`));
     const report = JSON.parse(readFileSync(join(output, "..", ".cache", "build-report.json"), "utf8")) as { published: string[]; rejected: { path: string; reasons: string[] }[] };
     assert.deepEqual(
       report.rejected.map((r) => [r.path.split("/").pop(), r.reasons.join("; ")]),
@@ -60,7 +62,7 @@ describe("the time limit of extraction in the script's own process", () => {
     // The rejection says as much of the machine as of the source: the next build extracts it again (a 2 s limit now says so).
     const second = runScript("build.ts", ["--content", dir, "--output", output], { STAND_IN_EXTRACTION_SECONDS: "2" });
     assertFinished(second);
-    assert.match(second.stderr, new RegExp(`rejeté \\S*${NEVER_ENDING} : the source took longer than 2 s to extract`));
+    assert.match(second.stderr, new RegExp(`rejeté \\S*${NEVER_ENDING} : l’extraction de la source a pris plus de 2 s`));
   });
 
   it("npm run check reports the never-ending source as an error with its file and finishes", () => {
@@ -70,7 +72,7 @@ describe("the time limit of extraction in the script's own process", () => {
     const line = run.stdout.split("\n").find((l) => l.includes(NEVER_ENDING));
     assert.ok(line, run.stdout);
     assert.match(line, /: erreur: /);
-    assert.match(line, TIMEOUT_MESSAGE);
+    assert.ok(line.includes(TIMEOUT_MESSAGE_FR), line);
     assert.match(run.stdout, /3 articles vérifiés \(2 publiés, 0 brouillon, 1 rejeté/);
   });
 
@@ -127,13 +129,13 @@ describe("the time limit of extraction in the script's own process", () => {
       await waitFor(/revue: serving the archive/, 0);
       let from = log.length;
       writeFileSync(join(dir, "articles", "2020", NEVER_ENDING), article("Un article sans fin", NEVER_ENDS));
-      await waitFor(new RegExp(`rejeté \\S*${NEVER_ENDING} : the source took longer than 1 s to extract and was stopped`), from);
+      await waitFor(new RegExp(`rejeté \\S*${NEVER_ENDING} : ${TIMEOUT_MESSAGE_FR}`), from);
       await waitFor(/revue: pages rebuilt in \d+ ms/, from);
       // The session goes on: the next edit is rebuilt too.
       from = log.length;
       writeFileSync(join(dir, "articles", "2020", AFTER), article("Un article ordinaire corrigé", "Rabat a accueilli une seconde réunion."));
       await waitFor(/revue: pages rebuilt in \d+ ms/, from);
-      assert.match(log.slice(from), new RegExp(`rejeté \\S*${NEVER_ENDING} : the source took longer than 1 s`), "the rejected source is tried again, not taken from the cache");
+      assert.match(log.slice(from), new RegExp(`rejeté \\S*${NEVER_ENDING} : l’extraction de la source a pris plus de 1 s`), "the rejected source is tried again, not taken from the cache");
     } finally {
       process.kill(-(server.pid as number), "SIGKILL");
     }

@@ -146,12 +146,12 @@ describe("sources over the limits", () => {
     // runCheck kills a check that never ends: its exit code is then not 1.
     const { code, stdout } = await runCheck(content);
     assert.equal(code, 1);
-    assert.match(stdout, /limits\/nested-quotes\.md:6: erreur: Markdown nested \d+ levels deep/);
-    assert.match(stdout, /limits\/deep-front-matter\.md:4: erreur: YAML nested \d+ levels deep/);
-    assert.match(stdout, /limits\/huge-value\.md:2: erreur: the YAML is \d+ KB long/);
-    assert.match(stdout, /actors\/people\/deep\.yml:2: erreur: YAML nested/);
-    assert.match(stdout, /outlets\/lookahead\.yml:5: erreur: aggregator path/);
-    assert.match(stdout, /limits\/delimiter-paragraph\.md:8: avertissement: a paragraph of \d+ KB is over the limits of Markdown/);
+    assert.match(stdout, /limits\/nested-quotes\.md:6: erreur: Markdown imbriqué sur \d+ niveaux/);
+    assert.match(stdout, /limits\/deep-front-matter\.md:4: erreur: YAML imbriqué sur \d+ niveaux/);
+    assert.match(stdout, /limits\/huge-value\.md:2: erreur: le YAML fait \d+ Ko/);
+    assert.match(stdout, /actors\/people\/deep\.yml:2: erreur: YAML imbriqué/);
+    assert.match(stdout, /outlets\/lookahead\.yml:5: erreur: le chemin d’agrégateur/);
+    assert.match(stdout, /limits\/delimiter-paragraph\.md:8: avertissement: un paragraphe de \d+ Ko dépasse les limites du Markdown/);
     assert.match(stdout, /14 articles vérifiés \(6 publiés, 0 brouillon, 8 rejetés/);
   });
 });

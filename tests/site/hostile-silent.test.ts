@@ -135,7 +135,7 @@ describe("nothing is lost silently", () => {
     assert.ok(ciLines.some((line) => line.startsWith("  ignoré ") && line.includes("silent/scan.pdf")));
     const out = execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "scripts/check.ts"), "--content", content], { cwd: ROOT, encoding: "utf8" });
     assert.match(out, new RegExp(`${Object.keys(EXPECTED_SKIPS).length} ignorés?\\)`));
-    assert.match(out, /silent\/\.notes-privees\.md: avertissement: not read: hidden file/);
-    assert.match(out, /silent\/lien-casse\.md: avertissement: not read: symbolic link not followed: broken link/);
+    assert.match(out, /silent\/\.notes-privees\.md: avertissement: non lu : fichier caché/);
+    assert.match(out, /silent\/lien-casse\.md: avertissement: non lu : lien symbolique non suivi : lien cassé/);
   });
 });

@@ -38,16 +38,15 @@ export function validateAgainst(
 ): Diagnostic[] {
   const validate = validatorFor(name);
   if (validate(data)) return [];
-  return (validate.errors ?? []).map((error) => toDiagnostic(error, file, lineOf));
+  return (validate.errors ?? []).map((error) => toDiagnostic(error, name, file, lineOf));
 }
 
-function toDiagnostic(error: ErrorObject, file: string, lineOf: (path: YamlPath) => number): Diagnostic {
+function toDiagnostic(error: ErrorObject, schema: SchemaName, file: string, lineOf: (path: YamlPath) => number): Diagnostic {
   const path: (string | number)[] = error.instancePath
     .split("/")
     .slice(1)
     .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-  const where = path.length ? `\`${path.join(".")}\`` : "the file";
   const at = path.join(".");
   const base = { file, rule: `schema-${error.keyword}`, severity: "error" as const };
   switch (error.keyword) {
@@ -71,11 +70,13 @@ function toDiagnostic(error: ErrorObject, file: string, lineOf: (path: YamlPath)
       return { ...base, line: lineOf(path), ...described("schema-enum", { path: at, allowed: (error.params["allowedValues"] as unknown[]).map(String) }) };
     case "pattern": {
       const description = (error.parentSchema as { description?: string }).description;
-      if (description) return { ...base, line: lineOf(path), ...described("schema-pattern", { path: at, expected: description }) };
-      return { ...base, line: lineOf(path), message: `${where} is not valid (${error.message})` };
+      if (description) return { ...base, line: lineOf(path), ...described("schema-pattern", { path: at, expected: description, schema }) };
+      return { ...base, line: lineOf(path), ...described("schema-pattern-bare", { path: at, detail: String(error.message), pattern: String(error.params["pattern"]) }) };
     }
-    default:
-      return { ...base, line: lineOf(path), message: `${where} ${error.message ?? "is not valid"}` };
+    default: {
+      const limit = error.params["limit"];
+      return { ...base, line: lineOf(path), ...described("schema-constraint", { path: at, keyword: error.keyword, detail: error.message ?? "is not valid", limit: typeof limit === "number" ? limit : 0 }) };
+    }
   }
 }
 
