@@ -22,7 +22,7 @@ export interface BuildReport {
 /** One source as read: its record, or none when it could not be made, and what was found wrong. */
 export interface SourceOutcome {
   /** The path shown in messages. */
-  display: string;
+  path: string;
   diagnostics: Diagnostic[];
   record: ArticleRecord | null;
 }
@@ -50,7 +50,7 @@ export function publish(sources: readonly SourceOutcome[], skipped: BuildReport[
   const byUrl = new Map<string, ArticleRecord>();
   const publishable: ArticleRecord[] = [];
   const displayOf = new Map<ArticleRecord, string>();
-  for (const { display, diagnostics: found, record } of sources) {
+  for (const { path: display, diagnostics: found, record } of sources) {
     report.read++;
     diagnostics.push(...found);
     if (!record) {

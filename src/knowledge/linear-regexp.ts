@@ -68,10 +68,6 @@ export function linearPattern(pattern: string, flags = ""): { regex: LinearRegEx
   }
 }
 
-/** The fix every refused pattern gets. */
-export const LINEAR_PATTERN_FIX =
-  "Write the pattern without look-around `(?=…)`, `(?!…)`, `(?<=…)`, `(?<!…)` or back-references `\\1`, and escape special characters with a backslash (written \\\\ inside double quotes).";
-
 const guarded = new WeakSet<object>();
 
 /**

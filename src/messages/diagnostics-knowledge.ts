@@ -6,7 +6,7 @@ import { entry } from "./diagnostic-entry.ts";
  * merged into its catalogue. The regular-expression engine's own words stay as they are.
  */
 
-/** What a pattern the linear-time engine refuses needs (the English is src/knowledge/linear-regexp.ts's LINEAR_PATTERN_FIX). */
+/** What a pattern the linear-time engine (src/knowledge/linear-regexp.ts) refuses needs: the fix of every refused pattern. */
 const LINEAR_PATTERN_FIX_EN =
   "Write the pattern without look-around `(?=…)`, `(?!…)`, `(?<=…)`, `(?<!…)` or back-references `\\1`, and escape special characters with a backslash (written \\\\ inside double quotes).";
 const LINEAR_PATTERN_FIX_FR =

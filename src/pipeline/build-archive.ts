@@ -93,7 +93,7 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Archiv
   if (!options.saveCacheLater) saveCache();
   const { kb } = loaded;
   const skipped = scan.skipped.map(({ path, reason }) => ({ path: relative(cwd, path) || path, reason }));
-  const published = publish(files.map(({ display }) => ({ display, ...(results.get(display) as SourceResult) })), skipped);
+  const published = publish(files.map(({ display }) => results.get(display) as SourceResult), skipped);
   const { records, drafts, report } = published;
   const digests = new Map<string, string>();
   for (const record of [...records, ...drafts]) {
