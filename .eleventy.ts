@@ -71,8 +71,8 @@ export function siteTemplates(eleventyConfig: EleventyConfig): void {
   // leaves no copy running into a folder the build is removing.
   eleventyConfig.addGlobalData("assets", () => readAssets(ASSETS_DIR));
   // The templates are TypeScript functions of the view models (templates/), given to Eleventy
-  // as virtual JavaScript templates, most of them paginated over this run's views: Nunjucks
-  // took two fifths of the render's processor time at 10,000 articles.
+  // as virtual JavaScript templates, most of them paginated over this run's views: typed like
+  // the views they format, and without a template language to interpret on every page.
   eleventyConfig.addTemplate("html.11ty.js", paginated("site.render.pages", "view", (data: PageData<"view", PageView>) => htmlPage(data.site, data.view)));
   eleventyConfig.addTemplate("feeds.11ty.js", paginated("site.render.feeds", "feed", (data: PageData<"feed", FeedView>) => atomFeed(data.site, data.feed)));
   // Open-data files (made by src/site/open-data.ts) and the stylesheet, scripts and icon, as they are.

@@ -134,10 +134,9 @@ run(async () => {
   const sizes = (values.n ?? ["1000", "10000"]).map(Number);
   const rows: string[][] = [];
   // Every run's folder is removed at the end, not before the next run: some file systems hold
-  // back the inodes of files just deleted (ext4 without a journal, like this machine's, for one
-  // to five minutes), and every file created meanwhile scans past them. Here, making 17,500
-  // folders and files took 1.6 s on fresh inodes and 8 to 18 s right after removing as many,
-  // in the kernel: a measure of the previous run's clean-up, not of the build.
+  // back the inodes of files just deleted for some minutes, and every file created meanwhile
+  // scans past them, so a build right after a removal would measure the clean-up, not itself
+  // (docs/performance.md).
   const roots: string[] = [];
   try {
     for (const n of sizes) {

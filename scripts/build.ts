@@ -24,7 +24,7 @@ run(async () => {
   // Run again with a larger heap: the child does the build.
   if (ensureHeap(() => heapForArticles(articleSources(content).length))) return new Promise<never>(() => {});
   // The build is loaded only now: a process that starts its child with a larger heap has no
-  // use for it, and loading it took half a second before every large build.
+  // use for it.
   const { build } = await import("./lib/build.ts");
   const result = await build({ content, output, ci: process.env["CI"] === "true", command: "npm run build" });
   if (values.timings) {

@@ -18,15 +18,15 @@ export interface SiteConfig {
   lang: "fr" | "en";
   /** Articles per page on actor, topic and archive pages. */
   perPage: number;
-  /** Articles per shard of the search index (see search-shards.ts): smaller shards index again faster after an edit. */
+  /** Articles per shard of the search index (see search/shards.ts): smaller shards index again faster after an edit. */
   searchShardSize: number;
-  /** The most shards (Pagefind bundles) the search page loads, a power of two (see search-shards.ts): past it, shards grow. */
+  /** The most shards (Pagefind bundles) the search page loads, a power of two (see search/shards.ts): past it, shards grow. */
   searchBundles: number;
   /** ISO code of the country the archive is about: decides names shared by several countries' institutions. */
   homeCountry: string;
 }
 
-/** Search bundles by default: each costs the reader a few requests per search (see search-shards.ts). */
+/** Search bundles by default: each costs the reader a few requests per search (see search/shards.ts). */
 export const DEFAULT_SEARCH_BUNDLES = 32;
 
 const DEFAULTS: SiteConfig = {

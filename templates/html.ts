@@ -58,10 +58,9 @@ export function html(strings: TemplateStringsArray, ...values: Printable[]): Mar
  * The text of a whole document, as one flat string. Template literals joined piece by piece
  * make a rope in V8, a tree of thousands of small strings for one page. Eleventy keeps the
  * pages of a run in memory while it writes them, and ropes kept that long cost the garbage
- * collector far more than flat strings: rendering and writing the 18,800 files of a
- * 10,000-article site took 14 to 17 s of processor time with ropes, 10 to 11 s flat.
- * Matching a regular expression makes V8 flatten a rope (one copy of the page's characters),
- * and its tree becomes garbage at once.
+ * collector far more than flat strings (docs/performance.md). Matching a regular expression
+ * makes V8 flatten a rope (one copy of the page's characters), and its tree becomes garbage
+ * at once.
  */
 export function documentText(markup: Markup): string {
   const text = markup.text;

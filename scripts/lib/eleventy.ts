@@ -30,11 +30,11 @@ export function eleventyRenderer(templates = TEMPLATES): SiteRenderer {
 
 /** An Eleventy run over `data`, from the project root with our config, into `output`. */
 export async function eleventy(data: RenderData, output: string, options: { templates?: string; pathPrefix?: string } = {}) {
-  // Eleventy is loaded at the first render, not when the script starts: its half second of
-  // loading then overlaps the search indexing instead of coming before everything. Without
-  // its module loader: Eleventy registers one (a thread that every later import waits on) to
-  // import again the templates and data files its watch mode sees change, and ours are
-  // handed to it in memory; the loader took a tenth of a second of every build.
+  // Eleventy is loaded at the first render, not when the script starts: its loading then
+  // overlaps the search indexing instead of coming before everything. Without its module
+  // loader: Eleventy registers one (a thread that every later import waits on) to import
+  // again the templates and data files its watch mode sees change, and ours are handed to it
+  // in memory, so the loader would only slow every build.
   process.env["ELEVENTY_SKIP_ESM_RESOLVER"] ??= "true";
   const [{ default: Eleventy }, { siteGlobalData, siteTemplates, config }] = await Promise.all([import("@11ty/eleventy"), import("../../.eleventy.ts")]);
   const site = siteGlobalData(data);

@@ -67,8 +67,7 @@ const LINE_BREAK = /[\n\r\u2028\u2029]/;
 /**
  * A character of Markdown or HTML syntax, a line starting with whitespace, a list or heading
  * marker or a number and a dot, an empty line, or a line ending with whitespace. Checked a
- * line at a time: one multi-line pattern with `[ \t]$` stopped at every space of the body
- * (a thirtieth of a large archive's extraction).
+ * line at a time: one multi-line pattern with `[ \t]$` would stop at every space of the body.
  */
 function hasSyntax(paragraph: string): boolean {
   if (SYNTAX_CHARACTER.test(paragraph)) return true;

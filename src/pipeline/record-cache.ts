@@ -70,9 +70,8 @@ type RecordText = Pick<ArticleRecord, "body" | "html">;
  * The cache is a folder of buckets (sources spread by a hash of their path), not one file:
  * a rebuild after one edit rewrites one small bucket, and no single buffer has to hold a
  * whole 100,000-article archive. Each bucket is two files:
- * - its records without their text, a cache file (V8's format, not JSON: a 10,000-article
- *   cache opens in a third of the time);
- * - their text (seven tenths of the cache), plain UTF-8 of which each record's part is read
+ * - its records without their text, a cache file (V8's format, not JSON: it opens faster);
+ * - their text (most of the cache's bytes), plain UTF-8 of which each record's part is read
  *   alone, when its body or HTML is. A rebuild needs few: the edited articles', and those of
  *   a search shard, which are spread over every bucket (read as whole buckets, a shard's
  *   texts would mean decoding, and then collecting, most of the cache).
@@ -105,7 +104,7 @@ export class RecordCache {
   private readonly repaired = new Map<string, RecordText>();
   /** The texts the last save wrote that records still hold in memory, until `releaseText`. */
   private readonly heldTexts = new Map<string, RecordText>();
-  /** The bucket of each path seen: a build asks for each source's three times (a tenth of a second of SHA-1 at 10k). */
+  /** The bucket of each path seen: a build asks for each source's three times, and each answer is a hash. */
   private readonly bucketByPath = new Map<string, number>();
   private hits = 0;
   /** Whether the buckets were written once: a text repaired after that is written at once (a build saves once). */

@@ -33,8 +33,8 @@ export function ownDigest(value: object): string {
 
 /**
  * The digest of plain data: its JSON. Where it lists values with digests of their own, the
- * caller puts their `ownDigest` in it (a JSON replacer would do it for every value of every
- * page, and took most of a rebuild's planning).
+ * caller puts their `ownDigest` in it (a JSON replacer would be called for every value of
+ * every page).
  */
 export function digestOf(value: unknown): string {
   return hash(JSON.stringify(value));

@@ -1,5 +1,5 @@
 import { format } from "date-fns/format";
-// One module per locale: the "date-fns/locale" index loads every language (a quarter of a second).
+// One module per locale: the "date-fns/locale" index loads every language.
 import { enUS } from "date-fns/locale/en-US";
 import { fr } from "date-fns/locale/fr";
 import type { DateValue } from "../model/article.ts";

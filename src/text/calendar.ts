@@ -1,4 +1,4 @@
-// One module per locale: the "date-fns/locale" index loads every language (a quarter of a second).
+// One module per locale: the "date-fns/locale" index loads every language.
 import { enUS } from "date-fns/locale/en-US";
 import { fr } from "date-fns/locale/fr";
 import { foldWord } from "./fold.ts";

@@ -583,7 +583,7 @@ function fromIndex(value) {
   return value.replace(/&(amp|lt|gt);/g, (_, name) => ({ amp: "&", lt: "<", gt: ">" })[name]);
 }
 
-/** The vocabulary (src/site/search-vocabulary.ts) as candidates: the actors' names' words first, then the words, most frequent first. */
+/** The vocabulary (src/search/vocabulary.ts) as candidates: the actors' names' words first, then the words, most frequent first. */
 function candidatesOf(vocabulary) {
   const known = new Map();
   const add = (word) => {
