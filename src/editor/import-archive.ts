@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { extname } from "node:path";
-import { isAtom, isRss, readAtom, readRss } from "./import-feed.ts";
+import { isAtom, isRdfFeed, isRss, readAtom, readRdfFeed, readRss } from "./import-feed.ts";
 import type { ArchiveEntry } from "./import-item.ts";
 import { isWordPressExport, readWordPressExport } from "./import-wxr.ts";
 import type { ImportNotes } from "../messages/import-notes.ts";
@@ -18,6 +18,7 @@ const ARCHIVE_READERS: readonly { name: string; is: (root: XmlElement) => boolea
   { name: "export WordPress", is: isWordPressExport, read: readWordPressExport },
   { name: "flux RSS", is: isRss, read: readRss },
   { name: "flux Atom", is: isAtom, read: readAtom },
+  { name: "flux RSS 1.0", is: isRdfFeed, read: readRdfFeed },
 ];
 
 /** An export keeps a whole site: larger than a single source may be. */
@@ -40,12 +41,15 @@ export function readArchiveFile(path: string, display: string, say: ImportNotes)
   } catch (error) {
     return ARCHIVE_EXTENSIONS.has(extname(path).toLowerCase()) ? { error: say.archiveUnreadable((error as Error).message) } : undefined;
   }
-  const text = decode(bytes).replace(/^\uFEFF/, "");
+  const decoded = decode(bytes).replace(/^\uFEFF/, "");
+  // XML allows nothing before its declaration, yet feeds made by templates start with blank lines, which no reader minds.
+  const text = decoded.trimStart();
+  const linesTrimmed = decoded.slice(0, decoded.length - text.length).split("\n").length - 1;
   const named = ARCHIVE_EXTENSIONS.has(extname(path).toLowerCase());
   // Only XML is worth parsing: a saved HTML page or a text capture goes to its own reader.
-  if (!named && !/^\s*<(?:\?xml|rss[\s>]|feed[\s>])/.test(text)) return undefined;
+  if (!named && !/^<(?:\?xml|rss[\s>]|feed[\s>]|rdf:RDF[\s>])/.test(text)) return undefined;
   const parsed = parseXml(text);
-  if ("error" in parsed) return named ? { error: say.xmlMalformed(parsed.error.line, parsed.error.message) } : undefined;
+  if ("error" in parsed) return named ? { error: say.xmlMalformed(parsed.error.line + linesTrimmed, parsed.error.message) } : undefined;
   const reader = ARCHIVE_READERS.find((candidate) => candidate.is(parsed.root));
   if (reader) return { kind: reader.name, entries: reader.read(parsed.root, display, say) };
   return named ? { error: say.notAnArchive(parsed.root.name) } : undefined;

@@ -1,10 +1,12 @@
 import { htmlToMarkdown } from "../ingest/html-to-markdown.ts";
-import { parseIso8601, parseRfc822 } from "../archive/written-dates.ts";
+import { parseIso8601 } from "../archive/written-dates.ts";
+import { readPubDate } from "./feed-dates.ts";
 import type { ArchiveEntry, ImportedItem } from "./import-item.ts";
 import { childElement, childElements, childText, innerXml, prefixOf, qualified, textOf, type XmlElement } from "./xml-tree.ts";
 
 /**
- * Feeds: RSS 2.0 (`<rss><channel><item>`) and Atom (`<feed><entry>`, RFC 4287). One article
+ * Feeds: RSS 2.0 (`<rss><channel><item>`), RSS 1.0 (`<rdf:RDF>`, its `<item>`s beside its
+ * `<channel>`) and Atom (`<feed><entry>`, RFC 4287). One article
  * per item: its full text (`content:encoded`, Atom's `content`) or else its description or
  * summary, its link as the article's address, its date, title, authors and categories.
  */
@@ -12,6 +14,8 @@ import { childElement, childElements, childText, innerXml, prefixOf, qualified, 
 const ATOM = "http://www.w3.org/2005/Atom";
 const isContentNamespace = (uri: string) => uri === "http://purl.org/rss/1.0/modules/content/";
 const isDublinCore = (uri: string) => uri === "http://purl.org/dc/elements/1.1/";
+const isRdfSyntax = (uri: string) => uri === "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+const isRss1 = (uri: string) => uri === "http://purl.org/rss/1.0/";
 
 export function isRss(root: XmlElement): boolean {
   return root.name === "rss" && childElement(root, "channel") !== undefined;
@@ -22,34 +26,56 @@ export function isAtom(root: XmlElement): boolean {
   return prefix !== undefined && root.name === qualified(prefix, "feed");
 }
 
+/** RSS 1.0: RDF whose `channel` and `item`s are in RSS 1.0's namespace. */
+export function isRdfFeed(root: XmlElement): boolean {
+  const rdf = prefixOf(root, isRdfSyntax);
+  const rss = prefixOf(root, isRss1);
+  return rdf !== undefined && rss !== undefined && root.name === qualified(rdf, "RDF");
+}
+
 export function readRss(root: XmlElement, file: string): ArchiveEntry[] {
-  const content = prefixOf(root, isContentNamespace) ?? "content";
-  const dc = prefixOf(root, isDublinCore) ?? "dc";
   const channel = childElement(root, "channel");
   if (!channel) return [];
-  const siteName = childText(channel, "title");
-  const items = childElements(channel, "item").map((item, index): ImportedItem => {
-    const guid = childElement(item, "guid");
+  const read = rssItemReader(root, "", childText(channel, "title"), file);
+  return childElements(channel, "item").map((item, index) => ({ item: read(item, index) }));
+}
+
+/** RSS 1.0's items are the root's children, not the channel's; their elements are RSS 2.0's, less `pubDate` and `category` (Dublin Core's `date` and `subject`). */
+export function readRdfFeed(root: XmlElement, file: string): ArchiveEntry[] {
+  const rss = prefixOf(root, isRss1) ?? "";
+  const channel = childElement(root, qualified(rss, "channel"));
+  const read = rssItemReader(root, rss, channel ? childText(channel, qualified(rss, "title")) : "", file);
+  return childElements(root, qualified(rss, "item")).map((item, index) => ({ item: read(item, index) }));
+}
+
+function rssItemReader(root: XmlElement, rss: string, siteName: string, file: string): (item: XmlElement, index: number) => ImportedItem {
+  const content = prefixOf(root, isContentNamespace) ?? "content";
+  const dc = prefixOf(root, isDublinCore) ?? "dc";
+  // RSS 2.0's own elements have no namespace; RSS 1.0's are in its namespace, declared as the default one.
+  const own = (local: string) => qualified(rss, local);
+  return (item, index) => {
+    const guid = childElement(item, own("guid"));
     // A guid is the item's address unless it says otherwise (`isPermaLink="false"`).
     const guidLink = guid && guid.attributes["isPermaLink"] !== "false" ? textOf(guid) : "";
-    const pubDate = childText(item, "pubDate");
+    const pubDate = childText(item, own("pubDate"));
     const dcDate = childText(item, qualified(dc, "date"));
-    const fromPubDate = parseRfc822(pubDate);
+    const fromPubDate = readPubDate(pubDate);
     const fromDcDate = fromPubDate ? undefined : parseIso8601(dcDate);
     const creators = childElements(item, qualified(dc, "creator")).map((creator) => textOf(creator));
-    const author = rssAuthor(childText(item, "author"));
+    const author = rssAuthor(childText(item, own("author")));
+    const terms = [...childElements(item, own("category")), ...childElements(item, qualified(dc, "subject"))].map((term) => textOf(term));
     return {
       source: `${file}#item-${index + 1}`,
-      title: childText(item, "title"),
-      html: childText(item, qualified(content, "encoded")) || childText(item, "description"),
+      title: childText(item, own("title")),
+      html: childText(item, qualified(content, "encoded")) || childText(item, own("description")),
       published: fromPubDate ? { at: fromPubDate, evidence: `pubDate ${pubDate}` } : fromDcDate ? { at: fromDcDate, evidence: `dc:date ${dcDate}` } : undefined,
-      url: childText(item, "link") || guidLink || undefined,
-      terms: childElements(item, "category").map((category) => textOf(category)),
+      url: childText(item, own("link")) || guidLink || undefined,
+      terms,
       authors: creators.length ? creators : author ? [author] : [],
+      unreadDate: pubDate && !fromPubDate && !fromDcDate ? { key: "pubDate", value: pubDate } : undefined,
       siteName: siteName || undefined,
     };
-  });
-  return items.map((item) => ({ item }));
+  };
 }
 
 /** RSS's `<author>` is an address, often with the name after it: `redaction@exemple.ma (Omar Tazi)`. An address alone is no byline. */

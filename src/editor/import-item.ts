@@ -32,6 +32,12 @@ export interface ImportedItem {
   summaryHtml?: string | undefined;
   /** Why the item is not published where it comes from (a draft, a scheduled post…), in the site's language. */
   unpublished?: string | undefined;
+  /** A post scheduled for a later day: its date is the one it was to appear on, and no other date stands in for it. */
+  scheduled?: boolean | undefined;
+  /** A date the file gives that no calendar of the importer reads (`pubDate: hier à 10 h 30`): said to the editor, not replaced unseen. */
+  unreadDate?: { key: string; value: string } | undefined;
+  /** What the reader of the file changed, for the editor, in the site's language. */
+  notes?: readonly string[] | undefined;
   /** The site or feed's name, for the outlet. */
   siteName?: string | undefined;
 }
@@ -55,6 +61,8 @@ export interface ItemSource {
   frontMatter: Record<string, unknown>;
   /** What the editor should check, in the site's language. */
   notes: string[];
+  /** The source's date was set aside (unreadable, implausible) with a note that says so: no other note calls it missing. */
+  dateSetAside?: boolean;
 }
 
 /** `say` words the notes. */
@@ -67,14 +75,22 @@ export function itemSource(item: ImportedItem, kb: KnowledgeBase, today: Date, s
     source["draft"] = true;
     notes.push(say.draft([item.unpublished]));
   }
+  notes.push(...(item.notes ?? []));
   const year = item.published ? Number(item.published.at.day.slice(0, 4)) : undefined;
-  if (item.published && year !== undefined && isPlausibleYear(year, today)) {
+  const plausible = item.published && year !== undefined && isPlausibleYear(year, today);
+  // A post scheduled further ahead than the archive takes a date keeps it in its note; its would-be
+  // permalink, never published, is no evidence of another date and is not written.
+  const scheduledTooFar = item.scheduled === true && item.published !== undefined && !plausible;
+  if (item.published && plausible) {
     source["date"] = frontMatterDate(item.published.at);
     source["date_evidence"] = item.published.evidence;
   } else if (item.published) {
-    notes.push(say.implausibleDate(item.published.evidence));
+    notes.push(scheduledTooFar ? say.scheduledTooFar(item.published.evidence) : say.implausibleDate(item.published.evidence));
+  } else if (item.unreadDate) {
+    notes.push(say.unreadableDate(item.unreadDate.key, item.unreadDate.value));
   }
-  if (item.url && /^https?:\/\//.test(item.url)) source["url"] = item.url;
+  const dateSetAside = (item.published !== undefined && !plausible) || (item.published === undefined && item.unreadDate !== undefined);
+  if (item.url && /^https?:\/\//.test(item.url) && !scheduledTooFar) source["url"] = item.url;
   if (item.slug) source["slug"] = slugify(item.slug);
 
   // A category or tag that names a person, an institution or a place of the base tags the
@@ -108,7 +124,7 @@ export function itemSource(item: ImportedItem, kb: KnowledgeBase, today: Date, s
     text,
     meta: { ...(item.siteName ? { siteName: item.siteName } : {}), evidence: {} },
   };
-  return { doc, frontMatter, notes };
+  return { doc, frontMatter, notes, ...(dateSetAside ? { dateSetAside } : {}) };
 }
 
 /**

@@ -10,7 +10,9 @@ import type { ImportNotes } from "../messages/import-notes.ts";
  * - Liquid (Jekyll) and Nunjucks (Eleventy) tags: `{% highlight %}` becomes a fenced code block,
  *   `{% raw %}` keeps its text as written, `{% comment %}` and `{# … #}` go with their text, an
  *   include keeps its caption or title; a link to another post (`post_url`, `link`, Hugo's
- *   `ref`) keeps its words; other tags and `{{ … }}` outputs are removed.
+ *   `ref`), or whose address a `{{ … }}` made, keeps its words, over more than one line too;
+ *   a quoted text printed as it is (`{{ "…" }}`) stays; other tags and `{{ … }}` outputs are
+ *   removed. A text kept inside another (`raw` in `highlight`) is put back whole.
  * Each kind of tag removed is named in the notes, for the editor to check.
  */
 export type MarkupDialect = "hugo" | "liquid";
@@ -33,7 +35,7 @@ export function cleanMarkup(body: string, dialects: ReadonlySet<MarkupDialect>, 
 
   if (dialects.has("hugo")) {
     text = text.replace(/\{\{([<%])\/\*([\s\S]*?)\*\/([>%])\}\}/g, (_all, open: string, inner: string, close: string) => keep(`{{${open}${inner}${close}}}`));
-    text = text.replace(/\[([^\]\n]*)\]\(\s*\{\{[<%]\s*(?:rel)?ref\s[\s\S]*?[>%]\}\}\s*\)/g, (_all, words: string) => (links++, words));
+    text = text.replace(new RegExp(String.raw`${LINK_WORDS}\(\s*\{\{[<%]\s*(?:rel)?ref\s[\s\S]*?[>%]\}\}\s*\)`, "g"), (_all, words: string) => (links++, words));
     text = text.replace(/\{\{[<%]\s*highlight\s+([\s\S]*?)\s*[>%]\}\}\n?([\s\S]*?)\n?\{\{[<%]\s*\/highlight\s*[>%]\}\}/g, (_all, args: string, code: string) => keep(fenced(code, String(argumentsOf(args).positional[0] ?? ""))));
     text = text.replace(/\{\{([<%])-?\s*(\/)?\s*([\w./-]+)([\s\S]*?)\s*\/?\s*-?[>%]\}\}/g, (_all, _open: string, closing: string | undefined, name: string, args: string) => {
       if (closing) return "";
@@ -51,7 +53,9 @@ export function cleanMarkup(body: string, dialects: ReadonlySet<MarkupDialect>, 
     text = text.replace(/\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g, (_all, inner: string) => keep(inner));
     text = text.replace(/\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g, () => (removed.add("{% comment %}"), ""));
     text = text.replace(/\{#[\s\S]*?#\}/g, () => (removed.add("{# … #}"), ""));
-    text = text.replace(/\[([^\]\n]*)\]\(\s*(?:\{\{[^}]*\}\}\s*)?\{%-?\s*(?:post_url|link)\s[\s\S]*?-?%\}\s*\)/g, (_all, words: string) => (links++, words));
+    text = text.replace(new RegExp(String.raw`${LINK_WORDS}\(\s*(?:\{\{[^}]*\}\}\s*)?\{%-?\s*(?:post_url|link)\s[\s\S]*?-?%\}\s*\)`, "g"), (_all, words: string) => (links++, words));
+    // A link whose address the site made (`{{ site.repository }}/…`, `{{ "/docs/" | relative_url }}`) led to the former site: its words stay.
+    text = text.replace(new RegExp(String.raw`${LINK_WORDS}\(\s*[^\s()]*\{\{[^}]*\}\}[^\s()]*(?:\s+"[^"]*")?\s*\)`, "g"), (_all, words: string) => (links++, words));
     text = text.replace(/\{%-?\s*highlight\s+([^%]*?)\s*-?%\}\n?([\s\S]*?)\n?\{%-?\s*endhighlight\s*-?%\}/g, (_all, args: string, code: string) => keep(fenced(code, String(argumentsOf(args).positional[0] ?? ""))));
     text = text.replace(/\{%-?\s*(include\w*)\s+([\s\S]*?)\s*-?%\}/g, (_all, tag: string, args: string) => {
       const parsed = argumentsOf(args);
@@ -64,6 +68,8 @@ export function cleanMarkup(body: string, dialects: ReadonlySet<MarkupDialect>, 
       return "";
     });
     text = text.replace(/\{%-?\s*(\w+)[\s\S]*?-?%\}/g, (_all, name: string) => (removed.add(`{% ${name} %}`), ""));
+    // A quoted text with no filter printed itself: the reader saw it.
+    text = text.replace(/\{\{-?\s*(["'])([^"'{}\n]*)\1\s*-?\}\}/g, (_all, _quote: string, literal: string) => literal);
     text = text.replace(/\{\{-?\s*([\s\S]*?)\s*-?\}\}/g, (_all, expression: string) => (removed.add(`{{ ${expression.split(/[\s|]/)[0]} }}`), ""));
   }
 
@@ -72,8 +78,13 @@ export function cleanMarkup(body: string, dialects: ReadonlySet<MarkupDialect>, 
   if (removed.size) notes.push(say.tagsRemoved([...removed]));
   // Removing a tag on its own line leaves blank lines: more than one in a row is no paragraph break Markdown reads.
   const tidied = removed.size || captions ? text.replace(/[ \t]+\n/g, (spaces, offset: number) => (isLineStart(text, offset) ? "\n" : spaces)).replace(/\n{3,}/g, "\n\n") : text;
-  return { text: tidied.replace(/\u0000(\d+)\u0000/g, (_all, index: string) => kept[Number(index)] ?? ""), notes };
+  // A kept text may hold another (a `raw` block inside a `highlight`): each is put back whole.
+  const restore = (text: string): string => text.replace(/\u0000(\d+)\u0000/g, (_all, index: string) => restore(kept[Number(index)] ?? ""));
+  return { text: restore(tidied), notes };
 }
+
+/** A link's words, over more than one line but not across a paragraph. */
+const LINK_WORDS = String.raw`\[((?:[^\]\n]|\n(?![ \t]*\n))*)\]`;
 
 /** Shortcodes and includes whose caption is text the reader saw under an image or a video. */
 const FIGURES: ReadonlySet<string> = new Set(["figure", "image", "img", "imgcap", "picture", "photo"]);

@@ -4,9 +4,12 @@ import type { SourceDoc } from "../ingest/source-doc.ts";
 import type { KnowledgeBase } from "../model/knowledge.ts";
 import { slugify } from "../text/slug.ts";
 import { mapFrontMatterKeys, sitePathOf } from "../archive/front-matter-keys.ts";
-import { oldPath } from "./import-old-paths.ts";
+import { oldPath, writtenAliases } from "./import-old-paths.ts";
 import { isoTimestamp, parseIso8601 } from "../archive/written-dates.ts";
 import type { ItemSource, SkippedEntry } from "./import-item.ts";
+import { htmlToMarkdown } from "../ingest/html-to-markdown.ts";
+import { eleventyDateKeyword, keywordDate } from "./eleventy-dates.ts";
+import { isPlausibleYear } from "../text/calendar.ts";
 import { cleanMarkup, type MarkupDialect } from "./import-markup.ts";
 import type { SiteFile, SiteTool } from "./import-site.ts";
 import { kindOf, resolveRef } from "../archive/resolve-refs.ts";
@@ -29,7 +32,8 @@ const EXPIRY_KEYS = new Set(["expirydate", "unpublishdate"]);
 
 export function readPost(file: SiteFile, display: string, kb: KnowledgeBase, today: Date, say: ImportNotes): PostEntry {
   if (file.skip) return { skipped: { source: display, kind: file.skip.kind, reason: file.skip.reason(say) } };
-  const read = readSourceFile(file.path, display);
+  // A post in HTML is front matter, then HTML: read as Markdown, its body made Markdown once its generator's tags are gone.
+  const read = readSourceFile(file.path, display, file.markup ? { format: "markdown" } : {});
   const errors = read.diagnostics.filter((d) => d.severity === "error");
   if (!read.doc || errors.length) return { failed: (errors.length ? errors : read.diagnostics).map((d) => say.sourceProblem(d.line, d.message, d.fix)) };
   const doc = read.doc;
@@ -54,6 +58,15 @@ export function readPost(file: SiteFile, display: string, kb: KnowledgeBase, tod
 
   const data: Record<string, unknown> = Object.create(null);
   Object.assign(data, mapped.data);
+  // Eleventy's keywords (`date: git Created`) are no date to the front matter's reader: the day they stood for is found here.
+  const keyword = typeof written["date"] === "string" ? eleventyDateKeyword(written["date"]) : undefined;
+  const keywordFound = keyword && keywordDate(file.path, keyword.keyword, keyword.git);
+  if (keywordFound) {
+    notes.push(say.dateFromKeyword("date", shown(written["date"]), keywordFound.from));
+    data["date"] = keywordFound.date;
+    dropped.delete("date");
+  }
+  let dateSetAside = false;
   const date = typeof data["date"] === "string" ? normalDate(data["date"]) : undefined;
   if (date) data["date"] = date;
   else if (typeof data["date"] === "string" && !/^\d{4}(-\d{2})?$/.test(data["date"])) {
@@ -61,8 +74,24 @@ export function readPost(file: SiteFile, display: string, kb: KnowledgeBase, tod
     const key = mapped.keys["date"] ?? "date";
     notes.push(say.unreadableDate(key, shown(written[key])));
     delete data["date"];
+    dateSetAside = true;
   }
-  if (typeof data["modified"] === "string") data["modified"] = normalDate(data["modified"]) ?? data["modified"];
+  if (typeof data["date"] === "string" && !isPlausibleYear(Number(data["date"].slice(0, 4)), today)) {
+    // A year to come far off (`date: 2099-…`, a way to hide a draft) or before the press: no day of publication.
+    const key = mapped.keys["date"] ?? "date";
+    notes.push(say.implausibleDate(`${key}: ${shown(written[key])}`));
+    delete data["date"];
+    dateSetAside = true;
+  }
+  if (typeof data["modified"] === "string") {
+    const modified = normalDate(data["modified"]) ?? (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(data["modified"]) ? data["modified"] : undefined);
+    if (modified) data["modified"] = modified;
+    else {
+      const key = mapped.keys["modified"] ?? "modified";
+      notes.push(say.unreadableModified(key, shown(written[key])));
+      delete data["modified"];
+    }
+  }
   if (typeof data["slug"] !== "string" || !slugify(data["slug"])) data["slug"] = fileSlug(file);
   else data["slug"] = slugify(data["slug"]);
 
@@ -74,23 +103,28 @@ export function readPost(file: SiteFile, display: string, kb: KnowledgeBase, tod
     data["draft"] = true;
     notes.push(say.draft(unpublished));
   }
+  // Hugo's aliases written beside the post's address (`aliases: [ancien-nom]`), as paths from the site's root.
+  const aliasKey = Object.keys(written).find((key) => key.toLowerCase() === "aliases");
+  const beside = aliasKey && file.rules ? writtenAliases(file.rules, written[aliasKey], typeof data["permalink"] === "string" ? data["permalink"] : formerPath(file, written, data)) : undefined;
+  if (aliasKey && beside) {
+    data["aliases"] = [...new Set([...(Array.isArray(data["aliases"]) ? (data["aliases"] as string[]) : []), ...beside])];
+    dropped.delete(aliasKey);
+  }
   const former = unpublished.length || data["permalink"] !== undefined || !file.rules ? undefined : formerPath(file, written, data);
   if (former) data["aliases"] = [...new Set([...(Array.isArray(data["aliases"]) ? (data["aliases"] as string[]) : []), former])];
   if (dropped.size) notes.push(say.droppedKeys([...dropped].map((key) => `${key}: ${shown(written[key])}`)));
 
-  const dialects = new Set<MarkupDialect>();
-  if (tool === "hugo" || /\{\{[<%]/.test(doc.text)) dialects.add("hugo");
-  if (tool === "jekyll" || tool === "eleventy" || /\{%|\{#/.test(doc.text)) dialects.add("liquid");
-  const body = cleanMarkup(doc.text, dialects, say);
+  const body = cleanMarkup(doc.text, dialectsOf(tool, doc.text), say);
   notes.push(...body.notes);
+  const text = file.markup === "html" ? htmlToMarkdown(body.text) : body.text;
   if (file.bundle?.resources.length) {
     notes.push(say.bundleFiles(file.bundle.name, file.bundle.resources));
   }
 
   const frontMatter: Record<string, unknown> = Object.create(null);
   for (const field of WRITTEN_AS_GIVEN) if (data[field] !== undefined) frontMatter[field] = data[field];
-  const source: SourceDoc = { ...doc, frontMatter: data, frontMatterLines: mapped.lines, text: body.text };
-  return { post: { doc: source, frontMatter, notes } };
+  const source: SourceDoc = { ...doc, frontMatter: data, frontMatterLines: mapped.lines, text };
+  return { post: { doc: source, frontMatter, notes, ...(dateSetAside ? { dateSetAside } : {}) } };
 }
 
 /**
@@ -122,17 +156,34 @@ function formerPath(file: SiteFile, written: Readonly<Record<string, unknown>>, 
   if (!file.rules) return undefined;
   const day = typeof data["date"] === "string" ? data["date"].slice(0, 10) : /^(\d{4}-\d{2}-\d{2})-/.exec(basename(file.path))?.[1];
   const writtenSlug = Object.entries(written).find(([key]) => key.toLowerCase() === "slug")?.[1];
+  const permalinkKey = Object.keys(written).find((key) => key.toLowerCase() === "permalink");
   const categories = Object.entries(written)
     .filter(([key]) => key.toLowerCase() === "categories" || key.toLowerCase() === "category")
     .flatMap(([, value]) => (typeof value === "string" ? value.trim().split(/\s+/) : Array.isArray(value) ? value.map(String) : []));
   const path = oldPath(file.rules, {
     path: file.path,
     day,
+    date: typeof data["date"] === "string" ? data["date"] : undefined,
     title: typeof data["title"] === "string" ? data["title"] : undefined,
     slug: typeof writtenSlug === "string" && writtenSlug.trim() ? writtenSlug.trim() : undefined,
     categories,
+    ...(permalinkKey ? { permalink: written[permalinkKey] } : {}),
   });
   return path ? sitePathOf(path) : undefined;
+}
+
+/**
+ * The template languages the post's body was run through: its tool's, else what its tags
+ * say. Hugo runs shortcodes (`{{< … >}}`, `{{% … %}}`) and nothing else: a `{{ .Title }}` or a
+ * `{% raw %}` in a Hugo post is text its readers saw, in a code sample most often.
+ */
+function dialectsOf(tool: SiteTool | undefined, text: string): Set<MarkupDialect> {
+  if (tool === "hugo") return new Set(["hugo"]);
+  if (tool === "jekyll" || tool === "eleventy") return new Set(["liquid"]);
+  const dialects = new Set<MarkupDialect>();
+  if (/\{\{[<%]/.test(text)) dialects.add("hugo");
+  if (/(?<!\{)\{%|\{#(?!\s*[\w-]+\s*\})/.test(text.replace(/\{\{[<%][\s\S]*?[>%]\}\}/g, ""))) dialects.add("liquid");
+  return dialects;
 }
 
 /** A file's tool from what it holds, when its folder does not say: Hugo's TOML or shortcodes, Jekyll's dated name, Eleventy's collection tag. */
@@ -149,7 +200,7 @@ function toolOf(doc: SourceDoc, path: string): SiteTool | undefined {
  * (`posts/titre/index.md`), else the file's name without Jekyll's date (`2023-05-04-titre.md`).
  */
 function fileSlug(file: SiteFile): string {
-  const stem = file.bundle?.name ?? basename(file.path, extname(file.path));
+  const stem = file.name ?? file.bundle?.name ?? basename(file.path, extname(file.path));
   const name = basename(stem) === "index" ? basename(dirname(file.path)) : stem;
   return slugify(name.replace(/^\d{4}-\d{2}-\d{2}-/, "")) || slugify(name);
 }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, relative, sep } from "node:path";
 import { siteRules, type SiteRules } from "./import-old-paths.ts";
+import type { HugoRules } from "./hugo-addresses.ts";
 import { walkFiles } from "../pipeline/walk.ts";
 import type { ImportNotes } from "../messages/import-notes.ts";
 
@@ -30,6 +31,10 @@ export interface SiteFile {
   bundle?: { name: string; resources: string[] };
   /** The site's rules for the addresses it gave its posts. */
   rules?: SiteRules;
+  /** The post's name here when its file's name does not say it: a translation's (`article.en.md`, `article-en`). */
+  name?: string;
+  /** How the post is written when its extension does not say Markdown: `html` is front matter, then an HTML body. */
+  markup?: "markdown" | "html";
   /** Not a post: the kind counted and the reason, in the words of the import's catalogue. */
   skip?: { kind: string; reason: (say: ImportNotes) => string };
 }
@@ -44,6 +49,30 @@ const HUGO_LEGACY_CONFIGS = ["config.toml", "config.yaml", "config.yml", "config
 
 const MARKDOWN = new Set([".md", ".markdown"]);
 export const isMarkdownFile = (path: string) => MARKDOWN.has(extname(path).toLowerCase());
+/** Markdown as sites name it too: Jekyll's `markdown_ext` (mkdown, mkdn, mkd) and `mdown`. */
+const SITE_MARKDOWN = new Set([...MARKDOWN, ".mkdown", ".mkdn", ".mkd", ".mdown"]);
+const HTML = new Set([".html", ".htm"]);
+/** Content formats of Hugo (AsciiDoc, Org, Pandoc, reStructuredText) and Jekyll (Textile) that Revue does not read: counted with their format. */
+const NOT_READ = new Set([".adoc", ".asciidoc", ".org", ".pandoc", ".pdc", ".rst", ".textile"]);
+
+/** A post's file as its site writes it: Markdown, HTML after front matter, a format Revue does not read, or not content. */
+function postFormat(path: string): "markdown" | "html" | "not-read" | undefined {
+  const ext = extname(path).toLowerCase();
+  if (SITE_MARKDOWN.has(ext)) return "markdown";
+  if (HTML.has(ext)) return "html";
+  return NOT_READ.has(ext) ? "not-read" : undefined;
+}
+
+/** A post in a format Revue does not read, counted with its format named. */
+function notRead(path: string, tool: SiteTool): SiteFile {
+  const format = extname(path).toLowerCase();
+  return { path, tool, skip: { kind: "format-not-read", reason: (say) => say.formatNotRead(format) } };
+}
+
+/** The post, and how its file is written when its extension alone does not say it to the readers. */
+function post(path: string, tool: SiteTool, format: "markdown" | "html", extra: Partial<SiteFile> = {}): SiteFile {
+  return { path, tool, ...(format === "html" || !isMarkdownFile(path) ? { markup: format } : {}), ...extra };
+}
 
 export function siteFolder(root: string): SiteFolder | undefined {
   for (const [tool, names] of CONFIGS) {
@@ -86,41 +115,86 @@ export function folderSources(dir: string): { path: string; site?: SiteFile }[] 
 /** The site's Markdown sources, in the order of its folders. */
 export function siteFiles(site: SiteFolder): SiteFile[] {
   const rules = siteRules(site);
-  const files = site.tool === "hugo" ? hugoFiles(site.root) : site.tool === "jekyll" ? jekyllFiles(site.root) : eleventyFiles(site.root);
+  const files = rules.hugo ? hugoFiles(site.root, rules.hugo) : site.tool === "jekyll" ? jekyllFiles(site.root) : eleventyFiles(site.root);
   return files.map((file) => ({ ...file, rules }));
 }
 
-function hugoFiles(root: string): SiteFile[] {
-  const content = join(root, "content");
-  if (!existsSync(content)) return [];
-  const files = walkFiles(content).filter(isMarkdownFile);
-  const bundles = new Set(files.filter((file) => basename(file).toLowerCase() === "index.md").map(dirname));
+/** Hugo's page bundle: a folder whose `index.md` (or `index.html`, or a translation `index.fr.md`) is the page, its other files the page's resources. */
+const isBundleIndex = (path: string) => /^index(?:\.[a-z]{2,3}(?:-[a-z0-9]+)?)?\.[^.]+$/i.test(basename(path));
+/** Hugo's list page of a section, or of the site: `_index.md`, or a translation `_index.fr.md`. */
+const isListPage = (path: string) => /^_index(?:\.[a-z]{2,3}(?:-[a-z0-9]+)?)?\.[^.]+$/i.test(basename(path));
+
+/**
+ * Hugo's pages, in its content folder and in each language's own (`contentDir`): a page at the
+ * top of one, file or bundle, is outside any section. A page in another language than the
+ * site's default, by its file's name (`article.en.md`) or its folder's, is named after the
+ * page with its language (`article-en`): the original keeps the name, whichever is read first.
+ */
+function hugoFiles(root: string, rules: HugoRules): SiteFile[] {
+  const tops = [...new Set([rules.contentDir, ...rules.languages.flatMap((language) => (language.contentDir ? [language.contentDir] : []))])]
+    .map((folder) => join(root, folder))
+    .filter((folder) => existsSync(folder));
+  const walked = tops.filter((folder) => !tops.some((other) => other !== folder && folder.startsWith(other + sep)));
+  const files = walked.flatMap((folder) => walkFiles(folder)).filter((path) => postFormat(path) !== undefined);
+  const bundles = new Set(files.filter(isBundleIndex).map(dirname));
   return files.map((path): SiteFile => {
-    const name = basename(path).toLowerCase();
+    const format = postFormat(path) ?? "markdown";
     const folder = dirname(path);
-    if (name === "_index.md") return { path, tool: "hugo", skip: { kind: "list-page", reason: (say) => say.hugoListPage } };
-    if (bundles.has(folder) && name !== "index.md") return { path, tool: "hugo", skip: { kind: "bundle-resource", reason: (say) => say.bundleResource(basename(folder)) } };
-    if (bundles.has(folder)) {
+    const content = tops.filter((top) => path.startsWith(top + sep)).sort((a, b) => b.length - a.length)[0] ?? root;
+    const named = hugoPageName(path, content, root, rules);
+    const inBundle = bundles.has(folder);
+    if (isListPage(path)) return { path, tool: "hugo", skip: { kind: "list-page", reason: (say) => say.hugoListPage } };
+    if (inBundle && !isBundleIndex(path)) return { path, tool: "hugo", skip: { kind: "bundle-resource", reason: (say) => say.bundleResource(basename(folder)) } };
+    if (format === "not-read") return notRead(path, "hugo");
+    if (inBundle) {
       if (folder === content) return { path, tool: "hugo", skip: { kind: "page", reason: (say) => say.homePage } };
-      const resources = readdirSync(folder).filter((entry) => !entry.startsWith(".") && entry.toLowerCase() !== "index.md").sort();
-      return { path, tool: "hugo", bundle: { name: basename(folder), resources } };
+      // A bundle at the top of content/ (content/about/index.md) is a page outside any section.
+      if (dirname(folder) === content) return { path, tool: "hugo", skip: { kind: "page", reason: (say) => say.pageOutsideSection } };
+      const resources = readdirSync(folder).filter((entry) => !entry.startsWith(".") && !isBundleIndex(entry)).sort();
+      return post(path, "hugo", format, { bundle: { name: basename(folder), resources }, ...named });
     }
     // Hugo's pages outside any section (content/about.md) are the site's pages, not its posts.
     if (folder === content) return { path, tool: "hugo", skip: { kind: "page", reason: (say) => say.pageOutsideSection } };
-    return { path, tool: "hugo" };
+    return post(path, "hugo", format, named);
   });
+}
+
+/** A page's name when its file's name is not it: a translation's (`article.en.md`, or any page of another language's folder) is the page's with its language (`article-en`). */
+function hugoPageName(path: string, content: string, root: string, rules: HugoRules): { name?: string } {
+  const stem = basename(path, extname(path));
+  const suffix = /^(.+)\.([a-z]{2,3}(?:-[a-z0-9]+)?)$/i.exec(stem);
+  const code = suffix?.[2]?.toLowerCase();
+  const byName = suffix?.[1] && rules.languages.some((language) => language.code === code) ? { base: suffix[1], language: code ?? "" } : undefined;
+  const folderLanguage = rules.languages.find((language) => language.contentDir && join(root, language.contentDir) === content)?.code;
+  const language = byName?.language ?? folderLanguage ?? rules.defaultLanguage;
+  const base = isBundleIndex(path) ? basename(dirname(path)) : (byName?.base ?? stem);
+  if (language !== rules.defaultLanguage) return { name: `${base}-${language}` };
+  return byName ? { name: base } : {};
 }
 
 /** Folders of a site that hold no content: its build, its dependencies, its templates and data. */
 const NOT_CONTENT = new Set(["node_modules", "vendor", "_site", "_includes", "_layouts", "_data", "_sass", "dist", "public"]);
 
+/**
+ * Jekyll's posts are in `_posts/` and `_drafts/`, in Markdown or HTML, also inside a category's
+ * folder (`actualites/_posts/`). Its other folders whose name starts with `_` are collections
+ * (`_docs`, `_pages`): their documents are counted, with how to import them if they are articles.
+ */
 function jekyllFiles(root: string): SiteFile[] {
-  return contentFiles(root).map((path): SiteFile => {
-    // Jekyll also reads `_posts/` and `_drafts/` inside a category's folder (`actualites/_posts/`).
-    const folders = relative(root, path).split(sep).slice(0, -1);
-    if (folders.includes("_posts")) return { path, tool: "jekyll" };
-    if (folders.includes("_drafts")) return { path, tool: "jekyll", inDrafts: true };
-    return { path, tool: "jekyll", skip: { kind: "page", reason: (say) => say.jekyllPage } };
+  return walkFiles(root).flatMap((path): SiteFile[] => {
+    const format = postFormat(path);
+    if (!format) return [];
+    const parts = relative(root, path).split(sep);
+    const folders = parts.slice(0, -1);
+    if (folders.some((part) => NOT_CONTENT.has(part))) return [];
+    const inPosts = folders.includes("_posts");
+    const inDrafts = !inPosts && folders.includes("_drafts");
+    if (inPosts || inDrafts) return [format === "not-read" ? notRead(path, "jekyll") : post(path, "jekyll", format, inDrafts ? { inDrafts } : {})];
+    const collection = folders.find((part) => part.startsWith("_"));
+    if (collection) return [{ path, tool: "jekyll", skip: { kind: "collection-document", reason: (say) => say.jekyllCollection(collection, join(root, ...folders.slice(0, folders.indexOf(collection) + 1))) } }];
+    // Pages in Markdown are counted; HTML files outside the posts are the site's templates and pages.
+    if (format !== "markdown" || (parts.length === 1 && /^readme\./i.test(parts[0] ?? ""))) return [];
+    return [{ path, tool: "jekyll", skip: { kind: "page", reason: (say) => say.jekyllPage } }];
   });
 }
 
@@ -128,7 +202,7 @@ function eleventyFiles(root: string): SiteFile[] {
   return contentFiles(root).map((path): SiteFile => ({ path, tool: "eleventy" }));
 }
 
-/** Markdown files of a Jekyll or Eleventy site outside the folders that hold no content, and a README at its root. */
+/** Markdown files of an Eleventy site outside the folders that hold no content, and a README at its root. */
 function contentFiles(root: string): string[] {
   return walkFiles(root).filter((path) => {
     if (!isMarkdownFile(path)) return false;

@@ -1,6 +1,7 @@
-import { parseRfc822, wordpressTimestamp } from "../archive/written-dates.ts";
+import { wordpressTimestamp } from "../archive/written-dates.ts";
+import { readPubDate } from "./feed-dates.ts";
 import type { ArchiveEntry, ImportedItem, SkippedEntry } from "./import-item.ts";
-import { wordpressHtml } from "./wordpress-content.ts";
+import { titleText, wordpressContent } from "./wordpress-content.ts";
 import type { ImportNotes } from "../messages/import-notes.ts";
 import { childElement, childElements, childText, prefixOf, qualified, textOf, type XmlElement } from "./xml-tree.ts";
 
@@ -45,7 +46,8 @@ export function readWordPressExport(root: XmlElement, file: string, say: ImportN
     const type = field(item, "post_type") || "post";
     const status = field(item, "status");
     const id = field(item, "post_id");
-    const title = childText(item, "title");
+    // WordPress prints a title as HTML (`Un titre <em>en italique</em>`): its words are the title.
+    const title = titleText(childText(item, "title"));
     const source = `${file}#${type}-${id || entries.length + 1}`;
     const skip = skipOf(type, status, title, source, say);
     if (skip) {
@@ -59,34 +61,41 @@ export function readWordPressExport(root: XmlElement, file: string, say: ImportN
     const gmtDate = field(item, "post_date_gmt");
     const fromWordPress = wordpressTimestamp(localDate, gmtDate);
     const pubDate = childText(item, "pubDate");
-    const fromPubDate = fromWordPress ? undefined : parseRfc822(pubDate);
+    const fromPubDate = fromWordPress ? undefined : readPubDate(pubDate);
     const published: ImportedItem["published"] = fromWordPress
       ? { at: fromWordPress, evidence: `wp:post_date ${localDate}${fromWordPress.offset ? `, wp:post_date_gmt ${gmtDate}` : ""}` }
       : fromPubDate
         ? { at: fromPubDate, evidence: `pubDate ${pubDate}` }
         : undefined;
     const creator = childText(item, qualified(dc, "creator"));
+    const body = wordpressContent(childText(item, qualified(content, "encoded")));
     const entry: ImportedItem = {
       source,
       title,
-      html: wordpressHtml(childText(item, qualified(content, "encoded"))),
+      html: body.html,
       published,
       url: link || undefined,
       slug: decodedSlug(field(item, "post_name")),
       // Only a published post had a public address to redirect from.
       aliases: unpublished ? [] : oldPath(link),
       terms: childElements(item, "category")
-        .filter((category) => category.attributes["domain"] === "category" || category.attributes["domain"] === "post_tag")
+        .filter((category) => TERM_DOMAINS.has(category.attributes["domain"] ?? ""))
         .map((category) => textOf(category)),
       authors: creator ? [displayNames.get(creator) ?? creator] : [],
       summaryHtml: childText(item, qualified(excerpt, "encoded")),
       unpublished,
+      // The day WordPress was to publish it on, which no other date of the post gives.
+      scheduled: status === "future",
+      notes: body.removed.length ? [say.shortcodesRemoved(body.removed)] : [],
       siteName: siteName || undefined,
     };
     entries.push({ item: entry });
   }
   return entries;
 }
+
+/** Categories and tags: `post_tag` since WordPress 3.1, `tag` in the WXR 1.0 exports of WordPress 2.x and 3.0. */
+const TERM_DOMAINS: ReadonlySet<string> = new Set(["category", "post_tag", "tag"]);
 
 function skipOf(type: string, status: string, title: string, source: string, say: ImportNotes): SkippedEntry | undefined {
   if (type !== "post") return { source, kind: type, reason: say.notAPost(type, title) };

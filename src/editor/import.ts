@@ -122,7 +122,7 @@ function archiveContents(archived: readonly string[], show: (path: string) => st
 
 /** A file's outcomes: one for a Markdown post or a capture, one per entry for an export or a feed. `pageUrl`: the address given for a single source. */
 function importFile(file: string, source: string, site: SiteFile | undefined, pageUrl: string | undefined, run: ImportRun): ImportOutcome[] {
-  if (isMarkdownFile(file)) return [importPost(site ?? { path: file }, source, pageUrl || undefined, run)];
+  if (site || isMarkdownFile(file)) return [importPost(site ?? { path: file }, source, pageUrl || undefined, run)];
   const archive = readArchiveFile(file, source, run.say);
   if (!archive) return [importCapture(file, source, pageUrl, run)];
   if ("error" in archive) return [{ source, status: "failed", reasons: [archive.error] }];

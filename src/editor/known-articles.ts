@@ -11,6 +11,8 @@ export interface KnownArticles {
   byUrl: Map<string, string>;
   /** Former paths of the articles (`permalink`, `aliases`): a post's address on its old site is the post. */
   byFormerPath: Map<string, string>;
+  /** Each article's title, by its file. */
+  titles: Map<string, string>;
   /** A short article is known again by its title and its whole text: too short for the near-duplicate test. */
   byTitleAndText: Map<string, string>;
   texts: DuplicateIndex<string>;
@@ -18,37 +20,53 @@ export interface KnownArticles {
 }
 
 export function noKnownArticles(): KnownArticles {
-  return { byUrl: new Map(), byFormerPath: new Map(), byTitleAndText: new Map(), texts: new DuplicateIndex<string>(), ids: new Set() };
+  return { byUrl: new Map(), byFormerPath: new Map(), titles: new Map(), byTitleAndText: new Map(), texts: new DuplicateIndex<string>(), ids: new Set() };
 }
 
 /** Adds an article of the archive, `file` as the editor reads its path. */
 export function rememberArticle(known: KnownArticles, record: ArticleRecord, file: string): void {
   if (record.url) known.byUrl.set(normalizeUrl(record.url), file);
-  for (const path of formerPaths(record)) known.byFormerPath.set(path, file);
+  for (const path of formerPaths(record)) if (!known.byFormerPath.has(path)) known.byFormerPath.set(path, file);
+  known.titles.set(file, record.title ?? "");
   known.byTitleAndText.set(titleAndText(record), file);
   known.texts.add(record.body, file);
   known.ids.add(record.id);
 }
 
+/** Not in the archive: the warnings its likeness to an article calls for, and the former paths another article has (`aliases` two posts of a site shared). */
+export interface NotInArchive {
+  likeness: string[];
+  takenPaths: string[];
+}
+
 /**
  * The article of the archive the record is, with the reason; else the warnings its likeness to
  * one calls for, worded by `say`. `isArchivePost`: the record is a post of an exported site, an export or a feed.
+ * A former address is the post only with its title or its text: two posts of a site may
+ * list the same old address in their `aliases`, and only the first one imported keeps it.
  */
-export function findInArchive(known: KnownArticles, record: ArticleRecord, isArchivePost: boolean, say: ImportNotes): { existing: string; reason: string } | { likeness: string[] } {
+export function findInArchive(known: KnownArticles, record: ArticleRecord, isArchivePost: boolean, say: ImportNotes): { existing: string; reason: string } | NotInArchive {
   const sameUrl = record.url ? known.byUrl.get(normalizeUrl(record.url)) : undefined;
   if (sameUrl) return { existing: sameUrl, reason: say.sameUrl(record.url ?? "") };
-  const formerPath = formerPaths(record).find((path) => known.byFormerPath.has(path));
-  if (formerPath) return { existing: known.byFormerPath.get(formerPath) ?? "", reason: say.sameFormerAddress(formerPath) };
+  const sameText = record.body.length > 200 ? known.texts.find(record.body) : undefined;
+  const takenPaths: string[] = [];
+  const likeness: string[] = [];
+  for (const path of formerPaths(record)) {
+    const existing = known.byFormerPath.get(path);
+    if (existing === undefined) continue;
+    if (known.titles.get(existing) === (record.title ?? "") || sameText?.value === existing) return { existing, reason: say.sameFormerAddress(path) };
+    takenPaths.push(path);
+    likeness.push(say.formerAddressTaken(path, existing));
+  }
   const sameTitleAndText = known.byTitleAndText.get(titleAndText(record));
   if (sameTitleAndText) return { existing: sameTitleAndText, reason: say.sameTitleAndText };
-  const sameText = record.body.length > 200 ? known.texts.find(record.body) : undefined;
-  if (!sameText) return { likeness: [] };
+  if (!sameText) return { likeness, takenPaths };
   // A capture whose text the archive has is the same article seen again. A post of an archive with an address of its own is
   // a post of its own (a weekly communiqué, a template reused): imported, with the likeness for the editor to judge.
   const percent = Math.round(sameText.similarity * 100);
   const ownAddress = isArchivePost && (record.url !== undefined || formerPaths(record).length > 0);
   if (!ownAddress) return { existing: sameText.value, reason: say.nearlySameText(percent) };
-  return { likeness: [say.likeness(percent, sameText.value)] };
+  return { likeness: [...likeness, say.likeness(percent, sameText.value)], takenPaths };
 }
 
 function titleAndText(record: ArticleRecord): string {

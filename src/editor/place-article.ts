@@ -21,13 +21,15 @@ export interface ImportTarget {
 
 /** Writes a record as an article, unless the archive has it; `item` carries what a many-article file adds. */
 export function placeArticle(extracted: ArticleRecord, source: string, item: ItemSource | undefined, target: ImportTarget): ImportOutcome {
-  const record = withTitle(extracted);
+  let record = withTitle(extracted);
   if (!record) return { source, status: "failed", reasons: [target.say.noTextFound] };
   const found = findInArchive(target.known, record, item !== undefined, target.say);
   if ("existing" in found) return { source, status: "duplicate", ...found };
+  if (found.takenPaths.length) ({ record, item } = withoutPaths(record, item, found.takenPaths));
   const { id, file } = newArticleFile(record, target);
   // An item's draft status is its source's, with the reason in its notes: the draft note drawn from the record is for a provisional title only.
-  const warnings = [...found.likeness, ...(item ? [...item.notes, ...importWarnings({ ...record, draft: !extracted.title }, target.say)] : importWarnings(record, target.say))];
+  const drawn = item ? importWarnings({ ...record, draft: !extracted.title }, target.say).filter((warning) => !(item.dateSetAside && warning === target.say.missingDate)) : importWarnings(record, target.say);
+  const warnings = [...found.likeness, ...(item ? item.notes : []), ...drawn];
   const written = { ...record, id };
   const markdown = recordToMarkdown(written, target.say, frontMatterExtras(record, id, item), warnings);
   if (!target.dryRun) {
@@ -36,6 +38,17 @@ export function placeArticle(extracted: ArticleRecord, source: string, item: Ite
   }
   rememberArticle(target.known, written, target.show(file));
   return { source, status: "imported", file: target.show(file), draft: record.draft, warnings };
+}
+
+/** The record and its source without former paths another article keeps. */
+function withoutPaths(record: ArticleRecord, item: ItemSource | undefined, taken: readonly string[]): { record: ArticleRecord; item: ItemSource | undefined } {
+  const keep = (paths: unknown) => (Array.isArray(paths) ? paths.filter((path) => !taken.includes(path)) : paths);
+  const aliases = keep(record.aliases) as string[] | undefined;
+  const without: ArticleRecord = { ...record, ...(aliases ? { aliases } : {}) };
+  if (!item || !Array.isArray(item.frontMatter["aliases"])) return { record: without, item };
+  const frontMatter = { ...item.frontMatter, aliases: keep(item.frontMatter["aliases"]) };
+  if (!(frontMatter.aliases as unknown[]).length) delete (frontMatter as Record<string, unknown>)["aliases"];
+  return { record: without, item: { ...item, frontMatter } };
 }
 
 /** A capture that starts inside the article: kept as a draft with a provisional title; none when it has no text. */

@@ -32,6 +32,25 @@ export interface FrontMatterRead {
  * syntax, and a key's line, found by scanning the text, for TOML and JSON values.
  */
 export function readFrontMatter(raw: string, path: string): FrontMatterRead {
+  const blank = LEADING_BLANK_LINES.exec(raw)?.[0];
+  if (blank) {
+    const after = readFrontMatterAtStart(raw.slice(blank.length), path);
+    // Hugo reads front matter after blank lines; a Markdown file that opens with blank lines and a rule (`---`) has none.
+    if (Object.keys(after.data).length && !after.diagnostics.length) return linesAfter(after, blank.split("\n").length - 1);
+  }
+  return readFrontMatterAtStart(raw, path);
+}
+
+const LEADING_BLANK_LINES = /^(?:[ \t]*\r?\n)+(?=---|\+\+\+|\{)/;
+
+/** A reading of the text after `blankLines` lines, with the file's line numbers. */
+function linesAfter(read: FrontMatterRead, blankLines: number): FrontMatterRead {
+  const lines: Record<string, number> = Object.create(null);
+  for (const [key, line] of Object.entries(read.lines)) lines[key] = line + blankLines;
+  return { ...read, lines, bodyLine: read.bodyLine + blankLines };
+}
+
+function readFrontMatterAtStart(raw: string, path: string): FrontMatterRead {
   const empty = (): FrontMatterRead => ({ data: Object.create(null), lines: Object.create(null), body: raw, bodyLine: 1, diagnostics: [] });
   if (JSON_OPENING.test(raw)) return readJsonObject(raw, path);
   const firstRow = raw.slice(0, lineEnd(raw, 0));

@@ -30,6 +30,8 @@ export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
  */
 export interface ReadOptions {
   url?: string;
+  /** The format to read, whatever the file's extension says (a site's `.mkd` post, or its HTML post after front matter, is read as Markdown). */
+  format?: SourceFormat;
   pageFurniture?: PageFurnitureRules;
 }
 
@@ -60,7 +62,7 @@ export function readSourceFile(path: string, display = path, options: ReadOption
     doc: null,
     diagnostics: [{ file: display, rule: "source-unreadable", severity: "error", ...text }],
   });
-  const format = formatOf(path);
+  const format = options.format ?? formatOf(path);
   if (!format) return reject(described("source-unsupported-type", { extension: extname(path), extensions: Object.keys(FORMATS) }));
   let bytes: Buffer;
   try {

@@ -24,6 +24,8 @@ export interface ImportNotes {
   notAPost(type: string, title: string): string;
   trashed(title: string): string;
   autoDraft(title: string): string;
+  /** Shortcodes removed with what they showed (`[youtube]`, `[gallery]`): the export holds no media nor plugin. */
+  shortcodesRemoved(shortcodes: readonly string[]): string;
 
   // Hugo, Jekyll and Eleventy sites (src/editor/import-site.ts, import-post.ts)
   hugoListPage: string;
@@ -31,11 +33,19 @@ export interface ImportNotes {
   homePage: string;
   pageOutsideSection: string;
   jekyllPage: string;
+  /** A document of a Jekyll collection (`_docs/`), and the collection's folder to import on its own. */
+  jekyllCollection(collection: string, folder: string): string;
+  /** A post in a format Revue does not read (`.adoc`, `.org`, `.rst`, `.textile`…). */
+  formatNotRead(extension: string): string;
   eleventyNoFrontMatter: string;
   eleventyPage: string;
   /** A problem of the source file that stops its import, where the reader found it. */
   sourceProblem(line: number | undefined, message: string, fix: string | undefined): string;
   unreadableDate(key: string, value: string): string;
+  /** The date Eleventy's keyword (`date: git Created`) stood for, found in git's history of the file or in the file's times. */
+  dateFromKeyword(key: string, value: string, from: "git" | "file"): string;
+  /** A date of last change that is no date: left out. */
+  unreadableModified(key: string, value: string): string;
   droppedKeys(keyValues: readonly string[]): string;
   bundleFiles(folder: string, files: readonly string[]): string;
   jekyllDraft: string;
@@ -53,6 +63,8 @@ export interface ImportNotes {
   /** Why the article is a draft, and how to publish it. */
   draft(reasons: readonly string[]): string;
   implausibleDate(evidence: string): string;
+  /** A scheduled post's date, further ahead than the archive takes one: kept in the note, no other date put in its place. */
+  scheduledTooFar(evidence: string): string;
   noBody: string;
 
   // What extraction left for the editor (src/editor/to-markdown.ts)
@@ -66,6 +78,8 @@ export interface ImportNotes {
   // Duplicates and failures (src/editor/known-articles.ts, place-article.ts)
   sameUrl(url: string): string;
   sameFormerAddress(path: string): string;
+  /** Another post of the same site listed this old address too: the first imported keeps it. */
+  formerAddressTaken(path: string, file: string): string;
   sameTitleAndText: string;
   nearlySameText(percent: number): string;
   /** A post of an archive with an address of its own whose text the archive has: imported, for the editor to judge. */
@@ -89,6 +103,8 @@ const KINDS_FR: Readonly<Record<string, readonly [string, string]>> = {
   "list-page": ["page de liste", "pages de liste"],
   "bundle-resource": ["fichier joint", "fichiers joints"],
   "no-front-matter": ["fichier sans en-tête", "fichiers sans en-tête"],
+  "collection-document": ["document de collection", "documents de collection"],
+  "format-not-read": ["fichier d’un format non lu", "fichiers d’un format non lu"],
 };
 
 const KINDS_EN: Readonly<Record<string, readonly [string, string]>> = {
@@ -103,6 +119,8 @@ const KINDS_EN: Readonly<Record<string, readonly [string, string]>> = {
   "list-page": ["list page", "list pages"],
   "bundle-resource": ["bundle file", "bundle files"],
   "no-front-matter": ["file without front matter", "files without front matter"],
+  "collection-document": ["collection document", "collection documents"],
+  "format-not-read": ["file in a format not read", "files in a format not read"],
 };
 
 /** The post types a WordPress export's skipped entries are named by. */
@@ -142,16 +160,22 @@ const fr: ImportNotes = {
   notAPost: (type, title) => `${POST_TYPES.has(type) ? KINDS_FR[type]?.[0] : `contenu de type « ${type} »`}${titled(title)} : seuls les articles (post) sont importés`,
   trashed: (title) => `article${titled(title)} à la corbeille dans WordPress`,
   autoDraft: (title) => `brouillon automatique${titled(title)}, jamais enregistré par son auteur`,
+  shortcodesRemoved: (shortcodes) => `shortcodes WordPress retirés du texte avec ce qu’ils affichaient (vidéo, galerie, formulaire…) : ${shortcodes.join(", ")} ; ajoutez un lien ou une image s’ils comptent`,
 
   hugoListPage: "page de liste de Hugo (_index.md), pas un article",
   bundleResource: (folder) => `fichier joint du dossier ${folder}/ (index.md est l’article)`,
   homePage: "page d’accueil du site, pas un article",
   pageOutsideSection: "page hors section (content/), pas un article : importez-la seule si c’en est un",
   jekyllPage: "page de Jekyll hors de _posts/, pas un article : importez-la seule si c’en est un",
+  jekyllCollection: (collection, folder) => `document de la collection ${collection}/ de Jekyll, pas un billet : si elle tient des articles, importez-la seule (npm run import -- ${folder})`,
+  formatNotRead: (extension) => `format ${extension} non lu par Revue : convertissez-le en Markdown (pandoc, par exemple) et importez le fichier obtenu`,
   eleventyNoFrontMatter: "fichier Markdown sans en-tête : Eleventy en fait une page, pas un article",
   eleventyPage: "page d’Eleventy sans date ni `tags`, pas un article : ajoutez `date:` et importez-la seule si c’en est un",
   sourceProblem: (line, message, fix) => `${line ? `ligne ${line} : ` : ""}${message}${fix ? ` (${fix})` : ""}`,
   unreadableDate: (key, value) => `date illisible (\`${key}: ${value}\`) : écrivez \`date: AAAA-MM-JJ\``,
+  dateFromKeyword: (key, value, from) =>
+    from === "git" ? `date tirée de \`${key}: ${value}\` (Eleventy) : celle du commit dans l’historique git du fichier` : `date tirée de \`${key}: ${value}\` (Eleventy) : celle du fichier, sans son historique git ; vérifiez-la, une copie la change`,
+  unreadableModified: (key, value) => `date de mise à jour illisible (\`${key}: ${value}\`), non reprise`,
   droppedKeys: (keyValues) => `clés de l’en-tête non reprises : ${keyValues.join(", ")}`,
   bundleFiles: (folder, files) => `fichiers du dossier ${folder}/ non copiés (${files.join(", ")}) : placez les images sous content/ ou à une adresse https et corrigez leurs liens`,
   jekyllDraft: "brouillon de Jekyll (dossier _drafts/)",
@@ -166,6 +190,7 @@ const fr: ImportNotes = {
 
   draft: (reasons) => `${reasons.join(" ; ")} : retirez \`draft: true\` pour le publier`,
   implausibleDate: (evidence) => `date de la source invraisemblable (${evidence}) : ajoutez \`date: AAAA-MM-JJ\``,
+  scheduledTooFar: (evidence) => `date de publication programmée dans WordPress (${evidence}), trop lointaine pour l’archive qui n’accepte pas de date au-delà de l’an prochain : écrivez-la en \`date:\` quand l’article paraîtra`,
   noBody: "aucun texte dans la source : ajoutez le corps de l'article",
 
   provisionalTitle: "titre provisoire (la source commence dans l'article) : écrivez le vrai titre puis retirez `draft: true`",
@@ -177,6 +202,7 @@ const fr: ImportNotes = {
 
   sameUrl: (url) => `même URL ${url}`,
   sameFormerAddress: (path) => `même ancienne adresse ${path}`,
+  formerAddressTaken: (path, file) => `ancienne adresse ${path} déjà donnée à ${file}, un autre article : elle mène à celui-là`,
   sameTitleAndText: "même titre et même texte",
   nearlySameText: (percent) => `texte presque identique (${percent} %)`,
   likeness: (percent, file) => `texte presque identique (${percent} %) à ${file}, à une autre adresse : supprimez l’un des deux s’ils sont le même article`,
@@ -209,16 +235,22 @@ const en: ImportNotes = {
   notAPost: (type, title) => `${POST_TYPES.has(type) ? KINDS_EN[type]?.[0] : `content of type "${type}"`}${quoted(title)}: only posts are imported`,
   trashed: (title) => `post${quoted(title)} in the WordPress trash`,
   autoDraft: (title) => `auto-draft${quoted(title)}, never saved by its author`,
+  shortcodesRemoved: (shortcodes) => `WordPress shortcodes removed from the text with what they showed (video, gallery, form…): ${shortcodes.join(", ")}; add a link or an image if they matter`,
 
   hugoListPage: "Hugo list page (_index.md), not an article",
   bundleResource: (folder) => `file of the folder ${folder}/ (index.md is the article)`,
   homePage: "the site's home page, not an article",
   pageOutsideSection: "page outside any section (content/), not an article: import it on its own if it is one",
   jekyllPage: "Jekyll page outside _posts/, not an article: import it on its own if it is one",
+  jekyllCollection: (collection, folder) => `document of the Jekyll collection ${collection}/, not a post: if it holds articles, import it on its own (npm run import -- ${folder})`,
+  formatNotRead: (extension) => `Revue does not read the ${extension} format: convert it to Markdown (with pandoc, for one) and import the result`,
   eleventyNoFrontMatter: "Markdown file without front matter: Eleventy makes it a page, not an article",
   eleventyPage: "Eleventy page with neither a date nor `tags`, not an article: add `date:` and import it on its own if it is one",
   sourceProblem: (line, message, fix) => `${line ? `line ${line}: ` : ""}${message}${fix ? ` (${fix})` : ""}`,
   unreadableDate: (key, value) => `unreadable date (\`${key}: ${value}\`): write \`date: YYYY-MM-DD\``,
+  dateFromKeyword: (key, value, from) =>
+    from === "git" ? `date from \`${key}: ${value}\` (Eleventy): the commit's, in the file's git history` : `date from \`${key}: ${value}\` (Eleventy): the file's own, without its git history; check it, a copy changes it`,
+  unreadableModified: (key, value) => `unreadable date of last change (\`${key}: ${value}\`), left out`,
   droppedKeys: (keyValues) => `front matter keys not kept: ${keyValues.join(", ")}`,
   bundleFiles: (folder, files) => `files of the folder ${folder}/ not copied (${files.join(", ")}): put the images under content/ or at an https address and correct their links`,
   jekyllDraft: "Jekyll draft (_drafts/ folder)",
@@ -233,6 +265,7 @@ const en: ImportNotes = {
 
   draft: (reasons) => `${reasons.join("; ")}: remove \`draft: true\` to publish it`,
   implausibleDate: (evidence) => `implausible date in the source (${evidence}): add \`date: YYYY-MM-DD\``,
+  scheduledTooFar: (evidence) => `publication date scheduled in WordPress (${evidence}), too far ahead for the archive, which takes no date beyond next year: write it as \`date:\` when the article appears`,
   noBody: "no text in the source: add the article's body",
 
   provisionalTitle: "provisional title (the source starts inside the article): write the real title, then remove `draft: true`",
@@ -244,6 +277,7 @@ const en: ImportNotes = {
 
   sameUrl: (url) => `same URL ${url}`,
   sameFormerAddress: (path) => `same former address ${path}`,
+  formerAddressTaken: (path, file) => `former address ${path} already given to ${file}, another article: it leads there`,
   sameTitleAndText: "same title and text",
   nearlySameText: (percent) => `nearly the same text (${percent}% alike)`,
   likeness: (percent, file) => `nearly the same text (${percent}%) as ${file}, at another address: delete one of the two if they are the same article`,

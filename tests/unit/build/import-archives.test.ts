@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { parse } from "yaml";
 import { buildArchive } from "../../../src/pipeline/build-archive.ts";
-import { importSources, type ImportOutcome } from "../../../src/editor/import.ts";
+import { importSources } from "../../../src/editor/import.ts";
 import { countOutcomes, importSummary } from "../../../src/editor/import-summary.ts";
 import { walkFiles } from "../../../src/pipeline/walk.ts";
 import { fixtureContent } from "../../helpers/content.ts";
+import { importedArticle } from "../../helpers/imported-article.ts";
 import { scratchDir } from "../../helpers/scratch.ts";
 
 const FIXTURES = join(import.meta.dirname, "../../fixtures/import");
@@ -16,14 +16,6 @@ const RSS = join(FIXTURES, "feed.rss");
 const ATOM = join(FIXTURES, "feed.atom");
 const today = new Date("2026-11-23T12:00:00Z");
 
-/** The article written for an entry: its front matter as data, its comments and its body. */
-function article(content: string, outcomes: readonly ImportOutcome[], source: string) {
-  const outcome = outcomes.find((o) => o.source.endsWith(source));
-  assert.ok(outcome?.status === "imported", `${source}: ${JSON.stringify(outcome)}`);
-  const text = readFileSync(join(content, outcome.file), "utf8");
-  const [, head = "", body = ""] = /^---\n([\s\S]*?)\n---\n\n?([\s\S]*)$/.exec(text) ?? [];
-  return { file: outcome.file, data: parse(head) as Record<string, unknown>, head, body };
-}
 
 function snapshot(content: string): string[][] {
   return walkFiles(join(content, "articles")).map((file) => [file, readFileSync(file, "utf8")]);
@@ -39,7 +31,7 @@ describe("importing a WordPress export", () => {
     assert.deepEqual(byStatus("skipped"), ["post-170", "page-2", "page-3", "attachment-102", "nav_menu_item-5"]);
     assert.equal(importSummary(countOutcomes(outcomes), false), "11 lus : 6 importés (dont 3 brouillons), 0 doublon, 5 ignorés (2 pages, 1 pièce jointe, 1 élément de menu, 1 à la corbeille)");
 
-    const fes = article(content, outcomes, "#post-101");
+    const fes = importedArticle(content, outcomes, "#post-101");
     assert.equal(fes.file, "articles/2023/2023-05-04-dgsn-commissariat-fes.md");
     assert.equal(fes.data["title"], "La DGSN inaugure un commissariat de quartier à Fès");
     // The local day and time (10:30 in Rabat, 09:30 UTC): the time is in the date once the front matter takes one, in its evidence meanwhile.
@@ -60,7 +52,7 @@ describe("importing a WordPress export", () => {
     assert.match(fes.body, /depuis le début de l’année\./, "an entity inside CDATA is the HTML's, decoded by the HTML path");
     for (const gone of ["[caption", "[/caption]", "[gallery", "<img", "wp-image", "width="]) assert.ok(!fes.body.includes(gone), gone);
 
-    const madrid = article(content, outcomes, "#post-120");
+    const madrid = importedArticle(content, outcomes, "#post-120");
     assert.equal(madrid.data["title"], "Coopération maroco-espagnole\u00a0: Rabat & Madrid renforcent l’échange de renseignements");
     assert.deepEqual(madrid.data["topics"], ["diplomatie"], "a category the base knows is written as its id");
     assert.ok((madrid.data["places"] as string[]).includes("espagne"));
@@ -68,7 +60,7 @@ describe("importing a WordPress export", () => {
     assert.match(madrid.body, /^## Un centre conjoint à Tanger$/m);
     assert.match(madrid.body, /La signature de l’accord au ministère de l’Intérieur espagnol, à Madrid\./);
 
-    const agadir = article(content, outcomes, "#post-160");
+    const agadir = importedArticle(content, outcomes, "#post-160");
     assert.equal(agadir.file, "articles/2024/2024-01-10-cybercriminalite-lycees-agadir.md", "00:30 in Rabat on the 10th is the 10th, though 23:30 UTC on the 9th");
     assert.equal(agadir.data["summary"], "Des ateliers contre le harcèlement en ligne dans cinq lycées d’Agadir.");
     assert.match(agadir.body, /« Un mot de passe ne se prête jamais », a répété une intervenante/, "an unknown enclosing shortcode keeps its words");
@@ -77,13 +69,13 @@ describe("importing a WordPress export", () => {
     for (const gone of ["contact-form-7", "youtube", "[embed", "[pullquote"]) assert.ok(!agadir.body.includes(gone), gone);
 
     for (const [source, status] of [["#post-130", "brouillon dans WordPress"], ["#post-140", "publication programmée dans WordPress"], ["#post-150", "article privé dans WordPress"]] as const) {
-      const draft = article(content, outcomes, source);
+      const draft = importedArticle(content, outcomes, source);
       assert.equal(draft.data["draft"], true, source);
       assert.equal(draft.data["aliases"], undefined, `${source}: never public, nothing to redirect`);
       assert.match(draft.head, new RegExp(`^# À VÉRIFIER : ${status} : retirez \`draft: true\``, "m"), source);
       assert.doesNotMatch(draft.head, /titre provisoire/, source);
     }
-    const unsent = article(content, outcomes, "#post-130");
+    const unsent = importedArticle(content, outcomes, "#post-130");
     assert.equal(unsent.data["date"], "2023-09-02T11:20:05", "a draft's post_date_gmt is unset: its local date-time is used, without an offset");
     assert.equal(unsent.data["slug"], undefined, "a draft without post_name takes its title's slug");
 
@@ -116,7 +108,7 @@ describe("importing feeds", () => {
     const outcomes = await importSources({ contentDir: content, sources: [RSS], cwd: content, today });
     assert.equal(importSummary(countOutcomes(outcomes), false), "3 lus : 3 importés, 0 doublon, 0 ignoré");
 
-    const tetouan = article(content, outcomes, "#item-1");
+    const tetouan = importedArticle(content, outcomes, "#item-1");
     assert.equal(tetouan.data["title"], "Tétouan : démantèlement d’un réseau de trafic de cannabis");
     assert.equal(tetouan.data["url"], "https://observateur-nord.example.ma/securite/2024/03/12/tetouan-reseau-cannabis/");
     assert.match(String(tetouan.data["date"]), /^2024-03-12(T09:15:00\+01:00)?$/);
@@ -127,12 +119,12 @@ describe("importing feeds", () => {
     assert.match(tetouan.body, /saisi 2,4 tonnes de résine/, "content:encoded, not the shorter description");
     assert.ok(!tetouan.body.includes("[…]"));
 
-    const nador = article(content, outcomes, "#item-2");
+    const nador = importedArticle(content, outcomes, "#item-2");
     assert.deepEqual(nador.data["authors"], ["Omar Tazi"], "RSS's author is an address with the name in brackets");
     assert.match(nador.body, /^Deux vedettes supplémentaires patrouillent.*Marine royale\.\n\nLes garde-côtes espagnols/m, "an escaped HTML description, decoded by the parser");
     assert.ok(!nador.body.includes("<p>"));
 
-    const larache = article(content, outcomes, "#item-3");
+    const larache = importedArticle(content, outcomes, "#item-3");
     assert.equal(larache.data["url"], "https://observateur-nord.example.ma/securite/2024/03/13/larache-poste-police/", "a guid that is a permalink is the item's link");
     assert.equal(larache.data["title"], "Larache : un nouveau poste de police au port & à la gare routière");
   });
@@ -142,7 +134,7 @@ describe("importing feeds", () => {
     const outcomes = await importSources({ contentDir: content, sources: [ATOM], cwd: content, today });
     assert.equal(importSummary(countOutcomes(outcomes), false), "3 lus : 3 importés, 0 doublon, 0 ignoré");
 
-    const proces = article(content, outcomes, "#entry-1");
+    const proces = importedArticle(content, outcomes, "#entry-1");
     assert.equal(proces.data["title"], "Procès de la cellule de Had Soualem\u00a0: le verdict attendu le 5 mars");
     assert.equal(proces.data["url"], "https://chroniques.example.ma/2024/02/proces-had-soualem/");
     assert.match(String(proces.data["date"]), /^2024-02-19(T10:00:00\+01:00)?$/);
@@ -150,13 +142,13 @@ describe("importing feeds", () => {
     assert.deepEqual(proces.data["authors"], ["Leïla Berrada"]);
     assert.match(proces.body, /mis son jugement en délibéré au 5 mars\.\n\nLes onze accusés/);
 
-    const visas = article(content, outcomes, "#entry-2");
+    const visas = importedArticle(content, outcomes, "#entry-2");
     assert.match(String(visas.data["date"]), /^2024-02-20(T18:45:00Z)?$/, "no published: updated");
     assert.match(String(visas.data["date_evidence"]), /^atom:updated /);
     assert.match(visas.body, /peines de deux à quatre ans de prison ferme/, "xhtml content");
     assert.match(visas.body, /jusqu’à 15\u00a0000 dirhams/);
 
-    const audience = article(content, outcomes, "#entry-3");
+    const audience = importedArticle(content, outcomes, "#entry-3");
     assert.match(audience.body, /^L’audience a été reportée au 28 février/, "the summary stands in for a missing content");
     assert.deepEqual(audience.data["authors"], ["La rédaction"], "an entry without author has the feed's");
   });
@@ -168,8 +160,10 @@ describe("importing feeds", () => {
     const archive = await buildArchive({ contentDir: content, cwd: content, today });
     assert.deepEqual(archive.diagnostics.filter((d) => d.severity === "error"), []);
     assert.equal(archive.report.published.length, 1 + 6);
-    const again = await importSources({ contentDir: content, sources: [FIXTURES], cwd: content, today, dryRun: true });
-    // The folder also holds the Hugo, Jekyll and Eleventy sites of tests/unit/build/import-sites.test.ts: 20 entries, 13 posts, 7 skipped.
+    // A folder of the export, the feeds, and the Hugo, Jekyll and Eleventy sites of tests/unit/build/import-sites.test.ts (20 entries, 13 posts, 7 skipped).
+    const folder = scratchDir("import-everything");
+    for (const entry of ["wordpress.xml", "feed.rss", "feed.atom", "hugo-site", "jekyll-site", "eleventy-site"]) cpSync(join(FIXTURES, entry), join(folder, entry), { recursive: true });
+    const again = await importSources({ contentDir: content, sources: [folder], cwd: content, today, dryRun: true });
     assert.equal(importSummary(countOutcomes(again), true), "37 lus : 19 importés (dont 9 brouillons), 6 doublons, 12 ignorés (6 pages, 2 pages de liste, 1 pièce jointe, 1 en erreur, 1 élément de menu, 1 à la corbeille) — essai : rien n’a été écrit");
   });
 });
@@ -181,7 +175,7 @@ describe("an item without a title", () => {
     writeFileSync(feed, '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Brèves</title>\n<item><link>https://breves.example.ma/1</link><pubDate>Fri, 01 Mar 2024 08:00:00 +0000</pubDate><description>Le port de Tanger Med a accueilli un exercice de sécurité civile. Les secours ont évacué deux navires.</description></item>\n</channel></rss>\n');
     const content = fixtureContent();
     const outcomes = await importSources({ contentDir: content, sources: [feed], cwd: content, today });
-    const untitled = article(content, outcomes, "#item-1");
+    const untitled = importedArticle(content, outcomes, "#item-1");
     assert.equal(untitled.data["title"], "Le port de Tanger Med a accueilli un exercice de sécurité civile");
     assert.equal(untitled.data["draft"], true);
     assert.match(untitled.head, /^# À VÉRIFIER : titre provisoire/m);

@@ -2,12 +2,12 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { parse } from "yaml";
 import { buildArchive } from "../../../src/pipeline/build-archive.ts";
 import { importSources, type ImportOutcome } from "../../../src/editor/import.ts";
 import { countOutcomes, importSummary } from "../../../src/editor/import-summary.ts";
 import { walkFiles } from "../../../src/pipeline/walk.ts";
 import { fixtureContent } from "../../helpers/content.ts";
+import { importedArticle } from "../../helpers/imported-article.ts";
 import { scratchDir } from "../../helpers/scratch.ts";
 
 const FIXTURES = join(import.meta.dirname, "../../fixtures/import");
@@ -16,15 +16,6 @@ const JEKYLL = join(FIXTURES, "jekyll-site");
 const ELEVENTY = join(FIXTURES, "eleventy-site");
 const today = new Date("2026-11-23T12:00:00Z");
 
-/** The article written for a source: its front matter as data, its `# À VÉRIFIER` notes and its body. */
-function article(content: string, outcomes: readonly ImportOutcome[], source: string) {
-  const outcome = outcomes.find((o) => o.source.endsWith(source));
-  assert.ok(outcome?.status === "imported", `${source}: ${JSON.stringify(outcome)}`);
-  const text = readFileSync(join(content, outcome.file), "utf8");
-  const [, head = "", body = ""] = /^---\n([\s\S]*?)\n---\n\n?([\s\S]*)$/.exec(text) ?? [];
-  const notes = head.split("\n").filter((line) => line.startsWith("# À VÉRIFIER : ")).map((line) => line.slice("# À VÉRIFIER : ".length));
-  return { file: outcome.file, data: parse(head) as Record<string, unknown>, notes, body };
-}
 
 const snapshot = (content: string) => walkFiles(join(content, "articles")).map((file) => [file, readFileSync(file, "utf8")]);
 const sourcesOf = (outcomes: readonly ImportOutcome[], status: ImportOutcome["status"]) => outcomes.filter((o) => o.status === status).map((o) => o.source.replace(/^.*-site\//, ""));
@@ -38,7 +29,7 @@ describe("importing a Hugo site", () => {
     assert.equal(importSummary(countOutcomes(outcomes), false), "9 lus : 6 importés (dont 3 brouillons), 0 doublon, 3 ignorés (2 pages de liste, 1 page)");
 
     // TOML front matter, shortcodes.
-    const visit = article(content, outcomes, "posts/visite-ministre-madrid.md");
+    const visit = importedArticle(content, outcomes, "posts/visite-ministre-madrid.md");
     assert.equal(visit.file, "articles/2023/2023-05-04-visite-ministre-madrid.md", "the file's name is the post's name on its site");
     assert.equal(visit.data["title"], "Le ministre de l’Intérieur espagnol en visite de travail à Rabat");
     assert.equal(visit.data["date"], "2023-05-04T10:30:00+02:00", "the time and its offset kept");
@@ -58,7 +49,7 @@ describe("importing a Hugo site", () => {
     assert.match(visit.body, /^Le ministre de l’Intérieur espagnol a été reçu jeudi à Rabat par son homologue marocain,\npour une visite/, "the body's lines as written");
 
     // YAML front matter, slug, url as a path, highlight, ref.
-    const madrid = article(content, outcomes, "actualites/cooperation-securitaire-espagne.md");
+    const madrid = importedArticle(content, outcomes, "actualites/cooperation-securitaire-espagne.md");
     assert.equal(madrid.file, "articles/2023/2023-06-12-rabat-madrid-renseignements.md");
     assert.equal(madrid.data["slug"], "rabat-madrid-renseignements");
     assert.equal(madrid.data["permalink"], "/2023/06/rabat-madrid/", "Hugo's url: the page's path");
@@ -70,7 +61,7 @@ describe("importing a Hugo site", () => {
     assert.match(madrid.body, /Voir aussi la visite du ministre en mai\./, "a ref link keeps its words");
 
     // A page bundle: the folder is the name; its image is not copied, and the notes say so.
-    const bundle = article(content, outcomes, "posts/inauguration-port-tanger/index.md");
+    const bundle = importedArticle(content, outcomes, "posts/inauguration-port-tanger/index.md");
     assert.equal(bundle.file, "articles/2023/2023-09-20-inauguration-port-tanger.md");
     assert.ok(bundle.notes.some((note) => note.startsWith("fichiers du dossier inauguration-port-tanger/ non copiés (tanger-med.jpg)")), bundle.notes.join("\n"));
     assert.ok(bundle.notes.some((note) => note.startsWith("clés de l’en-tête non reprises : cover: ")), "a cover in the bundle is no address Revue can show");
@@ -80,7 +71,7 @@ describe("importing a Hugo site", () => {
       ["sommet-interpol-marrakech.md", "date à venir sur l’ancien site (`date: 2026-12-15T09:00:00+01:00`), jamais publié"],
       ["appel-candidatures-police.md", "retiré de l’ancien site à son expiration (`expiryDate: 2024-04-30`)"],
     ] as const) {
-      const draft = article(content, outcomes, source);
+      const draft = importedArticle(content, outcomes, source);
       assert.equal(draft.data["draft"], true, source);
       assert.equal(draft.notes[0], `${reason} : retirez \`draft: true\` pour le publier`, source);
       assert.equal(draft.data["aliases"], undefined, `${source}: never public, nothing to redirect`);
@@ -117,7 +108,7 @@ describe("importing a Jekyll site", () => {
     assert.ok(!outcomes.some((o) => /README|_layouts|_includes/.test(o.source)));
     assert.equal(importSummary(countOutcomes(outcomes), false), "6 lus : 4 importés (dont 2 brouillons), 0 doublon, 2 ignorés (2 pages)");
 
-    const visit = article(content, outcomes, "_posts/2023-05-04-hammouchi-recoit-delegation-espagnole.md");
+    const visit = importedArticle(content, outcomes, "_posts/2023-05-04-hammouchi-recoit-delegation-espagnole.md");
     assert.equal(visit.file, "articles/2023/2023-05-04-hammouchi-recoit-delegation-espagnole.md");
     assert.equal(visit.data["date"], "2023-05-04T10:30:00+02:00", "Jekyll's `2023-05-04 10:30:00 +0200` in ISO 8601");
     assert.equal(visit.data["summary"], "Le directeur général de la DGSN a reçu jeudi une délégation de la police espagnole.");
@@ -133,16 +124,16 @@ describe("importing a Jekyll site", () => {
     assert.match(visit.body, /le titre s’écrit `\{\{ page\.title \}\}`\.$/m, "raw keeps its text as written");
     assert.ok(!/\{%|Penser à ajouter|share-buttons/.test(visit.body), visit.body);
 
-    const forum = article(content, outcomes, "_posts/2023-06-12-forum-cybersecurite.markdown");
+    const forum = importedArticle(content, outcomes, "_posts/2023-06-12-forum-cybersecurite.markdown");
     assert.equal(forum.file, "articles/2023/2023-06-12-forum-cybersecurite.md");
     assert.equal(forum.data["date"], "2023-06-12", "no date in the front matter: the file name's");
     assert.deepEqual(forum.data["topics"], ["numérique"]);
     assert.deepEqual(forum.data["aliases"], ["/2023/06/12/forum-cybersecurite/"]);
 
-    const unpublished = article(content, outcomes, "_posts/2022-11-30-rapport-annuel.md");
+    const unpublished = importedArticle(content, outcomes, "_posts/2022-11-30-rapport-annuel.md");
     assert.equal(unpublished.data["draft"], true);
     assert.equal(unpublished.notes[0], "non publié sur l’ancien site (`published: false`) : retirez `draft: true` pour le publier");
-    const draft = article(content, outcomes, "_drafts/enquete-trafic-migrants.md");
+    const draft = importedArticle(content, outcomes, "_drafts/enquete-trafic-migrants.md");
     assert.equal(draft.data["draft"], true);
     assert.equal(draft.notes[0], "brouillon de Jekyll (dossier _drafts/) : retirez `draft: true` pour le publier");
     assert.equal(draft.file, "articles/sans-date/enquete-trafic-migrants.md");
@@ -164,7 +155,7 @@ describe("importing an Eleventy site", () => {
     assert.ok(failed?.status === "failed" && /JavaScript front matter/.test(failed.reasons.join(" ")));
     assert.equal(importSummary(countOutcomes(outcomes), false), "5 lus : 3 importés (dont 1 brouillon), 0 doublon, 2 ignorés (1 en erreur, 1 page)");
 
-    const salon = article(content, outcomes, "blog/salon-securite-interieure.md");
+    const salon = importedArticle(content, outcomes, "blog/salon-securite-interieure.md");
     assert.equal(salon.data["date"], "2024-02-20T09:00:00+01:00");
     assert.deepEqual(salon.data["topics"], ["diplomatie", "salons"], "Eleventy's `posts` collection is no topic");
     assert.deepEqual(salon.data["authors"], ["Youssef Tazi"]);
@@ -175,14 +166,14 @@ describe("importing an Eleventy site", () => {
     assert.ok(!/\{%|\{#|stand-dgsn|À compléter/.test(salon.body), salon.body);
     assert.match(salon.body, /vingt pays\.\n\nLa DGSN y présente ses nouveaux véhicules d’intervention\./);
 
-    const exercise = article(content, outcomes, "blog/2024-03-05-exercice-conjoint-tanger.md");
+    const exercise = importedArticle(content, outcomes, "blog/2024-03-05-exercice-conjoint-tanger.md");
     assert.equal(exercise.file, "articles/2024/2024-03-05-exercice-conjoint-tanger.md");
     assert.equal(exercise.data["permalink"], "/2024/exercice-conjoint-tanger/");
     assert.equal(exercise.data["image"], "https://carnet.example.ma/img/exercice-tanger.jpg");
     assert.equal(exercise.data["image_alt"], "Des policiers sur le quai du port");
     assert.equal(exercise.data["topics"], undefined, "`tags: post` alone is Eleventy's collection");
 
-    const note = article(content, outcomes, "blog/note-interne.md");
+    const note = importedArticle(content, outcomes, "blog/note-interne.md");
     assert.equal(note.data["draft"], true, "`permalink: false`: never written out on its site");
   });
 });
@@ -192,11 +183,11 @@ describe("importing a plain folder of Markdown", () => {
     const content = fixtureContent();
     // The Hugo post and the Jekyll post alone, without their sites' configuration.
     const outcomes = await importSources({ contentDir: content, sources: [join(HUGO, "content/posts/visite-ministre-madrid.md"), join(JEKYLL, "_posts/2023-06-12-forum-cybersecurite.markdown")], cwd: content, today });
-    const hugo = article(content, outcomes, "visite-ministre-madrid.md");
+    const hugo = importedArticle(content, outcomes, "visite-ministre-madrid.md");
     assert.match(hugo.body, /^Les deux ministres à l’issue de leur entretien, jeudi à Rabat\.$/m);
     assert.ok(!/youtube|w7Ft2ymGmfc|\{\{%/.test(hugo.body), "a shortcode is known by its syntax, without hugo.toml");
     assert.deepEqual(hugo.data["aliases"], ["/2023/05/visite-ministre-espagnol/", "/archives/1234"], "without its site, no address from its rules");
-    const jekyll = article(content, outcomes, "2023-06-12-forum-cybersecurite.markdown");
+    const jekyll = importedArticle(content, outcomes, "2023-06-12-forum-cybersecurite.markdown");
     assert.equal(jekyll.data["date"], "2023-06-12");
     assert.equal(jekyll.file, "articles/2023/2023-06-12-forum-cybersecurite.md");
   });
@@ -209,7 +200,7 @@ describe("what a post's front matter holds that Revue does not keep", () => {
     writeFileSync(join(folder, "exercice-incendie.md"), "+++\ntitle = 'Exercice d’évacuation au commissariat central'\ndate = '{{ .Date }}'\nexpiryDate = 2026-12-31\n+++\n\nUn exercice d’évacuation a eu lieu mardi 14 mai 2024 au commissariat central de Rabat.\n");
     const content = fixtureContent();
     const outcomes = await importSources({ contentDir: content, sources: [folder], cwd: content, today });
-    const post = article(content, outcomes, "exercice-incendie.md");
+    const post = importedArticle(content, outcomes, "exercice-incendie.md");
     assert.equal(post.data["draft"], undefined, "an expiry to come is no draft");
     assert.ok(post.notes.includes("date illisible (`date: {{ .Date }}`) : écrivez `date: AAAA-MM-JJ`"), post.notes.join("\n"));
     assert.ok(post.notes.includes("clés de l’en-tête non reprises : expiryDate: 2026-12-31"), post.notes.join("\n"));

@@ -132,3 +132,26 @@ describe("keys that name prototypes", () => {
     }
   });
 });
+
+describe("front matter after blank lines", () => {
+  it("is read as Hugo reads it, YAML or TOML, with each key's line in the file", () => {
+    const yaml = readMarkdown("\n---\ndate: 2017-08-07\ntitle: \"Hugo 0.26\"\n---\n\nLe texte.\n", "relnotes.md");
+    assert.deepEqual(yaml.diagnostics, []);
+    assert.deepEqual(plain(yaml.doc.frontMatter), { date: "2017-08-07", title: "Hugo 0.26" });
+    assert.deepEqual({ ...yaml.doc.frontMatterLines }, { date: 3, title: 4 });
+    assert.equal(yaml.doc.bodyLine, 6);
+    assert.equal(yaml.doc.text.trim(), "Le texte.");
+    const toml = readMarkdown("\n \n+++\ntitle = 'Un titre'\n+++\nLe texte.\n", "toml.md");
+    assert.equal(toml.doc.frontMatter["title"], "Un titre");
+    assert.equal(toml.doc.frontMatterLines["title"], 4);
+  });
+
+  it("is not made of a Markdown body that opens with a blank line and a rule", () => {
+    const raw = "\n---\n\nUn paragraphe entre deux filets.\n\n---\nLa suite.\n";
+    const { doc, diagnostics } = readMarkdown(raw, "filets.md");
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(plain(doc.frontMatter), {});
+    assert.equal(doc.text, raw);
+    assert.equal(doc.bodyLine, 1);
+  });
+});

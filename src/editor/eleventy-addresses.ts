@@ -1,0 +1,77 @@
+import { existsSync, readFileSync } from "node:fs";
+import { basename, dirname, extname, join, relative, sep } from "node:path";
+import { slugify } from "../text/slug.ts";
+import { readDataFile } from "./site-config.ts";
+
+/**
+ * Where Eleventy wrote a post, as its documentation describes it: the post's `permalink`,
+ * from its front matter, else from its template data file (`post.11tydata.json`), else from
+ * the nearest directory data file (`blog/blog.json`, `blog/blog.11tydata.json`); else the
+ * file's path under the input folder, a file named as its folder (`blog/note/note.md`) or
+ * `index` standing for the folder. A permalink is filled when its templates are ones Revue
+ * knows (`{{ page.fileSlug }}`, `{{ page.filePathStem }}`, `{{ title | slugify }}`); any other
+ * template, a JavaScript data file that may set one, or `permalink: false` gives no address
+ * rather than a wrong one.
+ */
+export interface EleventyPost {
+  path: string;
+  title: string | undefined;
+  /** `permalink` as the front matter wrote it, if it did. */
+  permalink?: unknown;
+}
+
+export function eleventyPath(root: string, input: string, post: EleventyPost): string | undefined {
+  const inputFolder = join(root, input);
+  const fromInput = relative(inputFolder, post.path);
+  if (fromInput.startsWith("..")) return undefined;
+  const permalink = post.permalink !== undefined ? post.permalink : dataPermalink(inputFolder, post.path);
+  if (permalink === JAVASCRIPT) return undefined;
+  const stem = basename(post.path, extname(post.path));
+  const folders = fromInput.split(sep).slice(0, -1);
+  if (permalink === undefined) {
+    const named = stem === "index" || stem === folders.at(-1) ? [] : [stem];
+    return `/${[...folders, ...named].join("/")}/`.replace(/^\/\/$/, "/");
+  }
+  if (typeof permalink !== "string") return undefined;
+  const tokens: Record<string, string | undefined> = {
+    "page.fileslug": fileSlug(stem, folders),
+    "page.filepathstem": `/${[...folders, stem].join("/")}`,
+    "title|slug": post.title ? slugify(post.title) : undefined,
+    "title|slugify": post.title ? slugify(post.title) : undefined,
+  };
+  let unknown = false;
+  const filled = permalink.replace(/\{\{-?\s*([\s\S]*?)\s*-?\}\}/g, (_all, expression: string) => {
+    const value = tokens[expression.replace(/\s+/g, "").toLowerCase()];
+    if (value === undefined) unknown = true;
+    return value ?? "";
+  });
+  if (unknown || /\{[{%]/.test(filled)) return undefined;
+  const path = `/${filled.replace(/^\/+/, "")}`.replace(/\/index\.html?$/i, "/");
+  return path === "/" ? undefined : path;
+}
+
+/** A data file that is JavaScript: it may compute a permalink that only running it would tell. */
+const JAVASCRIPT = Symbol("javascript");
+
+function dataPermalink(inputFolder: string, path: string): unknown {
+  const stem = basename(path, extname(path));
+  const candidates: string[] = [join(dirname(path), `${stem}.11tydata`)];
+  for (let folder = dirname(path); folder === inputFolder || folder.startsWith(inputFolder + sep); folder = dirname(folder)) {
+    candidates.push(join(folder, `${basename(folder)}.11tydata`), join(folder, basename(folder)));
+    if (folder === inputFolder) break;
+  }
+  for (const candidate of candidates) {
+    for (const ext of [".js", ".cjs", ".mjs"]) {
+      if (existsSync(candidate + ext) && /\bpermalink\b/.test(readFileSync(candidate + ext, "utf8"))) return JAVASCRIPT;
+    }
+    const data = readDataFile(`${candidate}.json`);
+    if ("permalink" in data) return data["permalink"];
+  }
+  return undefined;
+}
+
+/** Eleventy's `page.fileSlug`: the file's name without a leading date, or its folder's for an `index`. */
+function fileSlug(stem: string, folders: readonly string[]): string | undefined {
+  if (stem === "index") return folders.at(-1);
+  return stem.replace(/^\d{4}-\d{2}-\d{2}-/, "") || stem;
+}

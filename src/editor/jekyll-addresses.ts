@@ -1,0 +1,121 @@
+import { relative, sep } from "node:path";
+import { record } from "./site-config.ts";
+
+/**
+ * How Jekyll made a post's address, from `_config.yml`:
+ * - the pattern: a front matter default for posts (`defaults:`, `scope.type: posts`, a
+ *   `scope.path` that holds the post), else `collections: posts: permalink:`, else
+ *   `permalink:` (a pattern, or a style: `date`, `pretty`, `ordinal`, `weekdate`, `none`),
+ *   else the `date` style. Among several defaults, Jekyll's order of precedence: the longer
+ *   `scope.path` wins, then the set with a `scope.type`, then the later set;
+ * - the day: with `timezone:`, a date written with its offset is that moment's day in the
+ *   site's time zone (Jekyll reads every date in it); without, the day as written.
+ */
+export interface JekyllRules {
+  /** `collections.posts.permalink`, else the top-level `permalink` as a pattern. */
+  pattern: string;
+  defaults: readonly DefaultSet[];
+  /** `collections_dir`, from the root: the folder that holds `_posts/`. */
+  collectionsDir: string;
+  /** An IANA time zone the platform knows. */
+  timezone: string | undefined;
+}
+
+interface DefaultSet {
+  path: string;
+  /** Absent: any type. */
+  type: string | undefined;
+  permalink: string | undefined;
+}
+
+const STYLES: Readonly<Record<string, string>> = {
+  date: "/:categories/:year/:month/:day/:title:output_ext",
+  pretty: "/:categories/:year/:month/:day/:title/",
+  ordinal: "/:categories/:year/:y_day/:title:output_ext",
+  weekdate: "/:categories/:year/W:week/:short_day/:title:output_ext",
+  none: "/:categories/:title:output_ext",
+};
+
+export function jekyllRules(config: Readonly<Record<string, unknown>>): JekyllRules {
+  const written = typeof config["permalink"] === "string" && config["permalink"].trim() ? config["permalink"].trim() : "date";
+  const collections = config["collections"];
+  const posts = Array.isArray(collections) ? {} : record(record(collections)["posts"]);
+  const pattern = typeof posts["permalink"] === "string" && posts["permalink"].trim() ? posts["permalink"].trim() : (STYLES[written] ?? written);
+  const defaults = (Array.isArray(config["defaults"]) ? config["defaults"] : [])
+    .map(record)
+    .filter((set) => set["values"] !== null && typeof set["values"] === "object" && !Array.isArray(set["values"]))
+    .map((set): DefaultSet => {
+      const scope = record(set["scope"]);
+      const type = typeof scope["type"] === "string" ? scope["type"] : undefined;
+      const permalink = record(set["values"])["permalink"];
+      return {
+        path: typeof scope["path"] === "string" ? scope["path"] : "",
+        // Jekyll still reads the singular names it once used.
+        type: type === "post" ? "posts" : type === "page" ? "pages" : type === "draft" ? "drafts" : type,
+        permalink: typeof permalink === "string" && permalink.trim() ? permalink.trim() : undefined,
+      };
+    });
+  const timezone = typeof config["timezone"] === "string" && knownZone(config["timezone"]) ? config["timezone"] : undefined;
+  const collectionsDir = typeof config["collections_dir"] === "string" ? config["collections_dir"].replace(/^\.?\/+|\/+$/g, "") : "";
+  return { pattern, defaults, collectionsDir, timezone };
+}
+
+/** The pattern of a post's address: the defaults that apply to it, in Jekyll's precedence, else the collection's. */
+export function jekyllPattern(rules: JekyllRules, root: string, path: string): string {
+  let fromRoot = relative(root, path).split(sep).join("/");
+  if (rules.collectionsDir && fromRoot.startsWith(`${rules.collectionsDir}/`)) fromRoot = fromRoot.slice(rules.collectionsDir.length + 1);
+  let permalink: string | undefined;
+  let winner: DefaultSet | undefined;
+  for (const set of rules.defaults) {
+    if (!appliesTo(set, fromRoot, rules.collectionsDir)) continue;
+    if (hasPrecedence(winner, set)) {
+      winner = set;
+      permalink = set.permalink ?? permalink;
+    } else permalink = permalink ?? set.permalink;
+  }
+  return permalink ?? rules.pattern;
+}
+
+function appliesTo(set: DefaultSet, fromRoot: string, collectionsDir: string): boolean {
+  if (set.type !== undefined && set.type !== "posts") return false;
+  if (!set.path) return true;
+  const scope = collectionsDir && set.path.startsWith(`${collectionsDir}/`) ? set.path.slice(collectionsDir.length + 1) : set.path;
+  if (!scope.includes("*")) return fromRoot.startsWith(scope);
+  // Jekyll lists what the glob finds, then asks whether one of those is the start of the post's path.
+  const glob = new RegExp(`^${scope.split(/(\*\*|\*|\?)/).map((part) => (part === "**" ? ".*" : part === "*" ? "[^/]*" : part === "?" ? "[^/]" : part.replace(/[.+^${}()|[\]\\]/g, "\\$&"))).join("")}$`);
+  const segments = fromRoot.split("/");
+  return segments.some((_segment, index) => glob.test(segments.slice(0, index + 1).join("/")));
+}
+
+function hasPrecedence(old: DefaultSet | undefined, next: DefaultSet): boolean {
+  if (!old) return true;
+  const length = (path: string) => path.replace(/^\/|(?<=[^/])$/g, "").length;
+  if (length(next.path) !== length(old.path)) return length(next.path) >= length(old.path);
+  return next.type !== undefined || old.type === undefined;
+}
+
+function knownZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The day (YYYY-MM-DD) of a moment written with its offset (`2013-05-06T02:12:52+02:00`) in a time zone; undefined without an offset. */
+export function dayInZone(timestamp: string, zone: string): string | undefined {
+  if (!/T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i.test(timestamp)) return undefined;
+  const moment = new Date(timestamp);
+  if (Number.isNaN(moment.getTime())) return undefined;
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(moment);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value;
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
+
+/** Jekyll's `slugify`: in its default mode, lower case, every run of other characters than letters, marks and digits a hyphen; `pretty` keeps `._~!$&'()+,;=@` too, `cased` the case. */
+export function jekyllSlugify(text: string, mode: "default" | "pretty" = "default", cased = false): string {
+  const other = mode === "pretty" ? /[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+/gu : /[^\p{M}\p{L}\p{Nd}]+/gu;
+  const slug = text.replace(other, "-").replace(/^-+|-+$/g, "");
+  return cased ? slug : slug.toLowerCase();
+}

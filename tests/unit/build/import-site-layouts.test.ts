@@ -1,0 +1,163 @@
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { importSources, type ImportOutcome } from "../../../src/editor/import.ts";
+import { countOutcomes, importSummary } from "../../../src/editor/import-summary.ts";
+import { fixtureContent } from "../../helpers/content.ts";
+import { importedArticle } from "../../helpers/imported-article.ts";
+import { scratchDir } from "../../helpers/scratch.ts";
+
+const LAYOUTS = join(import.meta.dirname, "../../fixtures/import/site-layouts");
+const today = new Date("2026-12-07T12:00:00Z");
+
+
+const skipped = (outcomes: readonly ImportOutcome[]) =>
+  outcomes.flatMap((o) => (o.status === "skipped" ? [[o.source.replace(/^.*site-layouts\/\w+\//, ""), o.kind, o.reason] as const] : []));
+
+describe("a Jekyll site with posts in HTML, collections and posts in other formats", async () => {
+  const content = fixtureContent();
+  const outcomes = await importSources({ contentDir: content, sources: [join(LAYOUTS, "jekyll")], cwd: content, today });
+
+  it("imports a post written in HTML after its front matter, its body as Markdown", () => {
+    const post = importedArticle(content, outcomes, "_posts/2010-05-16-certifications.html");
+    assert.equal(post.data["title"], "Certifications remises aux agents formés à Rabat");
+    assert.equal(post.data["date"], "2010-05-16T09:12:00+02:00");
+    assert.deepEqual(post.data["topics"], ["Formation"]);
+    assert.match(post.body, /^La Direction générale de la sûreté nationale a remis mardi leurs certifications aux quarante agents formés à Rabat\.$/m);
+    assert.match(post.body, /\[le rapport de formation\]\(https:\/\/example\.org\/rapport-formation\)/, "its links kept");
+    assert.ok(!/<p>|<strong>|\{\{/.test(post.body), post.body);
+  });
+
+  it("counts every other document with its reason: collections, a format Revue does not read, pages; templates are not content", () => {
+    assert.deepEqual(
+      skipped(outcomes).map(([source, kind]) => [source, kind]),
+      [
+        ["_attachments/01-remise.html", "collection-document"],
+        ["_pages/a-propos.md", "collection-document"],
+        ["_posts/2011-01-02-notes-de-terrain.textile", "format-not-read"],
+      ],
+    );
+    const [, , reason] = skipped(outcomes).find(([source]) => source === "_pages/a-propos.md") ?? [];
+    assert.match(reason ?? "", /collection _pages\/ de Jekyll, pas un billet : si elle tient des articles, importez-la seule \(npm run import -- .*site-layouts\/jekyll\/_pages\)/);
+    assert.ok(!outcomes.some((o) => /_layouts|index\.html|_config/.test(o.source)), "layouts, the home page's template and the configuration are no documents");
+    assert.equal(importSummary(countOutcomes(outcomes), false), "5 lus : 2 importés, 0 doublon, 3 ignorés (2 documents de collection, 1 fichier d’un format non lu)");
+  });
+
+  it("puts back a raw block inside a highlight block as written", () => {
+    const post = importedArticle(content, outcomes, "_posts/2016-10-07-filtres-d-adresse.md");
+    assert.ok(!post.text.includes("\u0000"), "no placeholder left in the file");
+    assert.match(post.body, /^Quand votre site est publié dans un sous-dossier \(\/mondossier\), le filtre/m, "a quoted text Liquid printed as it is");
+    assert.match(post.body, /```liquid\n[\s\S]*\{\{ "\/docs\/assets\/" \| relative_url \}\} => \/mondossier\/docs\/assets[\s\S]*```/);
+  });
+
+  it("keeps the words of links over two lines and of links whose address Liquid made", () => {
+    const post = importedArticle(content, outcomes, "_posts/2016-10-07-filtres-d-adresse.md");
+    assert.match(post.body, /Lisez la documentation\nsur les thèmes et l’annonce de la\nversion précédente\.$/m, post.body);
+    assert.ok(!post.body.includes("]("), post.body);
+  });
+});
+
+describe("a Hugo site with front matter after a blank line, bundles in HTML and code samples", async () => {
+  const content = fixtureContent();
+  const outcomes = await importSources({ contentDir: content, sources: [join(LAYOUTS, "hugo")], cwd: content, today });
+
+  it("reads front matter that follows a blank line, as Hugo does", () => {
+    const notes = importedArticle(content, outcomes, "news/0.26-relnotes/index.md");
+    assert.equal(notes.data["title"], "Hugo 0.26 : l’édition des langues");
+    assert.equal(notes.data["date"], "2017-08-07");
+    assert.equal(notes.data["draft"], undefined);
+    assert.equal(notes.body.trim(), "Cette version apporte le tri des langues et les traductions des pages.");
+  });
+
+  it("imports a page bundle written in HTML, and counts a bundle at the top of content/ as a page", () => {
+    const bundle = importedArticle(content, outcomes, "news/intel-vs-arm/index.html");
+    assert.equal(bundle.data["title"], "Hugo sur les processeurs Intel et ARM");
+    assert.equal(bundle.body.trim(), "Les deux versions de Hugo produisent les mêmes pages, en des temps comparables.");
+    assert.deepEqual(
+      skipped(outcomes).map(([source, kind]) => [source, kind]),
+      [
+        ["content/a-propos/index.md", "page"],
+        ["content/post/guide-asciidoc.adoc", "format-not-read"],
+      ],
+    );
+  });
+
+  it("leaves a Hugo post's Go template and Liquid text as its readers saw it, and Hugo's escaped shortcode as the literal text", () => {
+    const post = importedArticle(content, outcomes, "post/tutoriel-gabarits.md");
+    assert.match(post.body, /^## Les gabarits \{#gabarits\}$/m);
+    assert.match(post.body, /^<h1><a href="\{\{ \.Permalink \}\}">\{\{ \.Title \}\}<\/a><\/h1>$/m);
+    assert.match(post.body, /s’écrit `\{% for post in site\.posts %\}`\./);
+    assert.match(post.body, /on écrit `\{\{% caption "Le titre" %\}\}` dans le contenu\./);
+    assert.ok(!post.notes.some((note) => note.startsWith("balises du générateur retirées")), post.notes.join("\n"));
+  });
+
+  it("imports two posts that list the same old address, the first one imported keeping it", () => {
+    // The site's files are read in the order of their paths: organisation/index.md, then sections.md.
+    const first = importedArticle(content, outcomes, "gestion/organisation/index.md");
+    const second = importedArticle(content, outcomes, "gestion/sections.md");
+    assert.deepEqual(first.data["aliases"], ["/content/sections/", "/content/organisation/", "/gestion/organisation/"]);
+    assert.deepEqual(second.data["aliases"], ["/gestion/sections/"]);
+    const firstFile = outcomes.find((o) => o.source.endsWith("gestion/organisation/index.md"));
+    assert.ok(firstFile?.status === "imported");
+    assert.ok(second.notes.includes(`ancienne adresse /content/sections/ déjà donnée à ${firstFile.file}, un autre article : elle mène à celui-là`), second.notes.join("\n"));
+  });
+
+  it("leaves out a date far off in the future, and says so beside the draft's reason", () => {
+    const draft = importedArticle(content, outcomes, "post/brouillon-cache.md");
+    assert.equal(draft.data["draft"], true);
+    assert.equal(draft.data["date"], undefined);
+    assert.ok(draft.notes.includes("date de la source invraisemblable (date: 2099-08-18) : ajoutez `date: AAAA-MM-JJ`"), draft.notes.join("\n"));
+    assert.ok(draft.notes.some((note) => note.includes("brouillon sur l’ancien site")), draft.notes.join("\n"));
+  });
+
+  it("leaves out a date of last change that is no date, and says so", () => {
+    const post = importedArticle(content, outcomes, "post/tutoriel-gabarits.md");
+    assert.equal(post.data["modified"], undefined);
+    assert.ok(post.notes.includes("date de mise à jour illisible (`lastmod: 2019-05-03T158:12:14+01:00`), non reprise"), post.notes.join("\n"));
+  });
+});
+
+describe("Eleventy's date keywords", () => {
+  it("give the day of the file's first and last commits in git, else the file's own time, and say where it came from", async () => {
+    const site = scratchDir("eleventy-date-keywords");
+    writeFileSync(join(site, "eleventy.config.js"), "export default function () {}\n");
+    mkdirSync(join(site, "posts"));
+    writeFileSync(join(site, "posts", "premier.md"), "---\ntitle: Premier billet\ndate: git Created\ntags: posts\n---\nLe premier billet du carnet.\n");
+    writeFileSync(join(site, "posts", "revu.md"), "---\ntitle: Billet revu\ndate: Last Modified\ntags: posts\n---\nUn billet revu depuis.\n");
+    const git = (args: string[], date: string) => execFileSync("git", args, { cwd: site, env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: "R", GIT_AUTHOR_EMAIL: "r@example.org", GIT_COMMITTER_NAME: "R", GIT_COMMITTER_EMAIL: "r@example.org" } });
+    git(["init", "-q"], "2021-03-09T10:00:00+01:00");
+    git(["add", "."], "2021-03-09T10:00:00+01:00");
+    git(["commit", "-q", "-m", "premier"], "2021-03-09T10:00:00+01:00");
+    writeFileSync(join(site, "posts", "premier.md"), readFileSync(join(site, "posts", "premier.md"), "utf8") + "\nUne ligne ajoutée.\n");
+    git(["commit", "-q", "-am", "ajout"], "2022-01-15T08:00:00+01:00");
+    utimesSync(join(site, "posts", "revu.md"), new Date("2024-06-01T12:00:00Z"), new Date("2024-06-01T12:00:00Z"));
+
+    const content = fixtureContent();
+    const outcomes = await importSources({ contentDir: content, sources: [site], cwd: content, today });
+    const first = importedArticle(content, outcomes, "posts/premier.md");
+    assert.equal(first.data["date"], "2021-03-09T10:00:00+01:00", "the first commit, not the last");
+    assert.ok(first.notes.includes("date tirée de `date: git Created` (Eleventy) : celle du commit dans l’historique git du fichier"), first.notes.join("\n"));
+    const revised = importedArticle(content, outcomes, "posts/revu.md");
+    assert.equal(revised.data["date"], "2024-06-01T12:00:00Z");
+    assert.ok(revised.notes.some((note) => note.startsWith("date tirée de `date: Last Modified` (Eleventy) : celle du fichier")), revised.notes.join("\n"));
+  });
+});
+
+describe("a multilingual Hugo site's pages", () => {
+  const REAL_LIKE = join(import.meta.dirname, "../../fixtures/import/real-like");
+
+  it("counts a page at the top of a language's content folder, and a list page's translation, as no posts", async () => {
+    const content = fixtureContent();
+    const outcomes = await importSources({ contentDir: content, sources: [join(REAL_LIKE, "hugo-content-per-language"), join(REAL_LIKE, "hugo-translations")], cwd: content, today });
+    assert.deepEqual(
+      outcomes.flatMap((o) => (o.status === "skipped" ? [[o.source.replace(/^.*real-like\//, ""), o.kind]] : [])),
+      [
+        ["hugo-content-per-language/content/fr/a-propos.md", "page"],
+        ["hugo-translations/content/articles/_index.en.md", "list-page"],
+        ["hugo-translations/content/articles/_index.md", "list-page"],
+      ],
+    );
+  });
+});
