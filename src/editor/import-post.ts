@@ -42,6 +42,7 @@ export function readPost(file: SiteFile, display: string, kb: KnowledgeBase, tod
   if (tool === "eleventy" && Object.keys(written).length === 0) {
     return { skipped: { source: display, kind: "no-front-matter", reason: say.eleventyNoFrontMatter } };
   }
+  if (tool === "hugo" && neverRendered(written)) return { skipped: { source: display, kind: "page", reason: say.hugoHeadless } };
   // Eleventy has no folder for posts: a post is in a collection (`tags`) or dated; a page (`about/index.md`) is neither.
   if (tool === "eleventy" && !hasKey(written, "date") && !hasKey(written, "tags") && !/^\d{4}-\d{2}-\d{2}-/.test(basename(file.path))) {
     return { skipped: { source: display, kind: "page", reason: say.eleventyPage } };
@@ -238,6 +239,16 @@ function dayOf(value: string | Date): string | undefined {
 function normalDate(value: string): string | undefined {
   const stamp = parseIso8601(value);
   return stamp ? isoTimestamp(stamp) : undefined;
+}
+
+/** Hugo's pages that hold resources for others and have no page of their own: `headless: true`, `build: { render: never }` (`_build` before Hugo 0.100). */
+function neverRendered(written: Readonly<Record<string, unknown>>): boolean {
+  const value = (key: string) => Object.entries(written).find(([written]) => written.toLowerCase() === key)?.[1];
+  if (value("headless") === true) return true;
+  return [value("build"), value("_build")].some((build) => {
+    const render = build !== null && typeof build === "object" ? (build as Record<string, unknown>)["render"] : undefined;
+    return render === false || render === "never";
+  });
 }
 
 function hasKey(data: Readonly<Record<string, unknown>>, key: string): boolean {

@@ -29,6 +29,8 @@ export interface ImportNotes {
 
   // Hugo, Jekyll and Eleventy sites (src/editor/import-site.ts, import-post.ts)
   hugoListPage: string;
+  /** A Hugo bundle without a page of its own (`headless: true`). */
+  hugoHeadless: string;
   bundleResource(folder: string): string;
   homePage: string;
   pageOutsideSection: string;
@@ -163,6 +165,7 @@ const fr: ImportNotes = {
   shortcodesRemoved: (shortcodes) => `shortcodes WordPress retirés du texte avec ce qu’ils affichaient (vidéo, galerie, formulaire…) : ${shortcodes.join(", ")} ; ajoutez un lien ou une image s’ils comptent`,
 
   hugoListPage: "page de liste de Hugo (_index.md), pas un article",
+  hugoHeadless: "dossier de Hugo sans page (`headless: true` ou `build: { render: never }`), pas un article",
   bundleResource: (folder) => `fichier joint du dossier ${folder}/ (index.md est l’article)`,
   homePage: "page d’accueil du site, pas un article",
   pageOutsideSection: "page hors section (content/), pas un article : importez-la seule si c’en est un",
@@ -238,6 +241,7 @@ const en: ImportNotes = {
   shortcodesRemoved: (shortcodes) => `WordPress shortcodes removed from the text with what they showed (video, gallery, form…): ${shortcodes.join(", ")}; add a link or an image if they matter`,
 
   hugoListPage: "Hugo list page (_index.md), not an article",
+  hugoHeadless: "Hugo bundle without a page (`headless: true` or `build: { render: never }`), not an article",
   bundleResource: (folder) => `file of the folder ${folder}/ (index.md is the article)`,
   homePage: "the site's home page, not an article",
   pageOutsideSection: "page outside any section (content/), not an article: import it on its own if it is one",

@@ -71,7 +71,7 @@ describe("a Hugo site with front matter after a blank line, bundles in HTML and 
     assert.equal(notes.body.trim(), "Cette version apporte le tri des langues et les traductions des pages.");
   });
 
-  it("imports a page bundle written in HTML, and counts a bundle at the top of content/ as a page", () => {
+  it("imports a page bundle written in HTML, and counts a bundle at the top of content/ and a headless one as pages", () => {
     const bundle = importedArticle(content, outcomes, "news/intel-vs-arm/index.html");
     assert.equal(bundle.data["title"], "Hugo sur les processeurs Intel et ARM");
     assert.equal(bundle.body.trim(), "Les deux versions de Hugo produisent les mêmes pages, en des temps comparables.");
@@ -79,6 +79,8 @@ describe("a Hugo site with front matter after a blank line, bundles in HTML and 
       skipped(outcomes).map(([source, kind]) => [source, kind]),
       [
         ["content/a-propos/index.md", "page"],
+        ["content/post/commun/extrait.md", "bundle-resource"],
+        ["content/post/commun/index.md", "page"],
         ["content/post/guide-asciidoc.adoc", "format-not-read"],
       ],
     );
