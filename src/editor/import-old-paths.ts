@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, extname, join, relative, sep } from "node:path";
 import type { SiteFolder } from "./import-site.ts";
 import { hugoAliases, hugoPath, hugoRules, type HugoRules } from "./hugo-addresses.ts";
-import { dayInZone, jekyllPattern, jekyllRules, jekyllSlugify, type JekyllRules } from "./jekyll-addresses.ts";
+import { categoriesFromPath, dayInZone, jekyllPattern, jekyllRules, jekyllSlugify, type JekyllRules } from "./jekyll-addresses.ts";
 import { readSiteConfig } from "./site-config.ts";
 import { eleventyPath } from "./eleventy-addresses.ts";
 import { sitePathOf } from "../archive/front-matter-keys.ts";
@@ -63,7 +63,7 @@ export function oldPath(rules: SiteRules, post: PostFacts): string | undefined {
     const slug = (post.slug ?? stem.replace(/^\d{4}-\d{2}-\d{2}-/, "")).trim().replace(/\.+$/, "");
     return fill(jekyllPattern(rules.jekyll, site.root, post.path), {
       ...dateTokens(zoned ?? post.day),
-      categories: [...new Set(post.categories.map((category) => category.toLowerCase()))].join("/"),
+      categories: [...new Set([...categoriesFromPath(rules.jekyll, site.root, post.path), ...post.categories].map((category) => category.toLowerCase()))].join("/"),
       collection: "posts",
       title: jekyllSlugify(slug, "pretty", true),
       slug: jekyllSlugify(slug),

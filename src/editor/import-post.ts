@@ -49,7 +49,7 @@ export function readPost(file: SiteFile, display: string, kb: KnowledgeBase, tod
   }
 
   const notes: string[] = [];
-  const mapped = mapFrontMatterKeys(written, doc.frontMatterLines, display);
+  const mapped = mapFrontMatterKeys(tool === "eleventy" ? withOneTag(written) : written, doc.frontMatterLines, display);
   const keyAt = (line: number | undefined) => Object.keys(written).find((key) => doc.frontMatterLines[key] === line);
   const dropped = new Set<string>();
   for (const diagnostic of mapped.diagnostics) {
@@ -249,6 +249,13 @@ function neverRendered(written: Readonly<Record<string, unknown>>): boolean {
     const render = build !== null && typeof build === "object" ? (build as Record<string, unknown>)["render"] : undefined;
     return render === false || render === "never";
   });
+}
+
+/** Eleventy reads `tags: another tag` as one tag; the front matter's reader splits words as Jekyll does. */
+function withOneTag(written: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  const key = Object.keys(written).find((name) => name.toLowerCase() === "tags");
+  if (key === undefined || typeof written[key] !== "string") return written;
+  return Object.assign(Object.create(null), written, { [key]: [written[key]] });
 }
 
 function hasKey(data: Readonly<Record<string, unknown>>, key: string): boolean {

@@ -1,4 +1,4 @@
-import { relative, sep } from "node:path";
+import { join, relative, sep } from "node:path";
 import { record } from "./site-config.ts";
 
 /**
@@ -74,6 +74,13 @@ export function jekyllPattern(rules: JekyllRules, root: string, path: string): s
     } else permalink = permalink ?? set.permalink;
   }
   return permalink ?? rules.pattern;
+}
+
+/** The categories Jekyll reads from a post's path: the folders above its `_posts/` (`annonces/_posts/…` is in `annonces`), before those of its front matter. */
+export function categoriesFromPath(rules: Pick<JekyllRules, "collectionsDir">, root: string, path: string): string[] {
+  const fromRoot = relative(join(root, rules.collectionsDir), path).split(sep);
+  const posts = fromRoot.indexOf("_posts");
+  return posts > 0 ? fromRoot.slice(0, posts).filter(Boolean) : [];
 }
 
 function appliesTo(set: DefaultSet, fromRoot: string, collectionsDir: string): boolean {

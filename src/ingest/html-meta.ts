@@ -39,11 +39,14 @@ export function readPageMeta(document: Document, options: { url?: string } = {})
     ]),
   );
 
-  const headline = headlineElement(document, meta.siteName);
-  const title = firstOf([
+  const declaredTitle = firstOf([
     () => (jsonLd.headline ? fromJsonLd(jsonLd.headline.field, jsonLd.headline.value) : undefined),
     () => fromTags("og:title", "twitter:title"),
     () => microdata(document, "headline"),
+  ]);
+  const headline = headlineElement(document, meta.siteName, declaredTitle ? stripSiteName(declaredTitle.value, [meta.siteName, meta.url, options.url]) : undefined);
+  const title = firstOf([
+    () => declaredTitle,
     () => (headline ? clean(textOf(headline), "h1") : undefined),
     () => clean(titleText(ofTag("title")), "title"),
   ]);
@@ -103,14 +106,18 @@ export interface Found {
 }
 
 /**
- * The headline element: the `<h1>` of the article (`<article>`, `<main>`), else the first
- * `<h1>` outside the page's header, navigation and footer, else the first that is not the
- * site's name (a logo is often a page's first `<h1>`).
+ * The headline element: the `<h1>` that says the title the page declares for machines
+ * (OpenGraph, JSON-LD), else the `<h1>` of the article (`<article>`, `<main>`), else the
+ * first `<h1>` outside the page's header, navigation and footer, else the first that is not
+ * the site's name (a logo is often a page's first `<h1>`, and a headline's own `<header>` is
+ * no sign of the page's header).
  */
-export function headlineElement(document: Document, siteName?: string): Element | undefined {
+export function headlineElement(document: Document, siteName?: string, title?: string): Element | undefined {
   const all = [...document.querySelectorAll("h1")].filter((h1) => textOf(h1) !== "");
   const site = siteName ? fold(siteName) : undefined;
+  const declared = title ? fold(title) : "";
   return (
+    (declared ? all.find((h1) => fold(textOf(h1)) === declared) : undefined) ??
     all.find((h1) => h1.closest("article")) ??
     all.find((h1) => h1.closest("main, [role=main]")) ??
     all.find((h1) => !h1.closest("header, nav, footer, aside")) ??
@@ -338,11 +345,18 @@ function attribute(document: Document, selector: string, name: string, evidence:
 }
 
 /**
- * The first `<time datetime>` of the article or of the headline's header: a date in a sidebar
- * is another story's, and the page header's is today's.
+ * The first `<time datetime>` of the article, of the headline's header, or of the block right
+ * under the headline (where the byline and the date stand): a date in a sidebar is another
+ * story's, and the page header's is today's.
  */
 function articleTime(document: Document, headline: Element | undefined): Found | undefined {
-  const scopes = [() => headline?.closest("article"), () => document.querySelector("article"), () => headline?.closest("header"), () => document.querySelector("main header")];
+  const scopes = [
+    () => headline?.closest("article"),
+    () => document.querySelector("article"),
+    () => headline?.closest("header"),
+    () => document.querySelector("main header"),
+    () => (headline?.closest("header") ?? headline)?.nextElementSibling,
+  ];
   for (const scope of scopes) {
     const time = safely(scope, undefined)?.querySelector("time[datetime]");
     const found = clean(time?.getAttribute("datetime") ?? undefined, "time[datetime]");

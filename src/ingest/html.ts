@@ -25,7 +25,7 @@ export function readHtml(raw: string, path: string, furniture: PageFurnitureRule
   const document = safely(() => parseDocument(raw), undefined);
   if (!document) return { path, format: "html", frontMatter: {}, frontMatterLines: {}, bodyLine: 1, text: plainText(raw), meta: urlOnly };
   const meta = safely(() => readPageMeta(document, options), urlOnly);
-  const headline = safely(() => headlineElement(document, meta.siteName), undefined);
+  const headline = safely(() => headlineElement(document, meta.siteName, meta.title), undefined);
   const headlineText = headline ? textOf(headline) : undefined;
   const body = safely(() => mainContent(document, headline, options.url ?? meta.url, furnitureVocabulary(furniture)), "");
   const text = composeText(meta.title, body, headlineText);

@@ -57,6 +57,9 @@ function captionsAsParagraphs(document: Document): void {
     if (!caption) continue;
     const rest = (figure.textContent ?? "").replace(caption.textContent ?? "", "").trim();
     if (rest !== "") continue;
+    const outside = container !== undefined && !container.contains(figure);
+    // A linked caption outside the story is another story's teaser (a thumbnail and its headline), not this one's picture.
+    if (outside && isAllLinkText(caption)) continue;
     const paragraph = document.createElement("p");
     paragraph.innerHTML = caption.innerHTML;
     if (!container || container.contains(figure)) {
@@ -81,6 +84,16 @@ function storyContainer(document: Document): Element | undefined {
   let bestLength = 0;
   for (const [element, length] of text) if (length > bestLength) [best, bestLength] = [element, length];
   return best;
+}
+
+/** Whether every letter of the element's text is inside a link. */
+function isAllLinkText(element: Element): boolean {
+  const letters = (node: Element): number => (node.textContent ?? "").replace(/\s+/g, "").length;
+  const total = letters(element);
+  if (total === 0) return false;
+  let linked = 0;
+  for (const link of element.querySelectorAll("a")) linked += letters(link);
+  return linked >= total;
 }
 
 function paragraphText(paragraphs: Iterable<Element>): number {

@@ -42,7 +42,12 @@ describe("a Jekyll site with posts in HTML, collections and posts in other forma
     const [, , reason] = skipped(outcomes).find(([source]) => source === "_pages/a-propos.md") ?? [];
     assert.match(reason ?? "", /collection _pages\/ de Jekyll, pas un billet : si elle tient des articles, importez-la seule \(npm run import -- .*site-layouts\/jekyll\/_pages\)/);
     assert.ok(!outcomes.some((o) => /_layouts|index\.html|_config/.test(o.source)), "layouts, the home page's template and the configuration are no documents");
-    assert.equal(importSummary(countOutcomes(outcomes), false), "5 lus : 2 importés, 0 doublon, 3 ignorés (2 documents de collection, 1 fichier d’un format non lu)");
+    assert.equal(importSummary(countOutcomes(outcomes), false), "6 lus : 3 importés, 0 doublon, 3 ignorés (2 documents de collection, 1 fichier d’un format non lu)");
+  });
+
+  it("gives a post in a category's folder (actualites/_posts/) its address with the folder's category, as Jekyll does", () => {
+    const post = importedArticle(content, outcomes, "actualites/_posts/2019-03-04-rencontre-a-rabat.md");
+    assert.deepEqual(post.data["aliases"], ["/actualites/cooperation/2019/03/04/rencontre-a-rabat/"], "permalink: pretty is /:categories/:year/:month/:day/:title/");
   });
 
   it("puts back a raw block inside a highlight block as written", () => {
@@ -161,5 +166,14 @@ describe("a multilingual Hugo site's pages", () => {
         ["hugo-translations/content/articles/_index.md", "list-page"],
       ],
     );
+  });
+});
+
+describe("an Eleventy post's tags", () => {
+  it("are one tag when written as one text, as Eleventy reads them", async () => {
+    const content = fixtureContent();
+    const site = join(import.meta.dirname, "../../fixtures/import/real-like/eleventy-data-permalinks");
+    const outcomes = await importSources({ contentDir: content, sources: [site], cwd: content, today });
+    assert.deepEqual(importedArticle(content, outcomes, "posts/etiquettes.md").data["topics"], ["coopération sécuritaire"]);
   });
 });
