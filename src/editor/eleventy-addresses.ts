@@ -70,8 +70,20 @@ function dataPermalink(inputFolder: string, path: string): unknown {
   return undefined;
 }
 
-/** Eleventy's `page.fileSlug`: the file's name without a leading date, or its folder's for an `index`. */
+/** Eleventy's `page.fileSlug`: the file's name without a leading date, or its folder's, without its date too, for an `index`. */
 function fileSlug(stem: string, folders: readonly string[]): string | undefined {
-  if (stem === "index") return folders.at(-1);
-  return stem.replace(/^\d{4}-\d{2}-\d{2}-/, "") || stem;
+  const undated = (name: string) => /^\d{4}-\d{2}-\d{2}-(.*)$/.exec(name)?.[1] ?? name;
+  if (stem === "index") return folders.length ? undated(folders.at(-1)!) : undefined;
+  return undated(stem) || stem;
+}
+
+/**
+ * The day Eleventy gives a post without `date:`: the first `YYYY-MM-DD` of its path from the
+ * site's folder, a folder's (`posts/2023-02-24-titre/index.md`) as well as the file's.
+ */
+export function eleventyPathDay(root: string, path: string): string | undefined {
+  const written = /(\d{4}-\d{2}-\d{2})/.exec(relative(root, path).split(sep).join("/"))?.[1];
+  if (!written) return undefined;
+  const parsed = new Date(`${written}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === written ? written : undefined;
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, extname, join, relative, sep } from "node:path";
 import type { SiteFolder } from "./import-site.ts";
 import { hugoAliases, hugoPath, hugoRules, type HugoRules } from "./hugo-addresses.ts";
-import { categoriesFromPath, dayInZone, jekyllPattern, jekyllRules, jekyllSlugify, type JekyllRules } from "./jekyll-addresses.ts";
+import { categoriesFromPath, dayInZone, jekyllDatedName, jekyllPattern, jekyllRules, jekyllSlugify, type JekyllRules } from "./jekyll-addresses.ts";
 import { readSiteConfig } from "./site-config.ts";
 import { eleventyPath } from "./eleventy-addresses.ts";
 import { sitePathOf } from "../archive/front-matter-keys.ts";
@@ -60,7 +60,7 @@ export function oldPath(rules: SiteRules, post: PostFacts): string | undefined {
   if (rules.jekyll) {
     const zoned = rules.jekyll.timezone && post.date ? dayInZone(post.date, rules.jekyll.timezone) : undefined;
     // A post's `slug` is its file's name without the date unless its front matter names one.
-    const slug = (post.slug ?? stem.replace(/^\d{4}-\d{2}-\d{2}-/, "")).trim().replace(/\.+$/, "");
+    const slug = (post.slug ?? jekyllDatedName(stem)?.name ?? stem).trim().replace(/\.+$/, "");
     return fill(jekyllPattern(rules.jekyll, site.root, post.path), {
       ...dateTokens(zoned ?? post.day),
       categories: [...new Set([...categoriesFromPath(rules.jekyll, site.root, post.path), ...post.categories].map((category) => category.toLowerCase()))].join("/"),

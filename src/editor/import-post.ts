@@ -1,4 +1,4 @@
-import { basename, dirname, extname } from "node:path";
+import { basename, dirname, extname, relative } from "node:path";
 import { readSourceFile } from "../ingest/read-source.ts";
 import type { SourceDoc } from "../ingest/source-doc.ts";
 import type { KnowledgeBase } from "../model/knowledge.ts";
@@ -11,6 +11,8 @@ import { htmlToMarkdown } from "../ingest/html-to-markdown.ts";
 import { eleventyDateKeyword, keywordDate } from "./eleventy-dates.ts";
 import { isPlausibleYear } from "../text/calendar.ts";
 import { cleanMarkup, type MarkupDialect } from "./import-markup.ts";
+import { jekyllDatedName } from "./jekyll-addresses.ts";
+import { eleventyPathDay } from "./eleventy-addresses.ts";
 import type { SiteFile, SiteTool } from "./import-site.ts";
 import { kindOf, resolveRef } from "../archive/resolve-refs.ts";
 import type { ImportNotes } from "../messages/import-notes.ts";
@@ -37,14 +39,17 @@ export function readPost(file: SiteFile, display: string, kb: KnowledgeBase, tod
   const errors = read.diagnostics.filter((d) => d.severity === "error");
   if (!read.doc || errors.length) return { failed: (errors.length ? errors : read.diagnostics).map((d) => say.sourceProblem(d.line, d.message, d.fix)) };
   const doc = read.doc;
-  const written = doc.frontMatter;
+  // What the post's sections hand down (Hugo's `cascade`) counts as written, under what the post writes itself.
+  const own = new Set(Object.keys(doc.frontMatter).map((key) => key.toLowerCase()));
+  const handed = Object.entries(file.handedDown ?? {}).filter(([key]) => !own.has(key.toLowerCase()));
+  const written = handed.length ? { ...Object.fromEntries(handed), ...doc.frontMatter } : doc.frontMatter;
   const tool = file.tool ?? toolOf(doc, file.path);
   if (tool === "eleventy" && Object.keys(written).length === 0) {
     return { skipped: { source: display, kind: "no-front-matter", reason: say.eleventyNoFrontMatter } };
   }
   if (tool === "hugo" && neverRendered(written)) return { skipped: { source: display, kind: "page", reason: say.hugoHeadless } };
   // Eleventy has no folder for posts: a post is in a collection (`tags`) or dated; a page (`about/index.md`) is neither.
-  if (tool === "eleventy" && !hasKey(written, "date") && !hasKey(written, "tags") && !/^\d{4}-\d{2}-\d{2}-/.test(basename(file.path))) {
+  if (tool === "eleventy" && !hasKey(written, "date") && !hasKey(written, "tags") && !/^\d{4}-\d{2}-\d{2}-/.test(basename(file.path)) && !(file.rules && eleventyPathDay(file.rules.site.root, file.path))) {
     return { skipped: { source: display, kind: "page", reason: say.eleventyPage } };
   }
 
@@ -84,6 +89,12 @@ export function readPost(file: SiteFile, display: string, kb: KnowledgeBase, tod
     delete data["date"];
     dateSetAside = true;
   }
+  // Jekyll dates a post by its name even with a month or a day of one digit (`2015-6-1-titre.md`), which Revue's names do not take.
+  const namedDay = tool === "jekyll" && !dateSetAside && data["date"] === undefined ? jekyllDatedName(basename(file.path, extname(file.path)))?.day : undefined;
+  if (namedDay && !basename(file.path).startsWith(`${namedDay}-`)) Object.assign(data, { date: namedDay, date_evidence: `file name ${basename(file.path)}` });
+  // Eleventy dates a post by the first day its path holds, a folder's too (`2023-02-24-titre/index.md`).
+  const pathDay = tool === "eleventy" && file.rules && !dateSetAside && data["date"] === undefined ? eleventyPathDay(file.rules.site.root, file.path) : undefined;
+  if (pathDay && !basename(file.path).startsWith(`${pathDay}-`)) Object.assign(data, { date: pathDay, date_evidence: `file name ${relative(file.rules!.site.root, file.path)}` });
   if (typeof data["modified"] === "string") {
     const modified = normalDate(data["modified"]) ?? (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(data["modified"]) ? data["modified"] : undefined);
     if (modified) data["modified"] = modified;
@@ -113,6 +124,7 @@ export function readPost(file: SiteFile, display: string, kb: KnowledgeBase, tod
   }
   const former = unpublished.length || data["permalink"] !== undefined || !file.rules ? undefined : formerPath(file, written, data);
   if (former) data["aliases"] = [...new Set([...(Array.isArray(data["aliases"]) ? (data["aliases"] as string[]) : []), former])];
+  else if (file.rules && !unpublished.length && data["permalink"] === undefined) notes.push(say.formerAddressUnknown);
   if (dropped.size) notes.push(say.droppedKeys([...dropped].map((key) => `${key}: ${shown(written[key])}`)));
 
   const body = cleanMarkup(doc.text, dialectsOf(tool, doc.text), say);
@@ -155,7 +167,7 @@ function termFields(data: Readonly<Record<string, unknown>>, kb: KnowledgeBase):
 /** The post's address on its former site, by its generator's rules (./import-old-paths.ts), as a path Revue can redirect from. */
 function formerPath(file: SiteFile, written: Readonly<Record<string, unknown>>, data: Readonly<Record<string, unknown>>): string | undefined {
   if (!file.rules) return undefined;
-  const day = typeof data["date"] === "string" ? data["date"].slice(0, 10) : /^(\d{4}-\d{2}-\d{2})-/.exec(basename(file.path))?.[1];
+  const day = typeof data["date"] === "string" ? data["date"].slice(0, 10) : jekyllDatedName(basename(file.path, extname(file.path)))?.day;
   const writtenSlug = Object.entries(written).find(([key]) => key.toLowerCase() === "slug")?.[1];
   const permalinkKey = Object.keys(written).find((key) => key.toLowerCase() === "permalink");
   const categories = Object.entries(written)
@@ -190,7 +202,7 @@ function dialectsOf(tool: SiteTool | undefined, text: string): Set<MarkupDialect
 /** A file's tool from what it holds, when its folder does not say: Hugo's TOML or shortcodes, Jekyll's dated name, Eleventy's collection tag. */
 function toolOf(doc: SourceDoc, path: string): SiteTool | undefined {
   if (/\{\{[<%]/.test(doc.text)) return "hugo";
-  if (/^\d{4}-\d{2}-\d{2}-/.test(basename(path))) return "jekyll";
+  if (jekyllDatedName(basename(path, extname(path)))) return "jekyll";
   const tags = doc.frontMatter["tags"];
   if ((Array.isArray(tags) ? tags : [tags]).some((tag) => tag === "post" || tag === "posts")) return "eleventy";
   return undefined;
@@ -203,7 +215,7 @@ function toolOf(doc: SourceDoc, path: string): SiteTool | undefined {
 function fileSlug(file: SiteFile): string {
   const stem = file.name ?? file.bundle?.name ?? basename(file.path, extname(file.path));
   const name = basename(stem) === "index" ? basename(dirname(file.path)) : stem;
-  return slugify(name.replace(/^\d{4}-\d{2}-\d{2}-/, "")) || slugify(name);
+  return slugify(jekyllDatedName(name)?.name ?? name) || slugify(name);
 }
 
 /** Why a post was not public on its site: a draft, a date to come, an expiry passed. */

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, relative, sep } from "node:path";
 import { siteRules, type SiteRules } from "./import-old-paths.ts";
 import type { HugoRules } from "./hugo-addresses.ts";
+import { hugoCascade } from "./hugo-cascade.ts";
 import { walkFiles } from "../pipeline/walk.ts";
 import type { ImportNotes } from "../messages/import-notes.ts";
 
@@ -35,6 +36,8 @@ export interface SiteFile {
   name?: string;
   /** How the post is written when its extension does not say Markdown: `html` is front matter, then an HTML body. */
   markup?: "markdown" | "html";
+  /** Hugo: the publication keys its sections' `cascade` hands down to the post (./hugo-cascade.ts), under the ones it writes. */
+  handedDown?: Record<string, unknown>;
   /** Not a post: the kind counted and the reason, in the words of the import's catalogue. */
   skip?: { kind: string; reason: (say: ImportNotes) => string };
 }
@@ -137,12 +140,16 @@ function hugoFiles(root: string, rules: HugoRules): SiteFile[] {
   const walked = tops.filter((folder) => !tops.some((other) => other !== folder && folder.startsWith(other + sep)));
   const files = walked.flatMap((folder) => walkFiles(folder)).filter((path) => postFormat(path) !== undefined);
   const bundles = new Set(files.filter(isBundleIndex).map(dirname));
+  const cascades = new Map<string, Record<string, unknown>>();
   return files.map((path): SiteFile => {
     const format = postFormat(path) ?? "markdown";
     const folder = dirname(path);
     const content = tops.filter((top) => path.startsWith(top + sep)).sort((a, b) => b.length - a.length)[0] ?? root;
     const named = hugoPageName(path, content, root, rules);
     const inBundle = bundles.has(folder);
+    const suffix = /\.([a-z]{2,3}(?:-[a-z0-9]+)?)$/i.exec(basename(path, extname(path)))?.[1]?.toLowerCase();
+    const handed = hugoCascade(path, content, suffix && rules.languages.some((language) => language.code === suffix) ? suffix : undefined, cascades);
+    const handedDown = Object.keys(handed).length ? { handedDown: handed } : {};
     if (isListPage(path)) return { path, tool: "hugo", skip: { kind: "list-page", reason: (say) => say.hugoListPage } };
     if (inBundle && !isBundleIndex(path)) return { path, tool: "hugo", skip: { kind: "bundle-resource", reason: (say) => say.bundleResource(basename(folder)) } };
     if (format === "not-read") return notRead(path, "hugo");
@@ -151,11 +158,11 @@ function hugoFiles(root: string, rules: HugoRules): SiteFile[] {
       // A bundle at the top of content/ (content/about/index.md) is a page outside any section.
       if (dirname(folder) === content) return { path, tool: "hugo", skip: { kind: "page", reason: (say) => say.pageOutsideSection } };
       const resources = readdirSync(folder).filter((entry) => !entry.startsWith(".") && !isBundleIndex(entry)).sort();
-      return post(path, "hugo", format, { bundle: { name: basename(folder), resources }, ...named });
+      return post(path, "hugo", format, { bundle: { name: basename(folder), resources }, ...named, ...handedDown });
     }
     // Hugo's pages outside any section (content/about.md) are the site's pages, not its posts.
     if (folder === content) return { path, tool: "hugo", skip: { kind: "page", reason: (say) => say.pageOutsideSection } };
-    return post(path, "hugo", format, named);
+    return post(path, "hugo", format, { ...named, ...handedDown });
   });
 }
 

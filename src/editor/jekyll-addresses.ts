@@ -126,3 +126,20 @@ export function jekyllSlugify(text: string, mode: "default" | "pretty" = "defaul
   const slug = text.replace(other, "-").replace(/^-+|-+$/g, "");
   return cased ? slug : slug.toLowerCase();
 }
+
+/**
+ * A post's file name as Jekyll reads it (`2023-05-04-titre.md`): its day, and its name after
+ * the day. Jekyll takes a month and a day of one digit (`2015-6-1-titre.md`): the day is
+ * written here in full, `2015-06-01`.
+ */
+export function jekyllDatedName(stem: string): { day: string; name: string } | undefined {
+  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$/.exec(stem);
+  if (!match) return undefined;
+  const [, year, month, day, name] = match;
+  const pad = (part: string) => part.padStart(2, "0");
+  const written = `${year}-${pad(month!)}-${pad(day!)}`;
+  // Jekyll refuses a day that is not one (`2015-13-40-…`): no day, and the name stays whole.
+  const parsed = new Date(`${written}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== written) return undefined;
+  return { day: written, name: name! };
+}

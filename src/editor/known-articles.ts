@@ -1,6 +1,7 @@
 import type { ArticleRecord } from "../model/article.ts";
 import { DuplicateIndex } from "./near-duplicates.ts";
 import type { ImportNotes } from "../messages/import-notes.ts";
+import { sitePathOf } from "../archive/front-matter-keys.ts";
 
 /**
  * What the archive already holds, so that an import knows a source seen again: each article's
@@ -57,6 +58,12 @@ export function findInArchive(known: KnownArticles, record: ArticleRecord, isArc
     if (known.titles.get(existing) === (record.title ?? "") || sameText?.value === existing) return { existing, reason: say.sameFormerAddress(path) };
     takenPaths.push(path);
     likeness.push(say.formerAddressTaken(path, existing));
+  }
+  // A site's feed after the site itself: the item's link is the address the post had, which its import keeps in `aliases`.
+  const linkPath = record.url ? sitePathOf(record.url) : undefined;
+  const sameAddress = linkPath ? known.byFormerPath.get(linkPath) : undefined;
+  if (linkPath && sameAddress !== undefined && (known.titles.get(sameAddress) === (record.title ?? "") || sameText?.value === sameAddress)) {
+    return { existing: sameAddress, reason: say.sameFormerAddress(linkPath) };
   }
   const sameTitleAndText = known.byTitleAndText.get(titleAndText(record));
   if (sameTitleAndText) return { existing: sameTitleAndText, reason: say.sameTitleAndText };

@@ -10,8 +10,8 @@ import type { SiteFolder } from "./import-site.ts";
  * - Hugo: its root file (`hugo.*`, else `config.*`), then `config/_default/` and
  *   `config/production/` (what `hugo` builds with) merged over it, each later value winning.
  *   In those folders `hugo.*` and `config.*` hold top-level keys, any other `X.toml` the key
- *   `X` (`permalinks.toml`, `languages.toml`); a per-language file (`menus.fr.toml`) names
- *   no address and is not read.
+ *   `X` (`permalinks.toml`, `languages.toml`); `languages.fr.toml` the language `fr`; any
+ *   other per-language file (`menus.fr.toml`) names no address and is not read.
  * - Jekyll, Eleventy: the one file that named the tool.
  */
 export function readSiteConfig(site: SiteFolder): Record<string, unknown> {
@@ -36,10 +36,16 @@ function hugoConfigFolder(folder: string): Record<string, unknown> {
   // Hugo reads a folder's files in the order of their names.
   for (const name of readdirSync(folder).sort()) {
     const ext = extname(name).toLowerCase();
-    const key = name.slice(0, -ext.length);
-    if (!DATA_EXTENSIONS.has(ext) || key.includes(".") || !statSync(join(folder, name)).isFile()) continue;
+    const [key = "", language, ...rest] = name.slice(0, -ext.length).toLowerCase().split(".");
+    if (!DATA_EXTENSIONS.has(ext) || rest.length || !statSync(join(folder, name)).isFile()) continue;
     const data = lowerKeys(readDataFile(join(folder, name)));
-    merged = deepMerge(merged, key === "hugo" || key === "config" ? data : { [key.toLowerCase()]: data });
+    // `languages.fr.yaml` is the language `fr` itself (its `contentDir`); `menus.fr.toml` and
+    // `params.fr.toml` name no address.
+    if (language !== undefined) {
+      if (key === "languages" && language) merged = deepMerge(merged, { languages: { [language]: data } });
+      continue;
+    }
+    merged = deepMerge(merged, key === "hugo" || key === "config" ? data : { [key]: data });
   }
   return merged;
 }

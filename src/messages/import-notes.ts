@@ -50,6 +50,8 @@ export interface ImportNotes {
   unreadableModified(key: string, value: string): string;
   droppedKeys(keyValues: readonly string[]): string;
   bundleFiles(folder: string, files: readonly string[]): string;
+  /** The former site made the post's address in a way Revue does not redo (a JavaScript data file, a template it does not know): no redirect. */
+  formerAddressUnknown: string;
   jekyllDraft: string;
   formerSiteDraft: string;
   formerSiteUnpublished(key: string, value: string): string;
@@ -180,6 +182,7 @@ const fr: ImportNotes = {
     from === "git" ? `date tirée de \`${key}: ${value}\` (Eleventy) : celle du commit dans l’historique git du fichier` : `date tirée de \`${key}: ${value}\` (Eleventy) : celle du fichier, sans son historique git ; vérifiez-la, une copie la change`,
   unreadableModified: (key, value) => `date de mise à jour illisible (\`${key}: ${value}\`), non reprise`,
   droppedKeys: (keyValues) => `clés de l’en-tête non reprises : ${keyValues.join(", ")}`,
+  formerAddressUnknown: "ancienne adresse inconnue : l’ancien site la calculait (fichier JavaScript, gabarit) d’une façon que Revue ne refait pas ; ajoutez-la à `aliases` pour qu’elle mène ici",
   bundleFiles: (folder, files) => `fichiers du dossier ${folder}/ non copiés (${files.join(", ")}) : placez les images sous content/ ou à une adresse https et corrigez leurs liens`,
   jekyllDraft: "brouillon de Jekyll (dossier _drafts/)",
   formerSiteDraft: "brouillon sur l’ancien site (`draft: true`)",
@@ -256,6 +259,7 @@ const en: ImportNotes = {
     from === "git" ? `date from \`${key}: ${value}\` (Eleventy): the commit's, in the file's git history` : `date from \`${key}: ${value}\` (Eleventy): the file's own, without its git history; check it, a copy changes it`,
   unreadableModified: (key, value) => `unreadable date of last change (\`${key}: ${value}\`), left out`,
   droppedKeys: (keyValues) => `front matter keys not kept: ${keyValues.join(", ")}`,
+  formerAddressUnknown: "former address unknown: the former site computed it (a JavaScript file, a template) in a way Revue does not redo; add it to `aliases` so that it leads here",
   bundleFiles: (folder, files) => `files of the folder ${folder}/ not copied (${files.join(", ")}): put the images under content/ or at an https address and correct their links`,
   jekyllDraft: "Jekyll draft (_drafts/ folder)",
   formerSiteDraft: "draft on the former site (`draft: true`)",
