@@ -2,6 +2,7 @@ import type { AgencyRef, ArticleRecord, DateCandidate, DateValue, EntityRef, Sug
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { KnowledgeBase, Person } from "../model/knowledge.ts";
 import type { SourceDoc } from "../ingest/source-doc.ts";
+import { markdownAsText } from "../text/markdown-text.ts";
 import type { CompiledKnowledge } from "../extract/compile.ts";
 import { certainCandidate, extractDate, inferDateCandidates, parseIsoLike } from "../extract/date.ts";
 import { extractEntities, MAX_ENTITIES_PER_KIND, type ExtractedEntities } from "../extract/entities.ts";
@@ -43,7 +44,7 @@ export function buildArticle(doc: SourceDoc, compiled: CompiledKnowledge, option
 
   const page = pageOf(doc, compiled, fm, url);
   const title = fm.title ?? page.title;
-  const articleText = [title ?? "", ...page.body, ...page.captions].join("\n");
+  const articleText = [title ?? "", ...bodyText(page.body, doc.format), ...page.captions].join("\n");
 
   const date = fm.date
     ? frontMatterDate(fm.date, fm)
@@ -248,6 +249,15 @@ function mergeRefs<T extends EntityRef>(first: readonly T[], second: readonly T[
 }
 
 /** The first real paragraph, cut; `body` is a raw capture's text, kept as written, or Markdown-ish lines whose markers are dropped. */
+/**
+ * The body as extraction reads it: a Markdown body's lines as their words (a link as its text,
+ * not its address, where `M%C3%A9moire` would pass for a name), line by line as segmentation
+ * reads a page; other readers' bodies are text already.
+ */
+function bodyText(body: readonly string[], format: SourceDoc["format"]): readonly string[] {
+  return format === "markdown" ? body.map((paragraph) => paragraph.split("\n").map(markdownAsText).join("\n")) : body;
+}
+
 function summarize(body: readonly string[], isText = false): string {
   // A paragraph too long for Markdown is shown as text (./render-markdown.ts); its start is all a summary needs, and link removal grows with the square of its length.
   const first = (body.find((paragraph) => paragraph.length > 40 && !/^#/.test(paragraph)) ?? body[0] ?? "").slice(0, SOURCE_LIMITS.inlineChars);
