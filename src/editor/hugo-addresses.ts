@@ -66,6 +66,16 @@ function folderPath(written: string): string {
   return posix.normalize(written.replace(/\\/g, "/")).replace(/^(\.\/)+|\/+$/g, "");
 }
 
+/**
+ * A translation by its file's name (`article.fr.md`, `index.en.md`): the language, one the
+ * site configures, and the name without it; undefined for a file whose name names none.
+ */
+export function namedLanguage(rules: Pick<HugoRules, "languages">, path: string): { language: string; stem: string } | undefined {
+  const match = /^(.+)\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)$/.exec(basename(path, extname(path)));
+  const language = match?.[2]?.toLowerCase();
+  return match?.[1] && rules.languages.some((known) => known.code === language) ? { language: language ?? "", stem: match[1] } : undefined;
+}
+
 /** Where a page of the content folder is: its language, the folders under its language's content folder, its name. */
 function hugoPlace(rules: HugoRules, root: string, path: string): { language: string; folders: string[]; name: string; bundle: boolean } | undefined {
   const fromRoot = relative(root, path).split(sep).join("/");
@@ -73,14 +83,9 @@ function hugoPlace(rules: HugoRules, root: string, path: string): { language: st
   const folder = own?.contentDir ?? rules.contentDir;
   if (!fromRoot.startsWith(`${folder}/`)) return undefined;
   const parts = fromRoot.slice(folder.length + 1).split("/");
-  let stem = basename(path, extname(path));
-  let language = own?.code ?? rules.defaultLanguage;
-  // A translation by its file's name: the language's code is no part of the page's name.
-  const suffix = /\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)$/.exec(stem);
-  if (suffix && rules.languages.some((known) => known.code === suffix[1]!.toLowerCase())) {
-    language = suffix[1]!.toLowerCase();
-    stem = stem.slice(0, -suffix[0].length);
-  }
+  const named = namedLanguage(rules, path);
+  const stem = named?.stem ?? basename(path, extname(path));
+  const language = named?.language ?? own?.code ?? rules.defaultLanguage;
   const bundle = stem === "index";
   const folders = parts.slice(0, bundle ? -2 : -1);
   return { language, folders, name: bundle ? parts.at(-2) ?? stem : stem, bundle };

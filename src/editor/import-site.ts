@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, relative, sep } from "node:path";
 import { siteRules, type SiteRules } from "./import-old-paths.ts";
-import type { HugoRules } from "./hugo-addresses.ts";
+import { namedLanguage, type HugoRules } from "./hugo-addresses.ts";
 import { hugoCascade } from "./hugo-cascade.ts";
 import { walkFiles } from "../pipeline/walk.ts";
 import type { ImportNotes } from "../messages/import-notes.ts";
@@ -145,14 +145,13 @@ function hugoFiles(root: string, rules: HugoRules): SiteFile[] {
     const format = postFormat(path) ?? "markdown";
     const folder = dirname(path);
     const content = tops.filter((top) => path.startsWith(top + sep)).sort((a, b) => b.length - a.length)[0] ?? root;
-    const named = hugoPageName(path, content, root, rules);
     const inBundle = bundles.has(folder);
-    const suffix = /\.([a-z]{2,3}(?:-[a-z0-9]+)?)$/i.exec(basename(path, extname(path)))?.[1]?.toLowerCase();
-    const handed = hugoCascade(path, content, suffix && rules.languages.some((language) => language.code === suffix) ? suffix : undefined, cascades);
-    const handedDown = Object.keys(handed).length ? { handedDown: handed } : {};
     if (isListPage(path)) return { path, tool: "hugo", skip: { kind: "list-page", reason: (say) => say.hugoListPage } };
     if (inBundle && !isBundleIndex(path)) return { path, tool: "hugo", skip: { kind: "bundle-resource", reason: (say) => say.bundleResource(basename(folder)) } };
     if (format === "not-read") return notRead(path, "hugo");
+    const named = hugoPageName(path, content, root, rules);
+    const handed = hugoCascade(path, content, namedLanguage(rules, path)?.language, cascades);
+    const handedDown = Object.keys(handed).length ? { handedDown: handed } : {};
     if (inBundle) {
       if (folder === content) return { path, tool: "hugo", skip: { kind: "page", reason: (say) => say.homePage } };
       // A bundle at the top of content/ (content/about/index.md) is a page outside any section.
@@ -168,13 +167,10 @@ function hugoFiles(root: string, rules: HugoRules): SiteFile[] {
 
 /** A page's name when its file's name is not it: a translation's (`article.en.md`, or any page of another language's folder) is the page's with its language (`article-en`). */
 function hugoPageName(path: string, content: string, root: string, rules: HugoRules): { name?: string } {
-  const stem = basename(path, extname(path));
-  const suffix = /^(.+)\.([a-z]{2,3}(?:-[a-z0-9]+)?)$/i.exec(stem);
-  const code = suffix?.[2]?.toLowerCase();
-  const byName = suffix?.[1] && rules.languages.some((language) => language.code === code) ? { base: suffix[1], language: code ?? "" } : undefined;
+  const byName = namedLanguage(rules, path);
   const folderLanguage = rules.languages.find((language) => language.contentDir && join(root, language.contentDir) === content)?.code;
   const language = byName?.language ?? folderLanguage ?? rules.defaultLanguage;
-  const base = isBundleIndex(path) ? basename(dirname(path)) : (byName?.base ?? stem);
+  const base = isBundleIndex(path) ? basename(dirname(path)) : (byName?.stem ?? basename(path, extname(path)));
   if (language !== rules.defaultLanguage) return { name: `${base}-${language}` };
   return byName ? { name: base } : {};
 }

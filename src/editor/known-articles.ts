@@ -52,17 +52,19 @@ export function findInArchive(known: KnownArticles, record: ArticleRecord, isArc
   const sameText = record.body.length > 200 ? known.texts.find(record.body) : undefined;
   const takenPaths: string[] = [];
   const likeness: string[] = [];
+  // An address is the article's only with its title or its text: two posts of a site may list the same one.
+  const isSameArticle = (existing: string) => known.titles.get(existing) === (record.title ?? "") || sameText?.value === existing;
   for (const path of formerPaths(record)) {
     const existing = known.byFormerPath.get(path);
     if (existing === undefined) continue;
-    if (known.titles.get(existing) === (record.title ?? "") || sameText?.value === existing) return { existing, reason: say.sameFormerAddress(path) };
+    if (isSameArticle(existing)) return { existing, reason: say.sameFormerAddress(path) };
     takenPaths.push(path);
     likeness.push(say.formerAddressTaken(path, existing));
   }
   // A site's feed after the site itself: the item's link is the address the post had, which its import keeps in `aliases`.
   const linkPath = record.url ? sitePathOf(record.url) : undefined;
   const sameAddress = linkPath ? known.byFormerPath.get(linkPath) : undefined;
-  if (linkPath && sameAddress !== undefined && (known.titles.get(sameAddress) === (record.title ?? "") || sameText?.value === sameAddress)) {
+  if (linkPath && sameAddress !== undefined && isSameArticle(sameAddress)) {
     return { existing: sameAddress, reason: say.sameFormerAddress(linkPath) };
   }
   const sameTitleAndText = known.byTitleAndText.get(titleAndText(record));
