@@ -45,8 +45,13 @@ export interface ChunkTask {
 /** A chunk's results, in its order; or why the worker could not extract at all (its setup failed, say). */
 export type ChunkOutcome = { results: Extracted[] } | { failure: string };
 
-/** Below this many sources, starting workers costs more than it saves. */
-export const PARALLEL_THRESHOLD = 400;
+/**
+ * Below this many sources, starting workers costs more than it saves: a worker process loads
+ * its code and compiles the knowledge base before it takes its first chunk, on the core that
+ * the search indexers and this process's own work would have had, and by then this process
+ * has extracted most of a small archive (docs/performance.md has the measurements).
+ */
+export const PARALLEL_THRESHOLD = 3000;
 /** Jobs per chunk: about a twentieth of a second of work, so the shares even out. */
 const CHUNK = 40;
 /** Chunks a worker holds at once: it starts the next while its last results travel. */

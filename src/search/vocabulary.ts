@@ -34,14 +34,25 @@ export const MAX_ARTICLES = 20_000;
 export const MIN_LETTERS = 4;
 
 /**
- * What lies between words: words are runs of letters (an apostrophe or a hyphen splits words,
- * as the search index splits them). Kept by the split, so each word comes after what precedes it.
+ * The words long enough to be counted: runs of letters (an apostrophe or a hyphen splits
+ * words, as the search index splits them) of at least `MIN_LETTERS` letters, counted in code
+ * points (a letter may take two UTF-16 units). A shorter run matches nowhere, a longer one
+ * from its first letter.
  */
-const BETWEEN_WORDS = /(\P{L}+)/u;
-/** Whether a word opens the text, a line or a sentence (after spaces or an opening quote), from what precedes it. */
-function opensSentence(before: string, first: boolean): boolean {
-  const near = before.slice(-8);
-  return (first && before.length <= 8 && OPENING.test(before)) || SENTENCE_END.test(near);
+const LONG_WORD = new RegExp(`\\p{L}{${MIN_LETTERS},}`, "gu");
+const ANY_LETTER = /\p{L}/u;
+/** Everything up to the last letter: what is left is the run of non-letters before a word. */
+const UP_TO_LAST_LETTER = /^[\s\S]*\p{L}/u;
+/** How much of what precedes a word tells whether it opens a sentence. */
+const NEAR = 8;
+
+/**
+ * Whether the word at `index` of `text` opens the text, a line or a sentence (after spaces or
+ * an opening quote), from the non-letters before it; `first` when no letter comes before it.
+ */
+function opensSentence(text: string, index: number, first: boolean): boolean {
+  const before = text.slice(Math.max(0, index - NEAR - 1), index).replace(UP_TO_LAST_LETTER, "");
+  return (first && before.length <= NEAR && OPENING.test(before)) || SENTENCE_END.test(before.slice(-NEAR));
 }
 const OPENING = /^[\s«"“(]*$/u;
 const SENTENCE_END = /[.!?…:\n][\s«"“(]*$/u;
@@ -57,44 +68,38 @@ export function searchVocabulary(records: readonly ArticleRecord[], maxWords = M
       if (ref.acronym) actors.add(ref.acronym);
     }
   }
-  // By folded word: how many articles hold it, and how often each spelling is written.
-  // Each article's spellings are counted first, so the archive-wide maps see each once per article.
-  const articles = new Map<string, number>();
-  const spellings = new Map<string, Map<string, number>>();
-  const folded = new Map<string, string>();
-  const inArticle = new Map<string, number>();
-  const seen = new Set<string>();
+  // Each spelling is counted at each occurrence, and its folded word once per article that
+  // holds it: one lookup per word of the text, by its spelling.
+  const spellings = new Map<string, Spelling>();
+  const byFolded = new Map<string, FoldedWord>();
+  let article = 0;
   for (const record of evenlySpread(records, maxArticles)) {
-    inArticle.clear();
-    seen.clear();
+    article++;
     const text = `${record.title ?? ""}\n${record.body.split("\n").map(markdownLineAsWords).join("\n")}`;
-    // Words at even positions, what precedes each at the odd one before it.
-    const parts = text.split(BETWEEN_WORDS);
-    for (let at = 0; at < parts.length; at += 2) {
-      const word = parts[at] as string;
-      if (!longEnough(word)) continue;
+    const firstLetter = text.search(ANY_LETTER);
+    for (const match of text.matchAll(LONG_WORD)) {
+      const word = match[0];
       // A capital at the start of a sentence says nothing of the word: « Bien que… » is « bien ».
-      // The text's first word: nothing, or only what precedes it, before it.
-      const first = at === 0 || (at === 2 && parts[0] === "");
-      const form = ONE_CAPITAL.test(word) && opensSentence(parts[at - 1] ?? "", first) ? word.toLowerCase() : word;
-      inArticle.set(form, (inArticle.get(form) ?? 0) + 1);
-    }
-    for (const [form, count] of inArticle) {
-      let key = folded.get(form);
-      if (key === undefined) folded.set(form, (key = foldWord(form)));
-      let forms = spellings.get(key);
-      if (!forms) spellings.set(key, (forms = new Map()));
-      forms.set(form, (forms.get(form) ?? 0) + count);
-      if (!seen.has(key)) {
-        seen.add(key);
-        articles.set(key, (articles.get(key) ?? 0) + 1);
+      const form = ONE_CAPITAL.test(word) && opensSentence(text, match.index, match.index === firstLetter) ? word.toLowerCase() : word;
+      let spelling = spellings.get(form);
+      if (!spelling) {
+        const key = foldWord(form);
+        let folded = byFolded.get(key);
+        if (!folded) byFolded.set(key, (folded = { key, articles: 0, lastArticle: 0, spellings: [] }));
+        spellings.set(form, (spelling = { form, count: 0, word: folded }));
+        folded.spellings.push(spelling);
+      }
+      spelling.count++;
+      if (spelling.word.lastArticle !== article) {
+        spelling.word.lastArticle = article;
+        spelling.word.articles++;
       }
     }
   }
-  const words = [...articles]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+  const words = [...byFolded.values()]
+    .sort((a, b) => b.articles - a.articles || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .slice(0, maxWords)
-    .map(([folded]) => usualSpelling(spellings.get(folded) as Map<string, number>));
+    .map((word) => usualSpelling(word.spellings));
   return { actors: [...actors].sort((a, b) => a.localeCompare(b, "fr")), words };
 }
 
@@ -104,17 +109,29 @@ export function evenlySpread<T>(records: readonly T[], count: number): readonly 
   return Array.from({ length: count }, (_, i) => records[Math.floor((i * records.length) / count)] as T);
 }
 
-/** At least `MIN_LETTERS` letters (code points: a letter may take two UTF-16 units). */
-function longEnough(word: string): boolean {
-  return word.length >= 2 * MIN_LETTERS || (word.length >= MIN_LETTERS && [...word].length >= MIN_LETTERS);
-}
-
 /**
  * The spelling written most often; on a tie, the one in lowercase (a word capitalised at the
  * start of a sentence is the same word), then the first in code-point order.
  */
-function usualSpelling(forms: Map<string, number>): string {
-  return [...forms].sort((a, b) => b[1] - a[1] || Number(b[0] === b[0].toLowerCase()) - Number(a[0] === a[0].toLowerCase()) || (a[0] < b[0] ? -1 : 1))[0]?.[0] as string;
+function usualSpelling(spellings: readonly Spelling[]): string {
+  const lower = (spelling: Spelling) => Number(spelling.form === spelling.form.toLowerCase());
+  return [...spellings].sort((a, b) => b.count - a.count || lower(b) - lower(a) || (a.form < b.form ? -1 : 1))[0]?.form as string;
+}
+
+/** A word as folded (`key`), and how many articles hold it in any of its spellings. */
+interface FoldedWord {
+  key: string;
+  articles: number;
+  /** The last article counted, so that each counts once. */
+  lastArticle: number;
+  spellings: Spelling[];
+}
+
+/** A spelling of a word, and how many times it is written. */
+interface Spelling {
+  form: string;
+  count: number;
+  word: FoldedWord;
 }
 
 /**
