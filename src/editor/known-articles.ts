@@ -14,6 +14,8 @@ export interface KnownArticles {
   byFormerPath: Map<string, string>;
   /** Each article's title, by its file. */
   titles: Map<string, string>;
+  /** The articles with a former address (a post of a site). */
+  addressed: Set<string>;
   /** A short article is known again by its title and its whole text: too short for the near-duplicate test. */
   byTitleAndText: Map<string, string>;
   texts: DuplicateIndex<string>;
@@ -21,13 +23,14 @@ export interface KnownArticles {
 }
 
 export function noKnownArticles(): KnownArticles {
-  return { byUrl: new Map(), byFormerPath: new Map(), titles: new Map(), byTitleAndText: new Map(), texts: new DuplicateIndex<string>(), ids: new Set() };
+  return { byUrl: new Map(), byFormerPath: new Map(), titles: new Map(), addressed: new Set(), byTitleAndText: new Map(), texts: new DuplicateIndex<string>(), ids: new Set() };
 }
 
 /** Adds an article of the archive, `file` as the editor reads its path. */
 export function rememberArticle(known: KnownArticles, record: ArticleRecord, file: string): void {
   if (record.url) known.byUrl.set(normalizeUrl(record.url), file);
   for (const path of formerPaths(record)) if (!known.byFormerPath.has(path)) known.byFormerPath.set(path, file);
+  if (formerPaths(record).length > 0) known.addressed.add(file);
   known.titles.set(file, record.title ?? "");
   known.byTitleAndText.set(titleAndText(record), file);
   known.texts.add(record.body, file);
@@ -68,6 +71,11 @@ export function findInArchive(known: KnownArticles, record: ArticleRecord, isArc
     return { existing: sameAddress, reason: say.sameFormerAddress(linkPath) };
   }
   const sameTitleAndText = known.byTitleAndText.get(titleAndText(record));
+  // Two posts of a site, each at an address of its own, are two pages even with the same title
+  // and text (a gallery whose words are all in its front matter): the second is imported too.
+  if (sameTitleAndText && isArchivePost && formerPaths(record).length > 0 && known.addressed.has(sameTitleAndText)) {
+    return { likeness: [...likeness, say.sameTitleAndTextElsewhere(sameTitleAndText)], takenPaths };
+  }
   if (sameTitleAndText) return { existing: sameTitleAndText, reason: say.sameTitleAndText };
   if (!sameText) return { likeness, takenPaths };
   // A capture whose text the archive has is the same article seen again. A post of an archive with an address of its own is

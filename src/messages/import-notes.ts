@@ -85,6 +85,8 @@ export interface ImportNotes {
   /** Another post of the same site listed this old address too: the first imported keeps it. */
   formerAddressTaken(path: string, file: string): string;
   sameTitleAndText: string;
+  /** A post of a site at an address of its own with the title and text of another post at another: imported, for the editor to judge. */
+  sameTitleAndTextElsewhere(file: string): string;
   nearlySameText(percent: number): string;
   /** A post of an archive with an address of its own whose text the archive has: imported, for the editor to judge. */
   likeness(percent: number, file: string): string;
@@ -210,6 +212,7 @@ const fr: ImportNotes = {
   sameFormerAddress: (path) => `même ancienne adresse ${path}`,
   formerAddressTaken: (path, file) => `ancienne adresse ${path} déjà donnée à ${file}, un autre article : elle mène à celui-là`,
   sameTitleAndText: "même titre et même texte",
+  sameTitleAndTextElsewhere: (file) => `même titre et même texte que ${file}, à une autre adresse : supprimez l’un des deux s’ils sont le même article`,
   nearlySameText: (percent) => `texte presque identique (${percent} %)`,
   likeness: (percent, file) => `texte presque identique (${percent} %) à ${file}, à une autre adresse : supprimez l’un des deux s’ils sont le même article`,
   noTextFound: "aucun texte trouvé dans la source",
@@ -287,6 +290,7 @@ const en: ImportNotes = {
   sameFormerAddress: (path) => `same former address ${path}`,
   formerAddressTaken: (path, file) => `former address ${path} already given to ${file}, another article: it leads there`,
   sameTitleAndText: "same title and text",
+  sameTitleAndTextElsewhere: (file) => `same title and text as ${file}, at another address: delete one of the two if they are the same article`,
   nearlySameText: (percent) => `nearly the same text (${percent}% alike)`,
   likeness: (percent, file) => `nearly the same text (${percent}%) as ${file}, at another address: delete one of the two if they are the same article`,
   noTextFound: "no text found in the source",

@@ -100,3 +100,26 @@ describe("a Hugo section whose _index.md hands draft: true down to its posts (ca
     assert.equal(importSummary(countOutcomes(outcomes), false), "4 lus : 3 importés (dont 1 brouillon), 0 doublon, 1 ignoré (1 page de liste)");
   });
 });
+
+describe("a Hugo site with two posts of the same title and no text but their front matter, at two addresses", async () => {
+  const site = join(SITES, "hugo-same-title-pages");
+  const content = fixtureContent();
+  const outcomes = await importSources({ contentDir: content, sources: [site], cwd: content, today });
+
+  it("imports both, as Hugo publishes both, each with its old address, the second with a note naming the first", () => {
+    const spring = importedArticle(content, outcomes, "content/posts/sortie-de-printemps.md");
+    const autumn = importedArticle(content, outcomes, "content/posts/sortie-d-automne.md");
+    assert.deepEqual(spring.data["aliases"], ["/posts/sortie-de-printemps/"]);
+    assert.deepEqual(autumn.data["aliases"], ["/posts/sortie-d-automne/"]);
+    assert.notEqual(spring.file, autumn.file);
+    const springFirst = outcomes.findIndex((o) => o.source.endsWith("sortie-de-printemps.md")) < outcomes.findIndex((o) => o.source.endsWith("sortie-d-automne.md"));
+    const [first, second] = springFirst ? [spring, autumn] : [autumn, spring];
+    assert.ok(second.notes.some((note) => note.startsWith("même titre et même texte que ") && note.includes(first.file)), second.notes.join("\n"));
+    assert.equal(importSummary(countOutcomes(outcomes), false), "2 lus : 2 importés, 0 doublon, 0 ignoré");
+  });
+
+  it("finds both again when the site is imported a second time", async () => {
+    const again = await importSources({ contentDir: content, sources: [site], cwd: content, today });
+    assert.equal(importSummary(countOutcomes(again), false), "2 lus : 0 importé, 2 doublons, 0 ignoré");
+  });
+});
