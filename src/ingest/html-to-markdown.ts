@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Nodes as HastNodes } from "hast";
-import type { Heading, Link, Paragraph, PhrasingContent, RootContent } from "mdast";
+import type { Heading, Link, Nodes as MdastNodes, Paragraph, PhrasingContent, Root as MdastRoot, RootContent } from "mdast";
 import rehypeParse from "rehype-parse";
 import rehypeRemark, { type Options as ToMdastOptions } from "rehype-remark";
 import remarkStringify, { type Options as StringifyOptions } from "remark-stringify";
@@ -133,6 +133,7 @@ const lineBreak: StringifyHandle = (_node: unknown, _parent: unknown, state: Par
 const processor = unified()
   .use(rehypeParse, { fragment: true })
   .use(rehypeRemark, { handlers })
+  .use(withoutEmptyListItems)
   .use(remarkStringify, {
     bullet: "-",
     rule: "-",
@@ -140,6 +141,28 @@ const processor = unified()
     listItemIndent: "one",
     handlers: { break: lineBreak },
   });
+
+/**
+ * A list item left without words (a gallery's image, dropped with the other media) is no
+ * bullet, and a list left without items is no list.
+ */
+function withoutEmptyListItems() {
+  return (tree: MdastRoot) => prune(tree);
+}
+
+function prune(node: MdastNodes): void {
+  if (!("children" in node)) return;
+  const kept = (node.children as MdastNodes[]).filter((child) => {
+    prune(child);
+    return !((child.type === "listItem" || child.type === "list") && !hasWords(child));
+  });
+  (node as { children: MdastNodes[] }).children = kept;
+}
+
+function hasWords(node: MdastNodes): boolean {
+  if ("value" in node) return node.value.trim() !== "";
+  return "children" in node && (node.children as MdastNodes[]).some(hasWords);
+}
 
 /** Trailing spaces off, at most one blank line between blocks, invisible characters out. */
 function tidy(markdown: string): string {

@@ -608,6 +608,18 @@ describe("htmlToMarkdown", () => {
     assert.equal(htmlToMarkdown("<p>1. Un point - deux points + trois</p>"), "1\\. Un point - deux points + trois");
   });
 
+  it("leaves out the list items, and the lists, that dropping the media empties (a block-editor gallery)", () => {
+    const gallery =
+      '<figure class="wp-block-gallery columns-3 is-cropped"><ul class="blocks-gallery-grid">' +
+      '<li class="blocks-gallery-item"><figure><img src="https://x.ma/wp-content/uploads/2021/04/a.jpg" alt="" data-id="41" class="wp-image-41"/></figure></li>' +
+      '<li class="blocks-gallery-item"><figure><img src="https://x.ma/wp-content/uploads/2021/04/b.jpg" alt="" data-id="42" class="wp-image-42"/></figure></li>' +
+      "</ul></figure>";
+    assert.equal(htmlToMarkdown(`<p>Avant la visite.</p>${gallery}<p>Après la visite.</p>`), "Avant la visite.\n\nAprès la visite.");
+    const captioned = '<ul class="blocks-gallery-grid"><li class="blocks-gallery-item"><figure><img src="a.jpg"/><figcaption class="blocks-gallery-item__caption">Le wali à Tanger</figcaption></figure></li><li class="blocks-gallery-item"><figure><img src="b.jpg"/></figure></li></ul>';
+    assert.equal(htmlToMarkdown(captioned), "- Le wali à Tanger");
+    assert.equal(htmlToMarkdown("<ol><li>premier</li><li><img src='x.png'></li><li>troisième</li></ol>"), "1. premier\n2. troisième");
+  });
+
   it("escapes only what would change the text's shape", () => {
     assert.equal(htmlToMarkdown("<p># pas un titre</p>"), "\\# pas un titre");
     assert.equal(htmlToMarkdown("<p>Voir <b>ceci</b> # et là<br># ici</p>"), "Voir ceci # et là\n\\# ici");
