@@ -6,6 +6,7 @@ import { categoriesFromPath, dayInZone, jekyllDatedName, jekyllPattern, jekyllRu
 import { readSiteConfig } from "./site-config.ts";
 import { eleventyPath } from "./eleventy-addresses.ts";
 import { sitePathOf } from "../archive/front-matter-keys.ts";
+import { normalizePrefix } from "../config.ts";
 
 /**
  * Where a post was on the site it comes from, when neither its `permalink` nor its `url`
@@ -26,6 +27,12 @@ export interface SiteRules {
   jekyll?: JekyllRules;
   /** Eleventy's input folder, from the site's root. */
   input: string;
+  /**
+   * The path the former site was published under (`/blog/`: Hugo's `baseURL`, Jekyll's
+   * `baseurl`), when not the root. Its old addresses, which Revue keeps from that path on,
+   * are then found only if the archive is published under the same path.
+   */
+  prefix?: string;
 }
 
 export interface PostFacts {
@@ -45,12 +52,28 @@ export interface PostFacts {
 
 export function siteRules(site: SiteFolder): SiteRules {
   const config = site.tool === "eleventy" ? {} : readSiteConfig(site);
+  // Hugo's `baseURL` (its keys are read in lower case) and Jekyll's `baseurl`.
+  const prefix = publishedUnder(config["baseurl"]);
   return {
     site,
     ...(site.tool === "hugo" ? { hugo: hugoRules(config) } : {}),
     ...(site.tool === "jekyll" ? { jekyll: jekyllRules(config) } : {}),
     input: site.tool === "eleventy" ? eleventyInput(site.root) : "",
+    ...(prefix ? { prefix } : {}),
   };
+}
+
+/** The path of a site's address (`https://x.org/blog/`, Jekyll's `/blog`) as `/blog/`; undefined at the root or when unreadable. */
+function publishedUnder(address: unknown): string | undefined {
+  if (typeof address !== "string" || !address.trim()) return undefined;
+  let path: string;
+  try {
+    path = decodeURI(new URL(address.trim(), "http://site.invalid").pathname);
+  } catch {
+    return undefined;
+  }
+  const prefix = normalizePrefix(path);
+  return prefix === "/" ? undefined : prefix;
 }
 
 export function oldPath(rules: SiteRules, post: PostFacts): string | undefined {

@@ -32,7 +32,8 @@ const WRITTEN_AS_GIVEN = ["topics", "add", "authors", "summary", "aliases", "per
 /** Hugo's keys for the day a page leaves the site: a post past it is a draft; one still to come is listed as not kept. */
 const EXPIRY_KEYS = new Set(["expirydate", "unpublishdate"]);
 
-export function readPost(file: SiteFile, display: string, kb: KnowledgeBase, today: Date, say: ImportNotes): PostEntry {
+/** `archivePrefix`: the path the archive is published under (`path_prefix`), which its redirects are written under. */
+export function readPost(file: SiteFile, display: string, kb: KnowledgeBase, today: Date, say: ImportNotes, archivePrefix: string): PostEntry {
   if (file.skip) return { skipped: { source: display, kind: file.skip.kind, reason: file.skip.reason(say) } };
   // A post in HTML is front matter, then HTML: read as Markdown, its body made Markdown once its generator's tags are gone.
   const read = readSourceFile(file.path, display, file.markup ? { format: "markdown" } : {});
@@ -125,6 +126,8 @@ export function readPost(file: SiteFile, display: string, kb: KnowledgeBase, tod
   const former = unpublished.length || data["permalink"] !== undefined || !file.rules ? undefined : formerPath(file, written, data);
   if (former) data["aliases"] = [...new Set([...(Array.isArray(data["aliases"]) ? (data["aliases"] as string[]) : []), former])];
   else if (file.rules && !unpublished.length && data["permalink"] === undefined) notes.push(say.formerAddressUnknown);
+  const hasFormerAddress = data["permalink"] !== undefined || (Array.isArray(data["aliases"]) && data["aliases"].length > 0);
+  if (hasFormerAddress && file.rules?.prefix && file.rules.prefix !== archivePrefix) notes.push(say.formerPrefix(file.rules.prefix));
   if (dropped.size) notes.push(say.droppedKeys([...dropped].map((key) => `${key}: ${shown(written[key])}`)));
 
   const body = cleanMarkup(doc.text, dialectsOf(tool, doc.text), say);

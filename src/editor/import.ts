@@ -67,6 +67,7 @@ export async function importSources(options: ImportOptions): Promise<ImportOutco
 
   const run: ImportRun = {
     kb,
+    pathPrefix: config.pathPrefix,
     say,
     today,
     extract,
@@ -84,6 +85,8 @@ export async function importSources(options: ImportOptions): Promise<ImportOutco
 /** What importing one file needs of the whole import. */
 interface ImportRun {
   kb: KnowledgeBase;
+  /** The path the archive is published under (site.yml's `path_prefix`). */
+  pathPrefix: string;
   /** What the editor reads, in the site's language. */
   say: ImportNotes;
   today: Date;
@@ -131,7 +134,7 @@ function importFile(file: string, source: string, site: SiteFile | undefined, pa
 
 /** Markdown keeps its body as written and its front matter, in Revue's keys (./import-post.ts). */
 function importPost(file: SiteFile, source: string, url: string | undefined, run: ImportRun): ImportOutcome {
-  const entry = readPost(file, source, run.kb, run.today, run.say);
+  const entry = readPost(file, source, run.kb, run.today, run.say, run.pathPrefix);
   if ("skipped" in entry) return { source, status: "skipped", kind: entry.skipped.kind, reason: entry.skipped.reason };
   if ("failed" in entry) return { source, status: "failed", reasons: entry.failed };
   const record = run.extract(entry.post.doc, url);

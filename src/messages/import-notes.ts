@@ -52,6 +52,8 @@ export interface ImportNotes {
   bundleFiles(folder: string, files: readonly string[]): string;
   /** The former site made the post's address in a way Revue does not redo (a JavaScript data file, a template it does not know): no redirect. */
   formerAddressUnknown: string;
+  /** The former site was published under a path the archive is not: its old addresses lead here only under that path. */
+  formerPrefix(prefix: string): string;
   jekyllDraft: string;
   formerSiteDraft: string;
   formerSiteUnpublished(key: string, value: string): string;
@@ -185,6 +187,7 @@ const fr: ImportNotes = {
   unreadableModified: (key, value) => `date de mise à jour illisible (\`${key}: ${value}\`), non reprise`,
   droppedKeys: (keyValues) => `clés de l’en-tête non reprises : ${keyValues.join(", ")}`,
   formerAddressUnknown: "ancienne adresse inconnue : l’ancien site la calculait (fichier JavaScript, gabarit) d’une façon que Revue ne refait pas ; ajoutez-la à `aliases` pour qu’elle mène ici",
+  formerPrefix: (prefix) => `ancien site publié sous ${prefix} : ses anciennes adresses ne mènent ici que si l’archive est publiée sous ce chemin (\`path_prefix: ${prefix}\` dans site.yml)`,
   bundleFiles: (folder, files) => `fichiers du dossier ${folder}/ non copiés (${files.join(", ")}) : placez les images sous content/ ou à une adresse https et corrigez leurs liens`,
   jekyllDraft: "brouillon de Jekyll (dossier _drafts/)",
   formerSiteDraft: "brouillon sur l’ancien site (`draft: true`)",
@@ -263,6 +266,7 @@ const en: ImportNotes = {
   unreadableModified: (key, value) => `unreadable date of last change (\`${key}: ${value}\`), left out`,
   droppedKeys: (keyValues) => `front matter keys not kept: ${keyValues.join(", ")}`,
   formerAddressUnknown: "former address unknown: the former site computed it (a JavaScript file, a template) in a way Revue does not redo; add it to `aliases` so that it leads here",
+  formerPrefix: (prefix) => `former site published under ${prefix}: its old addresses lead here only if the archive is published under that path (\`path_prefix: ${prefix}\` in site.yml)`,
   bundleFiles: (folder, files) => `files of the folder ${folder}/ not copied (${files.join(", ")}): put the images under content/ or at an https address and correct their links`,
   jekyllDraft: "Jekyll draft (_drafts/ folder)",
   formerSiteDraft: "draft on the former site (`draft: true`)",

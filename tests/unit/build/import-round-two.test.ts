@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { importSources } from "../../../src/editor/import.ts";
@@ -121,5 +122,28 @@ describe("a Hugo site with two posts of the same title and no text but their fro
   it("finds both again when the site is imported a second time", async () => {
     const again = await importSources({ contentDir: content, sources: [site], cwd: content, today });
     assert.equal(importSummary(countOutcomes(again), false), "2 lus : 0 importé, 2 doublons, 0 ignoré");
+  });
+});
+
+describe("sites published under a path (Hugo's baseURL https://…/blog-hugo/, Jekyll's baseurl: /journal)", async () => {
+  const sites = [join(SITES, "hugo-base-path"), join(SITES, "jekyll-base-path")];
+  const content = fixtureContent();
+  const outcomes = await importSources({ contentDir: content, sources: sites, cwd: content, today });
+
+  it("keeps the old addresses from that path on, and says the archive must be published under it for them to lead to the articles", () => {
+    const hugo = importedArticle(content, outcomes, "content/posts/marche-de-noel.md");
+    assert.deepEqual(hugo.data["aliases"], ["/posts/marche-de-noel/"]);
+    assert.ok(hugo.notes.includes("ancien site publié sous /blog-hugo/ : ses anciennes adresses ne mènent ici que si l’archive est publiée sous ce chemin (`path_prefix: /blog-hugo/` dans site.yml)"), hugo.notes.join("\n"));
+    const jekyll = importedArticle(content, outcomes, "_posts/2019-03-02-assemblee-generale.md");
+    assert.deepEqual(jekyll.data["aliases"], ["/2019/assemblee-generale/"]);
+    assert.ok(jekyll.notes.some((note) => note.startsWith("ancien site publié sous /journal/ :")), jekyll.notes.join("\n"));
+  });
+
+  it("says nothing of it when the archive is published under the same path", async () => {
+    const published = fixtureContent();
+    writeFileSync(join(published, "site.yml"), readFileSync(join(published, "site.yml"), "utf8").replace(/^path_prefix:.*$/m, "path_prefix: /blog-hugo/"));
+    const again = await importSources({ contentDir: published, sources: [sites[0] as string], cwd: published, today });
+    const hugo = importedArticle(published, again, "content/posts/marche-de-noel.md");
+    assert.ok(!hugo.notes.some((note) => note.startsWith("ancien site publié sous")), hugo.notes.join("\n"));
   });
 });
