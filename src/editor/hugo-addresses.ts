@@ -9,16 +9,17 @@ import { record } from "./site-config.ts";
  *   `defaultContentLanguage` (`en`); the address starts with `/<language>` unless it is the
  *   default language (then only with `defaultContentLanguageInSubdir`);
  * - its section: the first folder under its language's content folder;
- * - `permalinks` for that section (`posts = '/:year/:month/:slug/'`), else its folders and
- *   its name (the bundle's folder for `index.md`), the name replaced by `slug`;
+ * - `permalinks` for that section (`posts = '/:year/:month/:slug/'`), the language's own when
+ *   it sets some (`[languages.en.permalinks]`: they replace the site's, as Hugo reads them),
+ *   else its folders and its name (the bundle's folder for `index.md`), the name replaced by `slug`;
  * - every part as Hugo's `urlize` makes it: `removePathAccents`, `disablePathToLower` heeded;
  *   a trailing `/`, or `.html` with `uglyURLs`.
  */
 export interface HugoRules {
   /** The site's content folder, from its root (`content`). */
   contentDir: string;
-  /** Configured languages (lower case) with their own content folder, if any. */
-  languages: readonly { code: string; contentDir?: string }[];
+  /** Configured languages (lower case) with their own content folder and permalinks, if any. */
+  languages: readonly { code: string; contentDir?: string; permalinks?: Readonly<Record<string, string>> }[];
   defaultLanguage: string;
   defaultInSubdir: boolean;
   /** Section (lower case) → pattern. */
@@ -43,22 +44,28 @@ export function hugoRules(config: Readonly<Record<string, unknown>>): HugoRules 
     .filter(([, settings]) => record(settings)["disabled"] !== true)
     .map(([code, settings]) => {
       const contentDir = text(record(settings)["contentdir"]);
-      return { code: code.toLowerCase(), ...(contentDir ? { contentDir: folderPath(contentDir) } : {}) };
+      const permalinks = record(settings)["permalinks"];
+      return { code: code.toLowerCase(), ...(contentDir ? { contentDir: folderPath(contentDir) } : {}), ...(permalinks !== undefined ? { permalinks: sectionPatterns(permalinks) } : {}) };
     });
-  const permalinks = record(config["permalinks"]);
-  // Hugo 0.120 and later group patterns by page kind (`[permalinks.page]`); before, by section.
-  const patterns: Record<string, string> = {};
-  for (const [section, pattern] of Object.entries({ ...permalinks, ...record(permalinks["page"]) })) if (typeof pattern === "string") patterns[section.toLowerCase()] = pattern;
   return {
     contentDir: folderPath(text(config["contentdir"]) ?? "content"),
     languages: languages.length ? languages : [{ code: defaultLanguage }],
     defaultLanguage,
     defaultInSubdir: config["defaultcontentlanguageinsubdir"] === true,
-    permalinks: patterns,
+    permalinks: sectionPatterns(config["permalinks"]),
     removePathAccents: config["removepathaccents"] === true,
     disablePathToLower: config["disablepathtolower"] === true,
     uglyURLs: config["uglyurls"] === true,
   };
+}
+
+/** Section (lower case) → pattern, from a `permalinks` table. */
+function sectionPatterns(written: unknown): Record<string, string> {
+  const permalinks = record(written);
+  // Hugo 0.120 and later group patterns by page kind (`[permalinks.page]`); before, by section.
+  const patterns: Record<string, string> = {};
+  for (const [section, pattern] of Object.entries({ ...permalinks, ...record(permalinks["page"]) })) if (typeof pattern === "string") patterns[section.toLowerCase()] = pattern;
+  return patterns;
 }
 
 /** A folder as written in the configuration (`./content/fr/`) as a path from the root (`content/fr`). */
@@ -102,7 +109,7 @@ export function hugoPath(rules: HugoRules, root: string, page: HugoPage, fill: (
   const { folders, name } = place;
   const urlize = (value: string) => hugoUrlize(value, rules);
   const section = folders[0] ?? "";
-  const pattern = rules.permalinks[section.toLowerCase()];
+  const pattern = (rules.languages.find((language) => language.code === place.language)?.permalinks ?? rules.permalinks)[section.toLowerCase()];
   const slugOrFile = page.slug ? urlize(page.slug) : urlize(name);
   const title = page.title?.trim() ? page.title : name;
   const [year, month, date] = page.day?.split("-") ?? [];

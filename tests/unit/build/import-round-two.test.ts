@@ -147,3 +147,16 @@ describe("sites published under a path (Hugo's baseURL https://…/blog-hugo/, J
     assert.ok(!hugo.notes.some((note) => note.startsWith("ancien site publié sous")), hugo.notes.join("\n"));
   });
 });
+
+describe("a Hugo site whose English pages have permalinks of their own ([languages.en.permalinks])", async () => {
+  const content = fixtureContent();
+  const outcomes = await importSources({ contentDir: content, sources: [join(SITES, "hugo-language-permalinks")], cwd: content, today });
+  const aliasesOf = (source: string) => importedArticle(content, outcomes, source).data["aliases"];
+
+  it("gives each language's pages the addresses of its own patterns, which replace the site's, as Hugo 0.111 listed them", () => {
+    assert.deepEqual(aliasesOf("content/posts/budget.en.md"), ["/en/news/the-participatory-budget-is-passed/"]);
+    assert.deepEqual(aliasesOf("content/notes/reunion.en.md"), ["/en/notes/reunion/"]);
+    assert.deepEqual(aliasesOf("content/posts/budget.md"), ["/articles/2020/le-budget-participatif-est-voté/"]);
+    assert.deepEqual(aliasesOf("content/notes/reunion.md"), ["/carnet/compte-rendu-de-la-réunion/"]);
+  });
+});
