@@ -33,34 +33,32 @@ describe("every page type on a phone and a desktop", () => {
   };
 
   it("shows the search field in the header on the brand's line, without sideways scrolling, and AA contrast in light and dark", async () => {
-    for (const [type, path] of Object.entries(PAGES)) {
-      for (const viewport of WIDTHS) {
-        for (const colorScheme of ["light", "dark"] as const) {
-          const { page, status } = await open(path, viewport, colorScheme);
-          assert.equal(status, 200, type);
-          // Functions given to the page are written without named helpers: the test runner's compiler would name them with a helper the page lacks.
-          const layout = {
-            ...(await page.evaluate(() => ({ overflow: document.documentElement.scrollWidth - window.innerWidth, background: getComputedStyle(document.body).backgroundColor }))),
-            input: await page.locator(".site-search input").boundingBox(),
-            brand: await page.locator(".brand").boundingBox(),
-            h1: await page.locator("main h1").first().boundingBox(),
-          };
-          const where = `${type} at ${viewport.width}px, ${colorScheme}`;
-          assert.ok(layout.overflow <= 0, `${where}: ${layout.overflow}px wider than the screen`);
-          assert.ok(layout.input && layout.brand && layout.input.width >= 120, `${where}: search field ${layout.input?.width}px wide`);
-          assert.ok(Math.abs(layout.input.y + layout.input.height / 2 - (layout.brand.y + layout.brand.height / 2)) < 12, `${where}: search field beside the brand`);
-          assert.ok(layout.input.x + layout.input.width <= viewport.width, `${where}: search field inside the screen`);
-          if (type !== "search") assert.ok(layout.h1 && layout.h1.y < (viewport.width < 500 ? 260 : 200), `${where}: the page's heading starts at ${layout.h1?.y}px`);
-          assert.equal(layout.background, colorScheme === "dark" ? "rgb(22, 22, 26)" : "rgb(253, 252, 249)", where);
-          assert.deepEqual(await contrastViolations(page), [], where);
-          if (SHOTS) {
-            mkdirSync(SHOTS, { recursive: true });
-            await page.screenshot({ path: join(SHOTS, `${type.replace(/\W+/g, "-")}-${viewport.width}-${colorScheme}.png`), fullPage: true });
-          }
-          await page.close();
-        }
+    const views = Object.entries(PAGES).flatMap(([type, path]) => WIDTHS.flatMap((viewport) => (["light", "dark"] as const).map((colorScheme) => ({ type, path, viewport, colorScheme }))));
+    // A few pages at a time: each waits on the browser's processes as much as it works.
+    await inTurn(views, 3, async ({ type, path, viewport, colorScheme }) => {
+      const { page, status } = await open(path, viewport, colorScheme);
+      assert.equal(status, 200, type);
+      // Functions given to the page are written without named helpers: the test runner's compiler would name them with a helper the page lacks.
+      const layout = {
+        ...(await page.evaluate(() => ({ overflow: document.documentElement.scrollWidth - window.innerWidth, background: getComputedStyle(document.body).backgroundColor }))),
+        input: await page.locator(".site-search input").boundingBox(),
+        brand: await page.locator(".brand").boundingBox(),
+        h1: await page.locator("main h1").first().boundingBox(),
+      };
+      const where = `${type} at ${viewport.width}px, ${colorScheme}`;
+      assert.ok(layout.overflow <= 0, `${where}: ${layout.overflow}px wider than the screen`);
+      assert.ok(layout.input && layout.brand && layout.input.width >= 120, `${where}: search field ${layout.input?.width}px wide`);
+      assert.ok(Math.abs(layout.input.y + layout.input.height / 2 - (layout.brand.y + layout.brand.height / 2)) < 12, `${where}: search field beside the brand`);
+      assert.ok(layout.input.x + layout.input.width <= viewport.width, `${where}: search field inside the screen`);
+      if (type !== "search") assert.ok(layout.h1 && layout.h1.y < (viewport.width < 500 ? 260 : 200), `${where}: the page's heading starts at ${layout.h1?.y}px`);
+      assert.equal(layout.background, colorScheme === "dark" ? "rgb(22, 22, 26)" : "rgb(253, 252, 249)", where);
+      assert.deepEqual(await contrastViolations(page), [], where);
+      if (SHOTS) {
+        mkdirSync(SHOTS, { recursive: true });
+        await page.screenshot({ path: join(SHOTS, `${type.replace(/\W+/g, "-")}-${viewport.width}-${colorScheme}.png`), fullPage: true });
       }
-    }
+      await page.close();
+    });
   });
 
   it("sends the header's search to the search page as ?q=, from a phone", async () => {
@@ -104,3 +102,12 @@ describe("every page type on a phone and a desktop", () => {
     await page.close();
   });
 });
+
+/** Runs `work` on every item, at most `width` at once. */
+async function inTurn<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: width }, lane));
+}
