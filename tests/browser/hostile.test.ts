@@ -4,6 +4,7 @@ import { describe, it } from "node:test";
 import { walkFiles } from "../../src/pipeline/walk.ts";
 import { hostileContent } from "../helpers/hostile.ts";
 import { useBuiltSite } from "../helpers/built-site.ts";
+import { inTurn } from "../helpers/in-turn.ts";
 
 describe("the hostile articles in a browser", () => {
   const site = useBuiltSite({ content: hostileContent() });
@@ -16,7 +17,8 @@ describe("the hostile articles in a browser", () => {
   it("opens every published hostile article with no script run and no request leaving the site", async () => {
     assert.ok(pages().length >= 15, `${pages().length} article pages`);
     const origin = new URL(site.server.url).origin;
-    for (const path of pages()) {
+    // A page waits for the network to be idle: a few are opened at once.
+    await inTurn(pages(), 4, async (path) => {
       const context = await site.browser.newContext();
       const page = await context.newPage();
       const dialogs: string[] = [];
@@ -45,6 +47,6 @@ describe("the hostile articles in a browser", () => {
       assert.deepEqual(errors, [], path);
       assert.deepEqual(outside, [], path);
       await context.close();
-    }
+    });
   });
 });

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { useBuiltSite } from "../helpers/built-site.ts";
+import { inTurn } from "../helpers/in-turn.ts";
 import { IMAGE_ARTICLE, pagesContent, UNDATED_ARTICLE } from "../helpers/pages-content.ts";
 import { PAGE_TYPES } from "./page-types.ts";
 
@@ -102,12 +103,3 @@ describe("every page type on a phone and a desktop", () => {
     await page.close();
   });
 });
-
-/** Runs `work` on every item, at most `width` at once. */
-async function inTurn<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await work(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: width }, lane));
-}
