@@ -21,7 +21,8 @@ async function watch(browser: Browser): Promise<{ page: Page; problems: string[]
   return { page, problems };
 }
 
-describe("pages under the strict Content-Security-Policy", () => {
+// The pages wait for the network to be idle: a few are loaded at once.
+describe("pages under the strict Content-Security-Policy", { concurrency: 4 }, () => {
   const site = useBuiltSite();
 
   it("sends the policy as a header and as a <meta>", async () => {
