@@ -248,7 +248,6 @@ function mergeRefs<T extends EntityRef>(first: readonly T[], second: readonly T[
   return out;
 }
 
-/** The first real paragraph, cut; `body` is a raw capture's text, kept as written, or Markdown-ish lines whose markers are dropped. */
 /**
  * The body as extraction reads it: a Markdown body's lines as their words (a link as its text,
  * not its address, where `M%C3%A9moire` would pass for a name), line by line as segmentation
@@ -258,6 +257,7 @@ function bodyText(body: readonly string[], format: SourceDoc["format"]): readonl
   return format === "markdown" ? body.map((paragraph) => paragraph.split("\n").map(markdownAsText).join("\n")) : body;
 }
 
+/** The first real paragraph, cut; `body` is a raw capture's text, kept as written, or Markdown-ish lines whose markers are dropped. */
 function summarize(body: readonly string[], isText = false): string {
   // A paragraph too long for Markdown is shown as text (./render-markdown.ts); its start is all a summary needs, and link removal grows with the square of its length.
   const first = (body.find((paragraph) => paragraph.length > 40 && !/^#/.test(paragraph)) ?? body[0] ?? "").slice(0, SOURCE_LIMITS.inlineChars);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, extname, join, relative, sep } from "node:path";
 import { slugify } from "../text/slug.ts";
+import { isRealDate } from "../text/calendar.ts";
 import { readDataFile } from "./site-config.ts";
 
 /**
@@ -82,8 +83,8 @@ function fileSlug(stem: string, folders: readonly string[]): string | undefined 
  * site's folder, a folder's (`posts/2023-02-24-titre/index.md`) as well as the file's.
  */
 export function eleventyPathDay(root: string, path: string): string | undefined {
-  const written = /(\d{4}-\d{2}-\d{2})/.exec(relative(root, path).split(sep).join("/"))?.[1];
+  const written = /(\d{4})-(\d{2})-(\d{2})/.exec(relative(root, path).split(sep).join("/"));
   if (!written) return undefined;
-  const parsed = new Date(`${written}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === written ? written : undefined;
+  const [year, month, day] = written.slice(1, 4).map(Number) as [number, number, number];
+  return isRealDate(year, month, day) ? written[0] : undefined;
 }

@@ -90,12 +90,11 @@ export function readPost(file: SiteFile, display: string, kb: KnowledgeBase, tod
     delete data["date"];
     dateSetAside = true;
   }
-  // Jekyll dates a post by its name even with a month or a day of one digit (`2015-6-1-titre.md`), which Revue's names do not take.
-  const namedDay = tool === "jekyll" && !dateSetAside && data["date"] === undefined ? jekyllDatedName(basename(file.path, extname(file.path)))?.day : undefined;
-  if (namedDay && !basename(file.path).startsWith(`${namedDay}-`)) Object.assign(data, { date: namedDay, date_evidence: `file name ${basename(file.path)}` });
-  // Eleventy dates a post by the first day its path holds, a folder's too (`2023-02-24-titre/index.md`).
-  const pathDay = tool === "eleventy" && file.rules && !dateSetAside && data["date"] === undefined ? eleventyPathDay(file.rules.site.root, file.path) : undefined;
-  if (pathDay && !basename(file.path).startsWith(`${pathDay}-`)) Object.assign(data, { date: pathDay, date_evidence: `file name ${relative(file.rules!.site.root, file.path)}` });
+  // The day a post's path gives where Revue's names would not: Jekyll's name with a month or a
+  // day of one digit (`2015-6-1-titre.md`), Eleventy's first day in the path, a folder's too
+  // (`2023-02-24-titre/index.md`).
+  const pathDay = dateSetAside || data["date"] !== undefined ? undefined : dayOfPath(file, tool);
+  if (pathDay && !basename(file.path).startsWith(`${pathDay.day}-`)) Object.assign(data, { date: pathDay.day, date_evidence: `file name ${pathDay.written}` });
   if (typeof data["modified"] === "string") {
     const modified = normalDate(data["modified"]) ?? (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(data["modified"]) ? data["modified"] : undefined);
     if (modified) data["modified"] = modified;
@@ -264,6 +263,17 @@ function neverRendered(written: Readonly<Record<string, unknown>>): boolean {
     const render = build !== null && typeof build === "object" ? (build as Record<string, unknown>)["render"] : undefined;
     return render === false || render === "never";
   });
+}
+
+/** The day the post's tool read from its path, and the part of the path that says it. */
+function dayOfPath(file: SiteFile, tool: SiteTool | undefined): { day: string; written: string } | undefined {
+  if (tool === "jekyll") {
+    const day = jekyllDatedName(basename(file.path, extname(file.path)))?.day;
+    return day ? { day, written: basename(file.path) } : undefined;
+  }
+  if (tool !== "eleventy" || !file.rules) return undefined;
+  const day = eleventyPathDay(file.rules.site.root, file.path);
+  return day ? { day, written: relative(file.rules.site.root, file.path) } : undefined;
 }
 
 /** Eleventy reads `tags: another tag` as one tag; the front matter's reader splits words as Jekyll does. */

@@ -1,5 +1,6 @@
 import { join, relative, sep } from "node:path";
 import { record } from "./site-config.ts";
+import { isoDate, isRealDate } from "../text/calendar.ts";
 
 /**
  * How Jekyll made a post's address, from `_config.yml`:
@@ -135,11 +136,8 @@ export function jekyllSlugify(text: string, mode: "default" | "pretty" = "defaul
 export function jekyllDatedName(stem: string): { day: string; name: string } | undefined {
   const match = /^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$/.exec(stem);
   if (!match) return undefined;
-  const [, year, month, day, name] = match;
-  const pad = (part: string) => part.padStart(2, "0");
-  const written = `${year}-${pad(month!)}-${pad(day!)}`;
+  const [year, month, day] = match.slice(1, 4).map(Number) as [number, number, number];
   // Jekyll refuses a day that is not one (`2015-13-40-…`): no day, and the name stays whole.
-  const parsed = new Date(`${written}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== written) return undefined;
-  return { day: written, name: name! };
+  if (!isRealDate(year, month, day)) return undefined;
+  return { day: isoDate(year, month, day), name: match[4]! };
 }

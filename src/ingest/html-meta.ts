@@ -8,9 +8,10 @@ import { safeHttpUrl } from "../text/safe-url.ts";
  * Parse.ly, Sailthru), JSON-LD, microdata (`itemprop`), `<link rel=canonical>`, `<time>`,
  * `<h1>` and `<title>`. Each fact is read from an ordered list of sources, the most
  * deliberate first (JSON-LD and OpenGraph are written for machines; `<title>` for tabs),
- * and the source used is recorded in `evidence`.
+ * and the source used is recorded in `evidence`. With it, the headline element the title and
+ * the date were read by, for the reader to find the story under it.
  */
-export function readPageMeta(document: Document, options: { url?: string } = {}): PageMeta {
+export function readPageMeta(document: Document, options: { url?: string } = {}): { meta: PageMeta; headline: Element | undefined } {
   // One query for the head-like elements: each query walks the whole page.
   const elements = [...document.querySelectorAll("meta, script, link, title")];
   const ofTag = (name: string): Element[] => elements.filter((element) => element.tagName.toLowerCase() === name);
@@ -96,7 +97,7 @@ export function readPageMeta(document: Document, options: { url?: string } = {})
     meta.keywords = keywords.values;
     evidence["keywords"] = keywords.evidence;
   }
-  return meta;
+  return { meta, headline };
 }
 
 /** A value and where it was read, e.g. `meta[property=og:title]`. */
@@ -112,7 +113,7 @@ export interface Found {
  * the site's name (a logo is often a page's first `<h1>`, and a headline's own `<header>` is
  * no sign of the page's header).
  */
-export function headlineElement(document: Document, siteName?: string, title?: string): Element | undefined {
+function headlineElement(document: Document, siteName?: string, title?: string): Element | undefined {
   const all = [...document.querySelectorAll("h1")].filter((h1) => textOf(h1) !== "");
   const site = siteName ? fold(siteName) : undefined;
   const declared = title ? fold(title) : "";

@@ -2,7 +2,7 @@ import { textAsMarkdown } from "../text/markdown-text.ts";
 import type { PageFurnitureRules } from "../model/knowledge.ts";
 import { furnitureVocabulary } from "./furniture-vocabulary.ts";
 import { safely } from "./html-dom.ts";
-import { cleanText, headlineElement, readPageMeta, textOf } from "./html-meta.ts";
+import { cleanText, readPageMeta, textOf } from "./html-meta.ts";
 import { parseDocument, stripInert } from "./html-parse.ts";
 import { mainContent } from "./main-content.ts";
 import type { PageMeta, SourceDoc } from "./source-doc.ts";
@@ -24,8 +24,7 @@ export function readHtml(raw: string, path: string, furniture: PageFurnitureRule
   const urlOnly: PageMeta = options.url ? { url: options.url, evidence: { url: "options.url" } } : { evidence: {} };
   const document = safely(() => parseDocument(raw), undefined);
   if (!document) return { path, format: "html", frontMatter: {}, frontMatterLines: {}, bodyLine: 1, text: plainText(raw), meta: urlOnly };
-  const meta = safely(() => readPageMeta(document, options), urlOnly);
-  const headline = safely(() => headlineElement(document, meta.siteName, meta.title), undefined);
+  const { meta, headline } = safely(() => readPageMeta(document, options), { meta: urlOnly, headline: undefined });
   const headlineText = headline ? textOf(headline) : undefined;
   const body = safely(() => mainContent(document, headline, options.url ?? meta.url, furnitureVocabulary(furniture)), "");
   const text = composeText(meta.title, body, headlineText);
