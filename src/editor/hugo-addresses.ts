@@ -27,6 +27,12 @@ export interface HugoRules {
   removePathAccents: boolean;
   disablePathToLower: boolean;
   uglyURLs: boolean;
+  /**
+   * The sections (lower case) the site names as its posts' (`mainSections`, or
+   * `params.mainSections` as themes read it); absent when it names none: Hugo then takes the
+   * section with the most pages, a guess too weak to leave the others out.
+   */
+  mainSections?: readonly string[];
 }
 
 export interface HugoPage {
@@ -56,7 +62,14 @@ export function hugoRules(config: Readonly<Record<string, unknown>>): HugoRules 
     removePathAccents: config["removepathaccents"] === true,
     disablePathToLower: config["disablepathtolower"] === true,
     uglyURLs: config["uglyurls"] === true,
+    ...mainSections(config["mainsections"] ?? record(config["params"])["mainsections"]),
   };
+}
+
+/** The sections named by `mainSections`: a list, or one name. */
+function mainSections(written: unknown): { mainSections?: string[] } {
+  const names = (Array.isArray(written) ? written : [written]).filter((name): name is string => typeof name === "string" && name.trim() !== "");
+  return names.length ? { mainSections: names.map((name) => name.trim().toLowerCase()) } : {};
 }
 
 /** Section (lower case) → pattern, from a `permalinks` table. */

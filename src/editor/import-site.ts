@@ -132,6 +132,8 @@ const isListPage = (path: string) => /^_index(?:\.[a-z]{2,3}(?:-[a-z0-9]+)?)?\.[
  * top of one, file or bundle, is outside any section. A page in another language than the
  * site's default, by its file's name (`article.en.md`) or its folder's, is named after the
  * page with its language (`article-en`): the original keeps the name, whichever is read first.
+ * When the site names its main sections (`mainSections`), the pages of its other sections are
+ * counted, not imported.
  */
 function hugoFiles(root: string, rules: HugoRules): SiteFile[] {
   const tops = [...new Set([rules.contentDir, ...rules.languages.flatMap((language) => (language.contentDir ? [language.contentDir] : []))])]
@@ -141,28 +143,45 @@ function hugoFiles(root: string, rules: HugoRules): SiteFile[] {
   const files = walked.flatMap((folder) => walkFiles(folder)).filter((path) => postFormat(path) !== undefined);
   const bundles = new Set(files.filter(isBundleIndex).map(dirname));
   const cascades = new Map<string, Record<string, unknown>>();
+  const contentOf = (path: string) => tops.filter((top) => path.startsWith(top + sep)).sort((a, b) => b.length - a.length)[0] ?? root;
+  const main = mainSectionsInUse(rules, files.map((path) => sectionOf(path, contentOf(path))));
   return files.map((path): SiteFile => {
     const format = postFormat(path) ?? "markdown";
     const folder = dirname(path);
-    const content = tops.filter((top) => path.startsWith(top + sep)).sort((a, b) => b.length - a.length)[0] ?? root;
+    const content = contentOf(path);
     const inBundle = bundles.has(folder);
     if (isListPage(path)) return { path, tool: "hugo", skip: { kind: "list-page", reason: (say) => say.hugoListPage } };
     if (inBundle && !isBundleIndex(path)) return { path, tool: "hugo", skip: { kind: "bundle-resource", reason: (say) => say.bundleResource(basename(folder)) } };
     if (format === "not-read") return notRead(path, "hugo");
+    if (inBundle && folder === content) return { path, tool: "hugo", skip: { kind: "page", reason: (say) => say.homePage } };
+    // A page at the top of content/, file or bundle (content/about.md, content/about/index.md), is outside any section: one of the site's pages, not a post.
+    if ((inBundle ? dirname(folder) : folder) === content) return { path, tool: "hugo", skip: { kind: "page", reason: (say) => say.pageOutsideSection } };
+    const section = sectionOf(path, content);
+    if (main && section && !main.includes(section.toLowerCase())) return { path, tool: "hugo", skip: { kind: "page", reason: (say) => say.hugoOtherSection(section, main, join(content, section)) } };
     const named = hugoPageName(path, content, root, rules);
     const handed = hugoCascade(path, content, namedLanguage(rules, path)?.language, cascades);
     const handedDown = Object.keys(handed).length ? { handedDown: handed } : {};
-    if (inBundle) {
-      if (folder === content) return { path, tool: "hugo", skip: { kind: "page", reason: (say) => say.homePage } };
-      // A bundle at the top of content/ (content/about/index.md) is a page outside any section.
-      if (dirname(folder) === content) return { path, tool: "hugo", skip: { kind: "page", reason: (say) => say.pageOutsideSection } };
-      const resources = readdirSync(folder).filter((entry) => !entry.startsWith(".") && !isBundleIndex(entry)).sort();
-      return post(path, "hugo", format, { bundle: { name: basename(folder), resources }, ...named, ...handedDown });
-    }
-    // Hugo's pages outside any section (content/about.md) are the site's pages, not its posts.
-    if (folder === content) return { path, tool: "hugo", skip: { kind: "page", reason: (say) => say.pageOutsideSection } };
-    return post(path, "hugo", format, { ...named, ...handedDown });
+    if (!inBundle) return post(path, "hugo", format, { ...named, ...handedDown });
+    const resources = readdirSync(folder).filter((entry) => !entry.startsWith(".") && !isBundleIndex(entry)).sort();
+    return post(path, "hugo", format, { bundle: { name: basename(folder), resources }, ...named, ...handedDown });
   });
+}
+
+/** The section of a page: the first folder of its path in the content folder; none at its top. */
+function sectionOf(path: string, content: string): string | undefined {
+  const parts = relative(content, path).split(sep);
+  return parts.length > 1 ? parts[0] : undefined;
+}
+
+/**
+ * The sections the site names as its posts' (`mainSections`: the ones its home page lists),
+ * when it names some and they hold pages: the pages of other sections are the site's other
+ * pages (documentation, projects, team). A `mainSections` that names none of the site's
+ * sections (a theme's example left as it was) leaves nothing out.
+ */
+function mainSectionsInUse(rules: HugoRules, sections: readonly (string | undefined)[]): readonly string[] | undefined {
+  const main = rules.mainSections;
+  return main && sections.some((section) => section !== undefined && main.includes(section.toLowerCase())) ? main : undefined;
 }
 
 /** A page's name when its file's name is not it: a translation's (`article.en.md`, or any page of another language's folder) is the page's with its language (`article-en`). */

@@ -34,6 +34,8 @@ export interface ImportNotes {
   bundleResource(folder: string): string;
   homePage: string;
   pageOutsideSection: string;
+  /** A Hugo page of a section the site's `mainSections` leaves out, and the section's folder to import on its own. */
+  hugoOtherSection(section: string, mainSections: readonly string[], folder: string): string;
   jekyllPage: string;
   /** A document of a Jekyll collection (`_docs/`), and the collection's folder to import on its own. */
   jekyllCollection(collection: string, folder: string): string;
@@ -175,6 +177,7 @@ const fr: ImportNotes = {
   bundleResource: (folder) => `fichier joint du dossier ${folder}/ (index.md est l’article)`,
   homePage: "page d’accueil du site, pas un article",
   pageOutsideSection: "page hors section (content/), pas un article : importez-la seule si c’en est un",
+  hugoOtherSection: (section, main, folder) => `page de la section ${section}/, que le site ne compte pas parmi ses sections principales (mainSections : ${main.join(", ")}) : si elle tient des articles, importez-la seule (npm run import -- ${folder})`,
   jekyllPage: "page de Jekyll hors de _posts/, pas un article : importez-la seule si c’en est un",
   jekyllCollection: (collection, folder) => `document de la collection ${collection}/ de Jekyll, pas un billet : si elle tient des articles, importez-la seule (npm run import -- ${folder})`,
   formatNotRead: (extension) => `format ${extension} non lu par Revue : convertissez-le en Markdown (pandoc, par exemple) et importez le fichier obtenu`,
@@ -254,6 +257,7 @@ const en: ImportNotes = {
   bundleResource: (folder) => `file of the folder ${folder}/ (index.md is the article)`,
   homePage: "the site's home page, not an article",
   pageOutsideSection: "page outside any section (content/), not an article: import it on its own if it is one",
+  hugoOtherSection: (section, main, folder) => `page of the section ${section}/, which the site does not count among its main sections (mainSections: ${main.join(", ")}): if it holds articles, import it on its own (npm run import -- ${folder})`,
   jekyllPage: "Jekyll page outside _posts/, not an article: import it on its own if it is one",
   jekyllCollection: (collection, folder) => `document of the Jekyll collection ${collection}/, not a post: if it holds articles, import it on its own (npm run import -- ${folder})`,
   formatNotRead: (extension) => `Revue does not read the ${extension} format: convert it to Markdown (with pandoc, for one) and import the result`,

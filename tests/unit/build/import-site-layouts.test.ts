@@ -169,6 +169,42 @@ describe("a multilingual Hugo site's pages", () => {
   });
 });
 
+describe("a Hugo site that names its main sections (mainSections)", () => {
+  const REAL_LIKE = join(import.meta.dirname, "../../fixtures/import/real-like");
+
+  it("imports the posts of its main sections and counts the pages of its other sections, with the folder to import if they are articles", async () => {
+    const content = fixtureContent();
+    const site = join(REAL_LIKE, "hugo-main-sections");
+    const outcomes = await importSources({ contentDir: content, sources: [site], cwd: content, today });
+    const dakar = importedArticle(content, outcomes, "posts/2023/accord-formation.md");
+    assert.deepEqual(dakar.data["aliases"], ["/2023/03/accord-formation-dakar/"], "the address hugo list all gives");
+    importedArticle(content, outcomes, "posts/bilan-annuel.md");
+    const others = outcomes.flatMap((o) => (o.status === "skipped" ? [[o.source.replace(/^.*hugo-main-sections\//, ""), o.kind, o.reason] as const] : []));
+    assert.deepEqual(
+      others.map(([source, kind]) => [source, kind]),
+      [
+        ["content/_index.md", "list-page"],
+        ["content/docs/installation/index.md", "page"],
+        ["content/projets/observatoire.md", "page"],
+      ],
+    );
+    assert.equal(
+      others[2]?.[2],
+      `page de la section projets/, que le site ne compte pas parmi ses sections principales (mainSections : posts) : si elle tient des articles, importez-la seule (npm run import -- ${join(site, "content", "projets")})`,
+    );
+  });
+
+  it("leaves nothing out when mainSections names none of the site's sections (a theme's example left as it was)", async () => {
+    const site = scratchDir("hugo-main-sections-unused");
+    writeFileSync(join(site, "hugo.toml"), 'baseURL = "https://carnet.example.org/"\n[params]\nmainSections = ["post"]\n');
+    mkdirSync(join(site, "content", "billets"), { recursive: true });
+    writeFileSync(join(site, "content", "billets", "mission.md"), "---\ntitle: Une mission à Abidjan\ndate: 2022-05-02\n---\nLa mission a duré trois jours.\n");
+    const content = fixtureContent();
+    const outcomes = await importSources({ contentDir: content, sources: [site], cwd: content, today });
+    assert.equal(importedArticle(content, outcomes, "billets/mission.md").data["title"], "Une mission à Abidjan");
+  });
+});
+
 describe("an Eleventy post's tags", () => {
   it("are one tag when written as one text, as Eleventy reads them", async () => {
     const content = fixtureContent();
