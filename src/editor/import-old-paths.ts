@@ -83,7 +83,7 @@ export function oldPath(rules: SiteRules, post: PostFacts): string | undefined {
   if (rules.jekyll) {
     const zoned = rules.jekyll.timezone && post.date ? dayInZone(post.date, rules.jekyll.timezone) : undefined;
     // A post's `slug` is its file's name without the date unless its front matter names one.
-    const slug = (post.slug ?? jekyllDatedName(stem)?.name ?? stem).trim().replace(/\.+$/, "");
+    const slug = (post.slug ?? jekyllDatedName(stem, true)?.name ?? stem).trim().replace(/\.+$/, "");
     return fill(jekyllPattern(rules.jekyll, site.root, post.path), {
       ...dateTokens(zoned ?? post.day),
       categories: [...new Set([...categoriesFromPath(rules.jekyll, site.root, post.path), ...post.categories].map((category) => category.toLowerCase()))].join("/"),

@@ -169,7 +169,7 @@ function termFields(data: Readonly<Record<string, unknown>>, kb: KnowledgeBase):
 /** The post's address on its former site, by its generator's rules (./import-old-paths.ts), as a path Revue can redirect from. */
 function formerPath(file: SiteFile, written: Readonly<Record<string, unknown>>, data: Readonly<Record<string, unknown>>): string | undefined {
   if (!file.rules) return undefined;
-  const day = typeof data["date"] === "string" ? data["date"].slice(0, 10) : jekyllDatedName(basename(file.path, extname(file.path)))?.day;
+  const day = typeof data["date"] === "string" ? data["date"].slice(0, 10) : jekyllDatedName(basename(file.path, extname(file.path)), file.tool === "jekyll")?.day;
   const writtenSlug = Object.entries(written).find(([key]) => key.toLowerCase() === "slug")?.[1];
   const permalinkKey = Object.keys(written).find((key) => key.toLowerCase() === "permalink");
   const categories = Object.entries(written)
@@ -217,7 +217,7 @@ function toolOf(doc: SourceDoc, path: string): SiteTool | undefined {
 function fileSlug(file: SiteFile): string {
   const stem = file.name ?? file.bundle?.name ?? basename(file.path, extname(file.path));
   const name = basename(stem) === "index" ? basename(dirname(file.path)) : stem;
-  return slugify(jekyllDatedName(name)?.name ?? name) || slugify(name);
+  return slugify(jekyllDatedName(name, file.tool === "jekyll")?.name ?? name) || slugify(name);
 }
 
 /** Why a post was not public on its site: a draft, a date to come, an expiry passed. */
@@ -268,7 +268,7 @@ function neverRendered(written: Readonly<Record<string, unknown>>): boolean {
 /** The day the post's tool read from its path, and the part of the path that says it. */
 function dayOfPath(file: SiteFile, tool: SiteTool | undefined): { day: string; written: string } | undefined {
   if (tool === "jekyll") {
-    const day = jekyllDatedName(basename(file.path, extname(file.path)))?.day;
+    const day = jekyllDatedName(basename(file.path, extname(file.path)), file.tool === "jekyll")?.day;
     return day ? { day, written: basename(file.path) } : undefined;
   }
   if (tool !== "eleventy" || !file.rules) return undefined;

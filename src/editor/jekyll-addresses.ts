@@ -131,12 +131,16 @@ export function jekyllSlugify(text: string, mode: "default" | "pretty" = "defaul
 /**
  * A post's file name as Jekyll reads it (`2023-05-04-titre.md`): its day, and its name after
  * the day. Jekyll takes a month and a day of one digit (`2015-6-1-titre.md`): the day is
- * written here in full, `2015-06-01`.
+ * written here in full, `2015-06-01`. It takes a year of two digits too (`09-05-16-titre.md`),
+ * which Ruby's `Time.parse` completes: 69 to 99 are 1969 to 1999, 00 to 68 are 2000 to 2068.
+ * Only in a Jekyll site's folder (`shortYears`): in a file of unknown origin, `16-05-09` is as
+ * likely a day written the French way.
  */
-export function jekyllDatedName(stem: string): { day: string; name: string } | undefined {
-  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$/.exec(stem);
+export function jekyllDatedName(stem: string, shortYears = false): { day: string; name: string } | undefined {
+  const match = (shortYears ? /^(\d{4}|\d{2})-(\d{1,2})-(\d{1,2})-(.+)$/ : /^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$/).exec(stem);
   if (!match) return undefined;
-  const [year, month, day] = match.slice(1, 4).map(Number) as [number, number, number];
+  const [written, month, day] = match.slice(1, 4).map(Number) as [number, number, number];
+  const year = match[1]!.length === 2 ? written + (written >= 69 ? 1900 : 2000) : written;
   // Jekyll refuses a day that is not one (`2015-13-40-…`): no day, and the name stays whole.
   if (!isRealDate(year, month, day)) return undefined;
   return { day: isoDate(year, month, day), name: match[4]! };

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { importSources, type ImportOutcome } from "../../../src/editor/import.ts";
 import { countOutcomes, importSummary } from "../../../src/editor/import-summary.ts";
+import { jekyllDatedName } from "../../../src/editor/jekyll-addresses.ts";
 import { fixtureContent } from "../../helpers/content.ts";
 import { importedArticle } from "../../helpers/imported-article.ts";
 import { scratchDir } from "../../helpers/scratch.ts";
@@ -42,12 +43,22 @@ describe("a Jekyll site with posts in HTML, collections and posts in other forma
     const [, , reason] = skipped(outcomes).find(([source]) => source === "_pages/a-propos.md") ?? [];
     assert.match(reason ?? "", /collection _pages\/ de Jekyll, pas un billet : si elle tient des articles, importez-la seule \(npm run import -- .*site-layouts\/jekyll\/_pages\)/);
     assert.ok(!outcomes.some((o) => /_layouts|index\.html|_config/.test(o.source)), "layouts, the home page's template and the configuration are no documents");
-    assert.equal(importSummary(countOutcomes(outcomes), false), "6 lus : 3 importés, 0 doublon, 3 ignorés (2 documents de collection, 1 fichier d’un format non lu)");
+    assert.equal(importSummary(countOutcomes(outcomes), false), "7 lus : 4 importés, 0 doublon, 3 ignorés (2 documents de collection, 1 fichier d’un format non lu)");
   });
 
   it("gives a post in a category's folder (actualites/_posts/) its address with the folder's category, as Jekyll does", () => {
     const post = importedArticle(content, outcomes, "actualites/_posts/2019-03-04-rencontre-a-rabat.md");
     assert.deepEqual(post.data["aliases"], ["/actualites/cooperation/2019/03/04/rencontre-a-rabat/"], "permalink: pretty is /:categories/:year/:month/:day/:title/");
+  });
+
+  it("reads a post's name with a two-digit year as Jekyll does (Ruby completes 00–68 to 2000–2068, 69–99 to 1969–1999)", () => {
+    const post = importedArticle(content, outcomes, "_posts/09-11-03-mission-a-dakar.md");
+    assert.equal(post.data["date"], "2009-11-03");
+    assert.deepEqual(post.data["aliases"], ["/cooperation/2009/11/03/mission-a-dakar/"]);
+    assert.match(post.file, /articles\/2009\/2009-11-03-mission-a-dakar\.md$/);
+    assert.equal(jekyllDatedName("69-01-02-bilan", true)?.day, "1969-01-02");
+    assert.equal(jekyllDatedName("68-01-02-bilan", true)?.day, "2068-01-02");
+    assert.equal(jekyllDatedName("16-05-09-note"), undefined, "outside a Jekyll site, 16-05-09 may be a French day");
   });
 
   it("puts back a raw block inside a highlight block as written", () => {
