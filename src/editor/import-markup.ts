@@ -10,7 +10,8 @@ import type { ImportNotes } from "../messages/import-notes.ts";
  * - Liquid (Jekyll) and Nunjucks (Eleventy) tags: `{% highlight %}` becomes a fenced code block,
  *   `{% raw %}` keeps its text as written, `{% comment %}` and `{# … #}` go with their text, an
  *   include keeps its caption or title; a link to another post (`post_url`, `link`, Hugo's
- *   `ref`), or whose address a `{{ … }}` made, keeps its words, over more than one line too;
+ *   `ref`), or whose address a `{{ … }}` made, keeps its words, over more than one line too,
+ *   and so does a reference link whose definition Liquid made (a loop's `[#{{ issue }}]: …`);
  *   a quoted text printed as it is (`{{ "…" }}`) stays; other tags and `{{ … }}` outputs are
  *   removed. A text kept inside another (`raw` in `highlight`) is put back whole.
  * Each kind of tag removed is named in the notes, for the editor to check.
@@ -57,6 +58,9 @@ export function cleanMarkup(body: string, dialects: ReadonlySet<MarkupDialect>, 
     // A link whose address the site made (`{{ site.repository }}/…`, `{{ "/docs/" | relative_url }}`) led to the former site: its words stay.
     text = text.replace(new RegExp(String.raw`${LINK_WORDS}\(\s*[^\s()]*\{\{[^}]*\}\}[^\s()]*(?:\s+"[^"]*")?\s*\)`, "g"), (_all, words: string) => (links++, words));
     text = text.replace(/\{%-?\s*highlight\s+([^%]*?)\s*-?%\}\n?([\s\S]*?)\n?\{%-?\s*endhighlight\s*-?%\}/g, (_all, args: string, code: string) => keep(fenced(code, String(argumentsOf(args).positional[0] ?? ""))));
+    const reduced = withoutMadeReferences(text);
+    text = reduced.text;
+    links += reduced.links;
     text = text.replace(/\{%-?\s*(include\w*)\s+([\s\S]*?)\s*-?%\}/g, (_all, tag: string, args: string) => {
       const parsed = argumentsOf(args);
       const caption = captionOf(parsed.named);
@@ -81,6 +85,44 @@ export function cleanMarkup(body: string, dialects: ReadonlySet<MarkupDialect>, 
   // A kept text may hold another (a `raw` block inside a `highlight`): each is put back whole.
   const restore = (text: string): string => text.replace(/\u0000(\d+)\u0000/g, (_all, index: string) => restore(kept[Number(index)] ?? ""));
   return { text: restore(tidied), notes };
+}
+
+/**
+ * Reference links whose definition Liquid made: its address (`[History]: {{ site.baseurl }}/…`)
+ * or its label too, a loop writing one per value (`[#{{ issue }}]: {{ site.repository }}/issues/{{ issue }}`
+ * defines `[#1037]`, `[#1040]`…). The definitions go, and the links that used them keep their
+ * words, as links whose address Liquid made do; a label a definition of the text still gives
+ * stays a link.
+ */
+function withoutMadeReferences(text: string): { text: string; links: number } {
+  const made: RegExp[] = [];
+  const kept = new Set<string>();
+  const withoutDefinitions = text.replace(/^ {0,3}\[([^\]\n]+)\]:[ \t]*([^\n]*)$/gm, (line, label: string, rest: string) => {
+    if (!/\{\{|\{%/.test(label + rest)) {
+      kept.add(normalLabel(label));
+      return line;
+    }
+    const parts = label.split(/\{\{[^}]*\}\}/).map((part) => normalLabel(part).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    made.push(new RegExp(`^${parts.join(".+?")}$`));
+    return "";
+  });
+  if (!made.length) return { text, links: 0 };
+  let links = 0;
+  // `[words][label]`, `[label][]`, or `[label]` alone (not a link, an image or a definition of its own).
+  const reference = new RegExp(String.raw`(!?)${LINK_WORDS}(?:\[([^\]
+]*)\]|(?![(\[:]))`, "g");
+  const reducedText = withoutDefinitions.replace(reference, (all, bang: string, words: string, label: string | undefined) => {
+    const target = normalLabel(label || words);
+    if (bang || kept.has(target) || !made.some((pattern) => pattern.test(target))) return all;
+    links++;
+    return words;
+  });
+  return { text: reducedText, links };
+}
+
+/** A reference label as Markdown matches it: case and runs of spaces do not count. */
+function normalLabel(label: string): string {
+  return label.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
 /** A link's words, over more than one line but not across a paragraph. */

@@ -73,6 +73,14 @@ describe("a Jekyll site with posts in HTML, collections and posts in other forma
     assert.match(post.body, /Lisez la documentation\nsur les thèmes et l’annonce de la\nversion précédente\.$/m, post.body);
     assert.ok(!post.body.includes("]("), post.body);
   });
+
+  it("keeps the words of reference links whose definitions Liquid made, in a loop too, and the links the text defines", () => {
+    const post = importedArticle(content, outcomes, "_posts/2016-10-07-filtres-d-adresse.md");
+    assert.match(post.body, /^Cette version corrige aussi le filtre `absolute_url` \(#5399\) et le filtre\n`where_exp` \(#5436\), comme le dit l'historique\.$/m, post.body);
+    assert.match(post.body, /^Le \[guide\]\[\] reste à jour\.$/m);
+    assert.match(post.body, /^\[guide\]: https:\/\/jekyllrb\.com\/docs\/$/m);
+    assert.ok(!/^\[(#|historique|-filter)|\/issues\/|\{\{ (site|issue|filter)/m.test(post.body), post.body);
+  });
 });
 
 describe("a Hugo site with front matter after a blank line, bundles in HTML and code samples", async () => {
