@@ -109,8 +109,7 @@ function withoutMadeReferences(text: string): { text: string; links: number } {
   if (!made.length) return { text, links: 0 };
   let links = 0;
   // `[words][label]`, `[label][]`, or `[label]` alone (not a link, an image or a definition of its own).
-  const reference = new RegExp(String.raw`(!?)${LINK_WORDS}(?:\[([^\]
-]*)\]|(?![(\[:]))`, "g");
+  const reference = new RegExp(String.raw`(!?)${LINK_WORDS}(?:\[([^\]\n]*)\]|(?![(\[:]))`, "g");
   const reducedText = withoutDefinitions.replace(reference, (all, bang: string, words: string, label: string | undefined) => {
     const target = normalLabel(label || words);
     if (bang || kept.has(target) || !made.some((pattern) => pattern.test(target))) return all;
