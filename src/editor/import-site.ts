@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, relative, sep } from "node:path";
 import { siteRules, type SiteRules } from "./import-old-paths.ts";
-import { namedLanguage, type HugoRules } from "./hugo-addresses.ts";
+import { hugoRules, namedLanguage, type HugoRules } from "./hugo-addresses.ts";
+import { readSiteConfig } from "./site-config.ts";
 import { hugoCascade } from "./hugo-cascade.ts";
 import { walkFiles } from "../pipeline/walk.ts";
 import type { ImportNotes } from "../messages/import-notes.ts";
@@ -47,7 +48,7 @@ const CONFIGS: readonly (readonly [SiteTool, readonly string[]])[] = [
   ["eleventy", [".eleventy.js", ".eleventy.cjs", ".eleventy.mjs", "eleventy.config.js", "eleventy.config.cjs", "eleventy.config.mjs", "eleventy.config.ts"]],
   ["jekyll", ["_config.yml", "_config.yaml", "_config.toml"]],
 ];
-/** Hugo's older configuration names, too common to say Hugo without a `content/` folder beside them. */
+/** Hugo's older configuration names, too common to say Hugo without its content folder beside them. */
 const HUGO_LEGACY_CONFIGS = ["config.toml", "config.yaml", "config.yml", "config.json"];
 
 const MARKDOWN = new Set([".md", ".markdown"]);
@@ -82,12 +83,19 @@ export function siteFolder(root: string): SiteFolder | undefined {
     const config = names.find((name) => existsSync(join(root, name)));
     if (config) return { tool, root, config };
   }
-  if (existsSync(join(root, "content")) && statSync(join(root, "content")).isDirectory()) {
-    const config = HUGO_LEGACY_CONFIGS.find((name) => existsSync(join(root, name))) ?? (existsSync(join(root, "config", "_default")) ? "config/_default/" : undefined);
-    if (config) return { tool: "hugo", root, config };
-  }
+  const config = HUGO_LEGACY_CONFIGS.find((name) => existsSync(join(root, name))) ?? (existsSync(join(root, "config", "_default")) ? "config/_default/" : undefined);
+  if (config && hasHugoContent({ tool: "hugo", root, config })) return { tool: "hugo", root, config };
   return undefined;
 }
+
+/** Whether a folder with one of Hugo's older configuration names holds Hugo's content: `content/`, or the folder its configuration names (`contentDir`, a language's). */
+function hasHugoContent(site: SiteFolder): boolean {
+  const rules = hugoRules(readSiteConfig(site));
+  const folders = [rules.contentDir, ...rules.languages.flatMap((language) => (language.contentDir ? [language.contentDir] : []))];
+  return folders.some((folder) => isFolder(join(site.root, folder)));
+}
+
+const isFolder = (path: string) => existsSync(path) && statSync(path).isDirectory();
 
 /**
  * The sources of a folder given to the import: a site's posts when it is a site, or holds

@@ -188,6 +188,18 @@ describe("a multilingual Hugo site's pages", () => {
   });
 });
 
+describe("a Hugo site whose content is not in content/ (contentDir)", () => {
+  it("is known by its config.toml naming its content folder: its posts get Hugo's addresses, its templates and README are no sources", async () => {
+    const content = fixtureContent();
+    const site = join(import.meta.dirname, "../../fixtures/import/real-like/hugo-content-elsewhere");
+    const outcomes = await importSources({ contentDir: content, sources: [site], cwd: content, today });
+    assert.deepEqual(importedArticle(content, outcomes, "app/content/blog/outils-de-mesure.md").data["aliases"], ["/2018/02/11/outils-mesure/"], "the address hugo list all gives");
+    const page = outcomes.find((o) => o.source.endsWith("app/content/mentions-legales.md"));
+    assert.ok(page?.status === "skipped" && page.kind === "page", JSON.stringify(page));
+    assert.deepEqual(outcomes.map((o) => o.source.replace(/^.*hugo-content-elsewhere\//, "")).sort(), ["app/content/blog/outils-de-mesure.md", "app/content/mentions-legales.md"]);
+  });
+});
+
 describe("a Hugo site that names its main sections (mainSections)", () => {
   const REAL_LIKE = join(import.meta.dirname, "../../fixtures/import/real-like");
 
