@@ -9,9 +9,10 @@ import type { ImportNotes } from "../messages/import-notes.ts";
  *   Hugo's escape (a comment between `{{<` and `>}}`) is the literal text.
  * - Liquid (Jekyll) and Nunjucks (Eleventy) tags: `{% highlight %}` becomes a fenced code block,
  *   `{% raw %}` keeps its text as written, `{% comment %}` and `{# … #}` go with their text, an
- *   include keeps its caption or title; a link to another post (`post_url`, `link`, Hugo's
- *   `ref`), or whose address a `{{ … }}` made, keeps its words, over more than one line too,
- *   and so does a reference link whose definition Liquid made (a loop's `[#{{ issue }}]: …`);
+ *   include keeps its caption or title; a link to another post (`post_url`, `link`, any tag
+ *   that makes a link's address, Hugo's `ref`), or whose address a `{{ … }}` made, keeps its
+ *   words, over more than one line too, and so does a reference link whose definition Liquid
+ *   made (a loop's `[#{{ issue }}]: …`);
  *   a quoted text printed as it is (`{{ "…" }}`) stays; other tags and `{{ … }}` outputs are
  *   removed. A text kept inside another (`raw` in `highlight`) is put back whole.
  * Each kind of tag removed is named in the notes, for the editor to check.
@@ -54,7 +55,7 @@ export function cleanMarkup(body: string, dialects: ReadonlySet<MarkupDialect>, 
     text = text.replace(/\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g, (_all, inner: string) => keep(inner));
     text = text.replace(/\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g, () => (removed.add("{% comment %}"), ""));
     text = text.replace(/\{#[\s\S]*?#\}/g, () => (removed.add("{# … #}"), ""));
-    text = text.replace(new RegExp(String.raw`${LINK_WORDS}\(\s*(?:\{\{[^}]*\}\}\s*)?\{%-?\s*(?:post_url|link)\s[\s\S]*?-?%\}\s*\)`, "g"), (_all, words: string) => (links++, words));
+    text = text.replace(new RegExp(String.raw`${LINK_WORDS}\(\s*(?:\{\{[^}]*\}\}\s*)?\{%-?\s*[\w-]+(?:[^%\n]|%(?!\}))*?-?%\}\s*\)`, "g"), (_all, words: string) => (links++, words));
     // A link whose address the site made (`{{ site.repository }}/…`, `{{ "/docs/" | relative_url }}`) led to the former site: its words stay.
     text = text.replace(new RegExp(String.raw`${LINK_WORDS}\(\s*[^\s()]*\{\{[^}]*\}\}[^\s()]*(?:\s+"[^"]*")?\s*\)`, "g"), (_all, words: string) => (links++, words));
     text = text.replace(/\{%-?\s*highlight\s+([^%]*?)\s*-?%\}\n?([\s\S]*?)\n?\{%-?\s*endhighlight\s*-?%\}/g, (_all, args: string, code: string) => keep(fenced(code, String(argumentsOf(args).positional[0] ?? ""))));

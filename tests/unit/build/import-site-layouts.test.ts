@@ -74,10 +74,10 @@ describe("a Jekyll site with posts in HTML, collections and posts in other forma
     assert.ok(!post.body.includes("]("), post.body);
   });
 
-  it("keeps the words of reference links whose definitions Liquid made, in a loop too, and the links the text defines", () => {
+  it("keeps the words of reference links whose definitions Liquid made, in a loop too, of links whose address a plugin's tag made, and the links the text defines", () => {
     const post = importedArticle(content, outcomes, "_posts/2016-10-07-filtres-d-adresse.md");
     assert.match(post.body, /^Cette version corrige aussi le filtre `absolute_url` \(#5399\) et le filtre\n`where_exp` \(#5436\), comme le dit l'historique\.$/m, post.body);
-    assert.match(post.body, /^Le \[guide\]\[\] reste à jour\.$/m);
+    assert.match(post.body, /^Le \[guide\]\[\] reste à jour, et les notes de la version\nprécédente aussi\.$/m, "a plugin's tag that made a link's address");
     assert.match(post.body, /^\[guide\]: https:\/\/jekyllrb\.com\/docs\/$/m);
     assert.ok(!/^\[(#|historique|-filter)|\/issues\/|\{\{ (site|issue|filter)/m.test(post.body), post.body);
   });
