@@ -289,6 +289,6 @@ function hasKey(data: Readonly<Record<string, unknown>>, key: string): boolean {
 
 /** A value for a note: as YAML would write it on one line, cut when long. */
 function shown(value: unknown): string {
-  const text = value instanceof Date ? value.toISOString() : typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  const text = (value instanceof Date ? value.toISOString() : typeof value === "string" ? value : JSON.stringify(value) ?? String(value)).replace(/\s+/g, " ").trim();
   return text.length > 100 ? `${text.slice(0, 100)}…` : text;
 }

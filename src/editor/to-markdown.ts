@@ -25,7 +25,8 @@ export function recordToMarkdown(record: ArticleRecord, say: ImportNotes, extra:
   }
   Object.assign(frontMatter, extra);
   const yaml = stringify(frontMatter, { lineWidth: 0 }).trimEnd();
-  const comments = warnings.length ? `\n${warnings.map((w) => say.toCheckComment(w)).join("\n")}` : "";
+  // A note quotes what the source wrote, which may run over lines: each stays one comment line.
+  const comments = warnings.length ? `\n${warnings.map((w) => say.toCheckComment(w.replace(/\s*\n\s*/g, " "))).join("\n")}` : "";
   return `---\n${yaml}${comments}\n---\n\n${record.body.trim()}\n`;
 }
 

@@ -61,6 +61,12 @@ describe("a Jekyll site with posts in HTML, collections and posts in other forma
     assert.equal(jekyllDatedName("16-05-09-note"), undefined, "outside a Jekyll site, 16-05-09 may be a French day");
   });
 
+  it("quotes a key it leaves out whose value runs over several lines on its note's one line: the file's front matter stays readable", () => {
+    const post = importedArticle(content, outcomes, "_posts/09-11-03-mission-a-dakar.md");
+    assert.ok(post.notes.some((note) => note.includes("subtitle: Trois experts préparent la formation de l'an prochain, comments: true")), post.notes.join("\n"));
+    assert.equal(post.data["title"], "Une mission d'experts à Dakar");
+  });
+
   it("puts back a raw block inside a highlight block as written", () => {
     const post = importedArticle(content, outcomes, "_posts/2016-10-07-filtres-d-adresse.md");
     assert.ok(!post.text.includes("\u0000"), "no placeholder left in the file");
