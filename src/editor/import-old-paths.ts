@@ -15,7 +15,8 @@ import { normalizePrefix } from "../config.ts";
  * - Hugo (./hugo-addresses.ts): its configuration file and folder (`config/_default/`), the
  *   post's language and section, `[permalinks]` for the section, else its path under the
  *   content folder, its last segment replaced by `slug`;
- * - Jekyll (./jekyll-addresses.ts): `_config.yml`'s defaults for posts, `collections.posts.permalink`
+ * - Jekyll (./jekyll-addresses.ts): the post's own `permalink:` when it is a pattern
+ *   (`/blog/:year/:title/`), else `_config.yml`'s defaults for posts, `collections.posts.permalink`
  *   or `permalink:` (a pattern or a style), `date` (`/:categories/:year/:month/:day/:title.html`) by default;
  * - Eleventy (./eleventy-addresses.ts): its `permalink` (front matter, data files), else the
  *   file's path under the input folder (`/blog/titre/`).
@@ -46,7 +47,7 @@ export interface PostFacts {
   slug: string | undefined;
   /** Jekyll's categories, as written. */
   categories: readonly string[];
-  /** Eleventy: `permalink` as the front matter wrote it, if it did. */
+  /** Eleventy, Jekyll: `permalink` as the front matter wrote it, if it did. */
   permalink?: unknown;
 }
 
@@ -84,7 +85,9 @@ export function oldPath(rules: SiteRules, post: PostFacts): string | undefined {
     const zoned = rules.jekyll.timezone && post.date ? dayInZone(post.date, rules.jekyll.timezone) : undefined;
     // A post's `slug` is its file's name without the date unless its front matter names one.
     const slug = (post.slug ?? jekyllDatedName(stem, true)?.name ?? stem).trim().replace(/\.+$/, "");
-    return fill(jekyllPattern(rules.jekyll, site.root, post.path), {
+    // The post's own `permalink:` comes before the site's patterns, its placeholders filled the same way.
+    const own = typeof post.permalink === "string" && post.permalink.trim() ? post.permalink.trim() : undefined;
+    return fill(own ?? jekyllPattern(rules.jekyll, site.root, post.path), {
       ...dateTokens(zoned ?? post.day),
       categories: [...new Set([...categoriesFromPath(rules.jekyll, site.root, post.path), ...post.categories].map((category) => category.toLowerCase()))].join("/"),
       collection: "posts",

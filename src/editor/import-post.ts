@@ -43,8 +43,9 @@ export function readPost(file: SiteFile, display: string, kb: KnowledgeBase, tod
   // What the post's sections hand down (Hugo's `cascade`) counts as written, under what the post writes itself.
   const own = new Set(Object.keys(doc.frontMatter).map((key) => key.toLowerCase()));
   const handed = Object.entries(file.handedDown ?? {}).filter(([key]) => !own.has(key.toLowerCase()));
-  const written = handed.length ? { ...Object.fromEntries(handed), ...doc.frontMatter } : doc.frontMatter;
   const tool = file.tool ?? toolOf(doc, file.path);
+  const asWritten = handed.length ? { ...Object.fromEntries(handed), ...doc.frontMatter } : doc.frontMatter;
+  const written = tool === "jekyll" ? withRootedPermalink(asWritten) : asWritten;
   if (tool === "eleventy" && Object.keys(written).length === 0) {
     return { skipped: { source: display, kind: "no-front-matter", reason: say.eleventyNoFrontMatter } };
   }
@@ -123,6 +124,9 @@ export function readPost(file: SiteFile, display: string, kb: KnowledgeBase, tod
     dropped.delete(aliasKey);
   }
   const former = unpublished.length || data["permalink"] !== undefined || !file.rules ? undefined : formerPath(file, written, data);
+  // Jekyll fills the placeholders of a post's own `permalink: /blog/:year/:title/` as it does the site's: that key gave the former address.
+  const permalinkKey = Object.keys(written).find((key) => key.toLowerCase() === "permalink");
+  if (former && tool === "jekyll" && permalinkKey) dropped.delete(permalinkKey);
   if (former) data["aliases"] = [...new Set([...(Array.isArray(data["aliases"]) ? (data["aliases"] as string[]) : []), former])];
   else if (file.rules && !unpublished.length && data["permalink"] === undefined) notes.push(say.formerAddressUnknown);
   const hasFormerAddress = data["permalink"] !== undefined || (Array.isArray(data["aliases"]) && data["aliases"].length > 0);
@@ -274,6 +278,14 @@ function dayOfPath(file: SiteFile, tool: SiteTool | undefined): { day: string; w
   if (tool !== "eleventy" || !file.rules) return undefined;
   const day = eleventyPathDay(file.rules.site.root, file.path);
   return day ? { day, written: relative(file.rules.site.root, file.path) } : undefined;
+}
+
+/** Jekyll's `permalink: post/123/titre` is the path `/post/123/titre`: it puts the root's slash before a permalink that lacks it. */
+function withRootedPermalink(written: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  const key = Object.keys(written).find((name) => name.toLowerCase() === "permalink");
+  const value = key === undefined ? undefined : written[key];
+  if (key === undefined || typeof value !== "string" || !value.trim() || /^\/|^[a-z][a-z0-9+.-]*:/i.test(value.trim())) return written;
+  return { ...written, [key]: `/${value.trim()}` };
 }
 
 /** Eleventy reads `tags: another tag` as one tag; the front matter's reader splits words as Jekyll does. */

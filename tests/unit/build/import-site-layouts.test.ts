@@ -43,7 +43,7 @@ describe("a Jekyll site with posts in HTML, collections and posts in other forma
     const [, , reason] = skipped(outcomes).find(([source]) => source === "_pages/a-propos.md") ?? [];
     assert.match(reason ?? "", /collection _pages\/ de Jekyll, pas un billet : si elle tient des articles, importez-la seule \(npm run import -- .*site-layouts\/jekyll\/_pages\)/);
     assert.ok(!outcomes.some((o) => /_layouts|index\.html|_config/.test(o.source)), "layouts, the home page's template and the configuration are no documents");
-    assert.equal(importSummary(countOutcomes(outcomes), false), "7 lus : 4 importés, 0 doublon, 3 ignorés (2 documents de collection, 1 fichier d’un format non lu)");
+    assert.equal(importSummary(countOutcomes(outcomes), false), "9 lus : 6 importés, 0 doublon, 3 ignorés (2 documents de collection, 1 fichier d’un format non lu)");
   });
 
   it("gives a post in a category's folder (actualites/_posts/) its address with the folder's category, as Jekyll does", () => {
@@ -65,6 +65,14 @@ describe("a Jekyll site with posts in HTML, collections and posts in other forma
     const post = importedArticle(content, outcomes, "_posts/09-11-03-mission-a-dakar.md");
     assert.ok(post.notes.some((note) => note.includes("subtitle: Trois experts préparent la formation de l'an prochain, comments: true")), post.notes.join("\n"));
     assert.equal(post.data["title"], "Une mission d'experts à Dakar");
+  });
+
+  it("gives a post its own permalink as Jekyll does: its placeholders filled, and the root's slash before it", () => {
+    const pattern = importedArticle(content, outcomes, "_posts/2019-09-25-journee-portes-ouvertes.md");
+    assert.deepEqual(pattern.data["aliases"], ["/blog/2019/09/journee-portes-ouvertes/"]);
+    assert.ok(!pattern.notes.some((note) => note.includes("permalink")), pattern.notes.join("\n"));
+    const rootless = importedArticle(content, outcomes, "_posts/2012-05-24-lancement-du-carnet.md");
+    assert.equal(rootless.data["permalink"], "/post/23664141031/lancement-du-carnet");
   });
 
   it("puts back a raw block inside a highlight block as written", () => {
