@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, join, relative, sep } from "node:path";
 import type { SiteFolder } from "./import-site.ts";
 import { hugoAliases, hugoPath, hugoRules, type HugoRules } from "./hugo-addresses.ts";
@@ -26,8 +26,8 @@ export interface SiteRules {
   site: SiteFolder;
   hugo?: HugoRules;
   jekyll?: JekyllRules;
-  /** Eleventy's input folder, from the site's root. */
-  input: string;
+  /** Eleventy's input folder, from the site's root; undefined when its configuration computes it and the site does not show it. */
+  input: string | undefined;
   /**
    * The path the former site was published under (`/blog/`: Hugo's `baseURL`, Jekyll's
    * `baseurl`), when not the root. Its old addresses, which Revue keeps from that path on,
@@ -96,7 +96,7 @@ export function oldPath(rules: SiteRules, post: PostFacts): string | undefined {
       output_ext: ".html",
     });
   }
-  return eleventyPath(site.root, rules.input, post);
+  return rules.input === undefined ? undefined : eleventyPath(site.root, rules.input, post);
 }
 
 /**
@@ -134,13 +134,28 @@ function dateTokens(day: string | undefined): Record<string, string | undefined>
 /**
  * Eleventy's input folder, as its configuration names it (`dir: { input: "content" }`). The
  * configuration is JavaScript, never run: the folder is read from its text, else the root.
+ * When the configuration computes it (`input: config.dir.src`), the folder is the one that
+ * holds Eleventy's `_includes/` or `_data/`, if one alone does; else it is unknown, and so are
+ * the posts' former addresses (a wrong folder would give every post a wrong one).
  */
-function eleventyInput(root: string): string {
+function eleventyInput(root: string): string | undefined {
   for (const name of ["eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs", "eleventy.config.ts", ".eleventy.js", ".eleventy.cjs", ".eleventy.mjs"]) {
     const path = join(root, name);
     if (!existsSync(path)) continue;
-    const input = /\binput\s*:\s*["'`]([^"'`]+)["'`]/.exec(readFileSync(path, "utf8"))?.[1];
+    const text = readFileSync(path, "utf8");
+    const input = /\binput\s*:\s*["'`]([^"'`]+)["'`]/.exec(text)?.[1];
     if (input && !input.split(/[\\/]/).includes("..") && existsSync(join(root, input))) return input.replace(/^\.\/?/, "");
+    if (/\binput\s*:/.test(text)) return folderWithEleventyData(root);
   }
   return "";
 }
+
+/** The one folder, the site's root or a folder in it, that holds Eleventy's `_includes/` or `_data/`. */
+function folderWithEleventyData(root: string): string | undefined {
+  const holds = (folder: string) => ["_includes", "_data"].some((name) => isFolder(join(root, folder, name)));
+  const folders = ["", ...readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !entry.name.startsWith(".") && entry.name !== "node_modules").map((entry) => entry.name)];
+  const found = folders.filter(holds);
+  return found.length === 1 ? found[0] : undefined;
+}
+
+const isFolder = (path: string) => existsSync(path) && statSync(path).isDirectory();

@@ -250,6 +250,27 @@ describe("a Hugo site that names its main sections (mainSections)", () => {
   });
 });
 
+describe("an Eleventy site whose configuration computes its input folder", () => {
+  it("takes the folder that holds _includes/ and _data/ for it, so the posts' former addresses start there", async () => {
+    const content = fixtureContent();
+    const site = join(import.meta.dirname, "../../fixtures/import/real-like/eleventy-computed-input");
+    const outcomes = await importSources({ contentDir: content, sources: [site], cwd: content, today });
+    assert.deepEqual(importedArticle(content, outcomes, "src/billets/2022/03/11/index.md").data["aliases"], ["/billets/2022/03/11/"]);
+  });
+
+  it("gives no former address, and says so, when no one folder shows it", async () => {
+    const site = scratchDir("eleventy-input-unknown");
+    writeFileSync(join(site, "eleventy.config.js"), "import settings from './settings.js';\nexport default function () { return { dir: { input: settings.input } }; }\n");
+    mkdirSync(join(site, "pages", "posts"), { recursive: true });
+    writeFileSync(join(site, "pages", "posts", "escale.md"), "---\ntitle: Une escale à Lisbonne\ndate: 2021-06-02\ntags: posts\n---\nDeux jours au bord du Tage.\n");
+    const content = fixtureContent();
+    const outcomes = await importSources({ contentDir: content, sources: [site], cwd: content, today });
+    const post = importedArticle(content, outcomes, "pages/posts/escale.md");
+    assert.equal(post.data["aliases"], undefined, "not /pages/posts/escale/: Eleventy's input may be pages/");
+    assert.ok(post.notes.some((note) => note.startsWith("ancienne adresse inconnue")), post.notes.join("\n"));
+  });
+});
+
 describe("an Eleventy post's tags", () => {
   it("are one tag when written as one text, as Eleventy reads them", async () => {
     const content = fixtureContent();
