@@ -58,7 +58,7 @@ export function cleanMarkup(body: string, dialects: ReadonlySet<MarkupDialect>, 
     text = text.replace(new RegExp(String.raw`${LINK_WORDS}\(\s*(?:\{\{[^}]*\}\}\s*)?\{%-?\s*[\w-]+(?:[^%]|%(?!\}))*?-?%\}\s*\)`, "g"), (_all, words: string) => (links++, words));
     // A link whose address the site made (`{{ site.repository }}/…`, `{{ "/docs/" | relative_url }}`) led to the former site: its words stay.
     text = text.replace(new RegExp(String.raw`${LINK_WORDS}\(\s*[^\s()]*\{\{[^}]*\}\}[^\s()]*(?:\s+"[^"]*")?\s*\)`, "g"), (_all, words: string) => (links++, words));
-    text = text.replace(/\{%-?\s*highlight\s+([^%]*?)\s*-?%\}\n?([\s\S]*?)\n?\{%-?\s*endhighlight\s*-?%\}/g, (_all, args: string, code: string) => keep(fenced(code, String(argumentsOf(args).positional[0] ?? ""))));
+    text = text.replace(/\{%-?\s*highlight\s+([^%]*?)\s*-?%\}\n?([\s\S]*?)\n?\{%-?\s*endhighlight\b[^%]*?-?%\}/g, (_all, args: string, code: string) => keep(fenced(code, String(argumentsOf(args).positional[0] ?? ""))));
     const reduced = withoutMadeReferences(text);
     text = reduced.text;
     links += reduced.links;

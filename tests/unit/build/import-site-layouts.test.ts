@@ -75,6 +75,12 @@ describe("a Jekyll site with posts in HTML, collections and posts in other forma
     assert.equal(rootless.data["permalink"], "/post/23664141031/lancement-du-carnet");
   });
 
+  it("ends a highlight block at an endhighlight that repeats the language, as Liquid reads it", () => {
+    const post = importedArticle(content, outcomes, "_posts/2019-09-25-journee-portes-ouvertes.md");
+    assert.match(post.body, /^```shell\njournalctl --since today\n```$/m, post.body);
+    assert.ok(!post.body.includes("{%"), post.body);
+  });
+
   it("puts back a raw block inside a highlight block as written", () => {
     const post = importedArticle(content, outcomes, "_posts/2016-10-07-filtres-d-adresse.md");
     assert.ok(!post.text.includes("\u0000"), "no placeholder left in the file");
