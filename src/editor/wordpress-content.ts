@@ -95,6 +95,12 @@ function roleOf(name: string, encloses: boolean): ShortcodeRole | undefined {
  */
 const OPENING = /\[(\[?)([A-Za-z][\w-]*)(?=[\s\]/])([^\]]*?)(\/?)\](\]?)/g;
 
+/**
+ * A code shortcode the visual editor wrapped in `<pre>` (`<pre>[sourcecode language="xml"]…[/sourcecode]</pre>`):
+ * SyntaxHighlighter ran it, and its block stands for the `<pre>`.
+ */
+const PRE_WRAPPED_CODE = new RegExp(String.raw`<pre(?:\s[^>]*)?>\s*(\[(${["code", "sourcecode", "source", ...SYNTAX_HIGHLIGHTER_BRUSHES].join("|")})(?=[\s\]])[^\]]*\][\s\S]*?\[\/\2\])\s*<\/pre\s*>`, "gi");
+
 /** Code the post shows as written, where a shortcode is the text being explained, and comments, where none runs. */
 const LITERAL_HTML = /<(pre|code|script|style|textarea)(?=[\s>])[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi;
 
@@ -106,7 +112,7 @@ const LITERAL_HTML = /<(pre|code|script|style|textarea)(?=[\s>])[\s\S]*?<\/\1\s*
  */
 export function shortcodesExpanded(text: string): WordPressContent {
   const literals: string[] = [];
-  const protectedText = text.replace(LITERAL_HTML, (literal) => `\u0000${literals.push(literal) - 1}\u0000`);
+  const protectedText = text.replace(PRE_WRAPPED_CODE, "$1").replace(LITERAL_HTML, (literal) => `\u0000${literals.push(literal) - 1}\u0000`);
   const removed = new Set<string>();
   const restore = (value: string) => value.replace(/\u0000(\d+)\u0000/g, (_all, index: string) => literals[Number(index)] ?? "");
   return { html: restore(expandIn(protectedText, removed, restore)), removed: [...removed] };

@@ -131,6 +131,8 @@ describe("WordPress content, piece by piece", () => {
     assert.match(shortcodesExpanded("[sourcecode language=\"python\"]\ndef f():\n    return 1\n[/sourcecode]").html, /<pre><code class="language-python">def f\(\):\n    return 1<\/code><\/pre>/);
     assert.match(shortcodesExpanded('[html highlight="2"]\n<ul>\n  <li>Un</li>\n</ul>\n[/html]').html, /<pre><code class="language-html">&lt;ul&gt;\n  &lt;li&gt;Un&lt;\/li&gt;\n&lt;\/ul&gt;<\/code><\/pre>/, "a language's own shortcode");
     assert.match(shortcodesExpanded("[code]\n<!-- Google Analytics -->\n<script>\n[/code]").html, /<pre><code>&lt;!-- Google Analytics --&gt;\n&lt;script&gt;<\/code><\/pre>/, "[code] shows markup as text");
+    assert.match(shortcodesExpanded('<pre>[sourcecode language="xml" padlinenumbers="true"]\n&lt;button id="b" /&gt;\n[/sourcecode]</pre>').html, /^\s*<pre><code class="language-xml">&lt;button id="b" \/&gt;<\/code><\/pre>\s*$/, "a code shortcode the visual editor wrapped in <pre>");
+    assert.equal(shortcodesExpanded('<pre>[gallery ids="1"]</pre>').html, '<pre>[gallery ids="1"]</pre>', "any other shortcode in <pre> is text");
   });
 
   it("reads month names in French, Portuguese and Spanish", () => {
