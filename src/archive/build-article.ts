@@ -216,10 +216,11 @@ function pageOf(doc: SourceDoc, compiled: CompiledKnowledge, fm: FrontMatter, ur
   if (doc.format === "markdown") {
     const lines = doc.text.replace(/^\s+/, "").split("\n");
     const heading = /^#\s+(.+)$/.exec(lines[0] ?? "");
-    const body = (heading ? lines.slice(1) : lines).join("\n").trim();
+    // Blocks keep their indentation: it is Markdown's (a list inside a list item, a code block).
+    const body = (heading ? lines.slice(1) : lines).join("\n").replace(/^(?:[ \t]*\n)+/, "").trimEnd();
     return {
       title: heading?.[1]?.trim() ?? null,
-      body: body ? body.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean) : [],
+      body: body ? body.split(/\n(?:[ \t]*\n)+/).map((p) => p.trimEnd()).filter(Boolean) : [],
       captions: [],
       tags: [],
       bylines: [],
