@@ -3,6 +3,7 @@ import { basename, dirname, extname, join, relative, sep } from "node:path";
 import { slugify } from "../text/slug.ts";
 import { isRealDate } from "../text/calendar.ts";
 import { readDataFile } from "./site-config.ts";
+import { COMPUTED, literalDataExport, type DataValue } from "./eleventy-data-js.ts";
 
 /**
  * Where Eleventy wrote a post, as its documentation describes it: the post's `permalink`,
@@ -11,8 +12,9 @@ import { readDataFile } from "./site-config.ts";
  * file's path under the input folder, a file named as its folder (`blog/note/note.md`) or
  * `index` standing for the folder. A permalink is filled when its templates are ones Revue
  * knows (`{{ page.fileSlug }}`, `{{ page.filePathStem }}`, `{{ title | slugify }}`); any other
- * template, a JavaScript data file that may set one, or `permalink: false` gives no address
- * rather than a wrong one.
+ * template, a JavaScript data file whose code computes one, or `permalink: false` gives no
+ * address rather than a wrong one; a JavaScript data file that writes its permalink out is
+ * read as a JSON one is (./eleventy-data-js.ts).
  */
 export interface EleventyPost {
   path: string;
@@ -55,6 +57,15 @@ export function eleventyPath(root: string, input: string, post: EleventyPost): s
 const JAVASCRIPT = Symbol("javascript");
 
 function dataPermalink(inputFolder: string, path: string): unknown {
+  return dataValue(inputFolder, path, "permalink");
+}
+
+/**
+ * A key's value from the post's data files, the nearest first (its template's
+ * `post.11tydata.*`, then each folder's, up to the input folder), as Eleventy's data cascade
+ * gives it; `JAVASCRIPT` when a JavaScript file's code computes the key or may.
+ */
+function dataValue(inputFolder: string, path: string, key: string): unknown {
   const stem = basename(path, extname(path));
   const candidates: string[] = [join(dirname(path), `${stem}.11tydata`)];
   for (let folder = dirname(path); folder === inputFolder || folder.startsWith(inputFolder + sep); folder = dirname(folder)) {
@@ -63,12 +74,39 @@ function dataPermalink(inputFolder: string, path: string): unknown {
   }
   for (const candidate of candidates) {
     for (const ext of [".js", ".cjs", ".mjs"]) {
-      if (existsSync(candidate + ext) && /\bpermalink\b/.test(readFileSync(candidate + ext, "utf8"))) return JAVASCRIPT;
+      if (!existsSync(candidate + ext)) continue;
+      const found = javaScriptValue(readFileSync(candidate + ext, "utf8"), key);
+      if (found !== undefined) return found;
     }
     const data = readDataFile(`${candidate}.json`);
-    if ("permalink" in data) return data["permalink"];
+    if (key in data) return data[key];
   }
   return undefined;
+}
+
+/**
+ * The value a JavaScript data file gives a key: written out (`permalink: "blog/{{ page.fileSlug }}/"`,
+ * `draft: true`), also under `eleventyComputed`, or `JAVASCRIPT` when its code computes it or
+ * may; undefined when it sets none.
+ */
+function javaScriptValue(source: string, key: string): unknown {
+  const data = literalDataExport(source);
+  if (data === undefined) return new RegExp(`\\b${key}\\b`).test(source) ? JAVASCRIPT : undefined;
+  const computed = data["eleventyComputed"];
+  let value: DataValue | undefined = data[key];
+  if (value === undefined && computed !== undefined) value = computed === COMPUTED ? COMPUTED : computed !== null && typeof computed === "object" && !Array.isArray(computed) ? computed[key] : undefined;
+  return value === COMPUTED ? JAVASCRIPT : value;
+}
+
+/**
+ * Why the post's data files kept it off its site, if they did: `permalink: false` (Eleventy
+ * wrote no page), or `draft: true` (the convention of eleventy-base-blog and the sites made
+ * from it, whose build leaves drafts out).
+ */
+export function unpublishedByData(root: string, input: string, path: string): "not-written" | "draft" | undefined {
+  const inputFolder = join(root, input);
+  if (dataValue(inputFolder, path, "permalink") === false) return "not-written";
+  return dataValue(inputFolder, path, "draft") === true ? "draft" : undefined;
 }
 
 /** Eleventy's `page.fileSlug`: the file's name without a leading date, or its folder's, without its date too, for an `index`. */

@@ -12,7 +12,7 @@ import { eleventyDateKeyword, keywordDate } from "./eleventy-dates.ts";
 import { isPlausibleYear } from "../text/calendar.ts";
 import { cleanMarkup, type MarkupDialect } from "./import-markup.ts";
 import { jekyllDatedName } from "./jekyll-addresses.ts";
-import { eleventyPathDay } from "./eleventy-addresses.ts";
+import { eleventyPathDay, unpublishedByData } from "./eleventy-addresses.ts";
 import type { SiteFile, SiteTool } from "./import-site.ts";
 import { kindOf, resolveRef } from "../archive/resolve-refs.ts";
 import type { ImportNotes } from "../messages/import-notes.ts";
@@ -231,6 +231,9 @@ function draftReasons(file: SiteFile, written: Readonly<Record<string, unknown>>
   const used: string[] = [];
   const day = today.toISOString().slice(0, 10);
   if (file.inDrafts) reasons.push(say.jekyllDraft);
+  const rules = file.rules;
+  const byData = file.tool === "eleventy" && rules?.input !== undefined && !hasKey(written, "permalink") && data["draft"] !== true ? unpublishedByData(rules.site.root, rules.input, file.path) : undefined;
+  if (byData) reasons.push(byData === "draft" ? say.eleventyDataDraft : say.eleventyDataNotWritten);
   if (data["draft"] === true) {
     const key = keys["draft"] ?? "draft";
     reasons.push(key === "draft" ? say.formerSiteDraft : say.formerSiteUnpublished(key, shown(written[key])));

@@ -58,6 +58,10 @@ export interface ImportNotes {
   formerPrefix(prefix: string): string;
   jekyllDraft: string;
   formerSiteDraft: string;
+  /** Eleventy wrote no page for the post: its folder's data files say `permalink: false`. */
+  eleventyDataNotWritten: string;
+  /** A data file of the post's folder says `draft: true`. */
+  eleventyDataDraft: string;
   formerSiteUnpublished(key: string, value: string): string;
   formerSiteFutureDate(key: string, value: string): string;
   formerSiteExpired(key: string, value: string): string;
@@ -194,6 +198,8 @@ const fr: ImportNotes = {
   bundleFiles: (folder, files) => `fichiers du dossier ${folder}/ non copiés (${files.join(", ")}) : placez les images sous content/ ou à une adresse https et corrigez leurs liens`,
   jekyllDraft: "brouillon de Jekyll (dossier _drafts/)",
   formerSiteDraft: "brouillon sur l’ancien site (`draft: true`)",
+  eleventyDataNotWritten: "page qu’Eleventy n’écrivait pas (`permalink: false` dans un fichier de données de son dossier)",
+  eleventyDataDraft: "brouillon sur l’ancien site (`draft: true` dans un fichier de données de son dossier)",
   formerSiteUnpublished: (key, value) => `non publié sur l’ancien site (\`${key}: ${value}\`)`,
   formerSiteFutureDate: (key, value) => `date à venir sur l’ancien site (\`${key}: ${value}\`), jamais publié`,
   formerSiteExpired: (key, value) => `retiré de l’ancien site à son expiration (\`${key}: ${value}\`)`,
@@ -274,6 +280,8 @@ const en: ImportNotes = {
   bundleFiles: (folder, files) => `files of the folder ${folder}/ not copied (${files.join(", ")}): put the images under content/ or at an https address and correct their links`,
   jekyllDraft: "Jekyll draft (_drafts/ folder)",
   formerSiteDraft: "draft on the former site (`draft: true`)",
+  eleventyDataNotWritten: "a page Eleventy did not write (`permalink: false` in a data file of its folder)",
+  eleventyDataDraft: "draft on the former site (`draft: true` in a data file of its folder)",
   formerSiteUnpublished: (key, value) => `not published on the former site (\`${key}: ${value}\`)`,
   formerSiteFutureDate: (key, value) => `future date on the former site (\`${key}: ${value}\`), never published`,
   formerSiteExpired: (key, value) => `removed from the former site when it expired (\`${key}: ${value}\`)`,

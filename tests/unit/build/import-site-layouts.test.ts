@@ -6,6 +6,7 @@ import { describe, it } from "node:test";
 import { importSources, type ImportOutcome } from "../../../src/editor/import.ts";
 import { countOutcomes, importSummary } from "../../../src/editor/import-summary.ts";
 import { jekyllDatedName } from "../../../src/editor/jekyll-addresses.ts";
+import { COMPUTED, literalDataExport } from "../../../src/editor/eleventy-data-js.ts";
 import { fixtureContent } from "../../helpers/content.ts";
 import { importedArticle } from "../../helpers/imported-article.ts";
 import { scratchDir } from "../../helpers/scratch.ts";
@@ -274,6 +275,35 @@ describe("an Eleventy site whose configuration computes its input folder", () =>
     const post = importedArticle(content, outcomes, "pages/posts/escale.md");
     assert.equal(post.data["aliases"], undefined, "not /pages/posts/escale/: Eleventy's input may be pages/");
     assert.ok(post.notes.some((note) => note.startsWith("ancienne adresse inconnue")), post.notes.join("\n"));
+  });
+});
+
+describe("an Eleventy site's data files in JavaScript", async () => {
+  const content = fixtureContent();
+  const site = join(import.meta.dirname, "../../fixtures/import/real-like/eleventy-js-data");
+  const outcomes = await importSources({ contentDir: content, sources: [site], cwd: content, today });
+
+  it("reads a permalink written out in a folder's data file, as a JSON one", () => {
+    assert.deepEqual(importedArticle(content, outcomes, "blogposts/2014-10-10-gulp-et-les-images.md").data["aliases"], ["/blog/gulp-et-les-images/"]);
+  });
+
+  it("makes a draft of a post whose folder's data file says draft: true, or permalink: false (Eleventy wrote no page)", () => {
+    const draft = importedArticle(content, outcomes, "drafts/vivre-en-yourte.md");
+    assert.equal(draft.data["draft"], true);
+    assert.ok(draft.notes.some((note) => note.startsWith("brouillon sur l’ancien site (`draft: true` dans un fichier de données de son dossier)")), draft.notes.join("\n"));
+    const project = importedArticle(content, outcomes, "projects/2019-03-12-atelier-craft.md");
+    assert.equal(project.data["draft"], true);
+    assert.ok(project.notes.some((note) => note.startsWith("page qu’Eleventy n’écrivait pas (`permalink: false`")), project.notes.join("\n"));
+  });
+});
+
+describe("literalDataExport", () => {
+  it("reads an object written out, and marks what code computes", () => {
+    assert.deepEqual(literalDataExport('module.exports = { permalink: false, tags: ["posts"], eleventyComputed: { title: `Titre` } };'), { permalink: false, tags: ["posts"], eleventyComputed: { title: "Titre" } });
+    assert.deepEqual(literalDataExport("const data = { layout: 'post.njk', permalink: (d) => `/${d.page.fileSlug}/` };\nexport default data;"), { layout: "post.njk", permalink: COMPUTED });
+    assert.equal(literalDataExport("export default function () { return { permalink: '/x/' }; }"), undefined, "a function is run by Eleventy, not read");
+    assert.equal(literalDataExport("export default { ...base, draft: true };"), undefined, "a spread hides keys");
+    assert.equal(literalDataExport("export default {"), undefined, "a file that does not parse");
   });
 });
 
