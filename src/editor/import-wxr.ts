@@ -86,7 +86,7 @@ export function readWordPressExport(root: XmlElement, file: string, say: ImportN
       unpublished,
       // The day WordPress was to publish it on, which no other date of the post gives.
       scheduled: status === "future",
-      notes: body.removed.length ? [say.shortcodesRemoved(body.removed)] : [],
+      notes: [...(body.removed.length ? [say.shortcodesRemoved(body.removed)] : []), ...(unpublished ? [] : queryAddressNote(link, say))],
       siteName: siteName || undefined,
     };
     entries.push({ item: entry });
@@ -115,6 +115,19 @@ function decodedSlug(postName: string): string | undefined {
 }
 
 /** The permalink's path (`/2023/05/04/titre/`); a query-string address (`/?p=12`) is no path a static page can answer. */
+/**
+ * WordPress's plain permalinks (`/?p=42`): a static site cannot redirect an address told apart
+ * by its query, so the editor is told, rather than left to find the old links broken.
+ */
+function queryAddressNote(link: string, say: ImportNotes): string[] {
+  try {
+    const url = new URL(link);
+    return url.search ? [say.queryAddress(`${url.pathname}${url.search}`)] : [];
+  } catch {
+    return [];
+  }
+}
+
 function oldPath(link: string): string[] {
   try {
     const url = new URL(link);

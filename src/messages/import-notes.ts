@@ -58,6 +58,8 @@ export interface ImportNotes {
   formerPrefix(prefix: string): string;
   jekyllDraft: string;
   formerSiteDraft: string;
+  /** A post's address on its former site told apart by its query (WordPress's `/?p=42`), which no static page can redirect. */
+  queryAddress(address: string): string;
   /** Eleventy wrote no page for the post: its folder's data files say `permalink: false`. */
   eleventyDataNotWritten: string;
   /** A data file of the post's folder says `draft: true`. */
@@ -198,6 +200,7 @@ const fr: ImportNotes = {
   bundleFiles: (folder, files) => `fichiers du dossier ${folder}/ non copiés (${files.join(", ")}) : placez les images sous content/ ou à une adresse https et corrigez leurs liens`,
   jekyllDraft: "brouillon de Jekyll (dossier _drafts/)",
   formerSiteDraft: "brouillon sur l’ancien site (`draft: true`)",
+  queryAddress: (address) => `ancienne adresse à paramètre (${address}) : une page statique ne peut pas la rediriger ; réglez la redirection sur le serveur de l’ancien site`,
   eleventyDataNotWritten: "page qu’Eleventy n’écrivait pas (`permalink: false` dans un fichier de données de son dossier)",
   eleventyDataDraft: "brouillon sur l’ancien site (`draft: true` dans un fichier de données de son dossier)",
   formerSiteUnpublished: (key, value) => `non publié sur l’ancien site (\`${key}: ${value}\`)`,
@@ -280,6 +283,7 @@ const en: ImportNotes = {
   bundleFiles: (folder, files) => `files of the folder ${folder}/ not copied (${files.join(", ")}): put the images under content/ or at an https address and correct their links`,
   jekyllDraft: "Jekyll draft (_drafts/ folder)",
   formerSiteDraft: "draft on the former site (`draft: true`)",
+  queryAddress: (address) => `former address with a query (${address}): no static page can redirect it; set the redirect up on the former site's server`,
   eleventyDataNotWritten: "a page Eleventy did not write (`permalink: false` in a data file of its folder)",
   eleventyDataDraft: "draft on the former site (`draft: true` in a data file of its folder)",
   formerSiteUnpublished: (key, value) => `not published on the former site (\`${key}: ${value}\`)`,

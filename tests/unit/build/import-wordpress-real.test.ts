@@ -83,6 +83,13 @@ describe("a WXR 1.0 export (WordPress 2.x–3.0)", () => {
     const { content, outcomes } = await imported("wxr-1.0.xml");
     assert.deepEqual(importedArticle(content, outcomes, "#post-4").data["topics"], ["alpha", "news", "roar"]);
   });
+
+  it("tells the editor that an address WordPress told apart by its query (/?p=4) gets no redirect", async () => {
+    const { content, outcomes } = await imported("wxr-1.0.xml");
+    const post = importedArticle(content, outcomes, "#post-4");
+    assert.equal(post.data["aliases"], undefined);
+    assert.ok(post.notes.includes("ancienne adresse à paramètre (/?p=4) : une page statique ne peut pas la rediriger ; réglez la redirection sur le serveur de l’ancien site"), post.notes.join("\n"));
+  });
 });
 
 describe("feeds as real sites write them", () => {
