@@ -106,7 +106,7 @@ export function readPost(file: SiteFile, display: string, kb: KnowledgeBase, tod
     }
   }
   if (typeof data["slug"] !== "string" || !slugify(data["slug"])) data["slug"] = fileSlug(file);
-  else data["slug"] = slugify(data["slug"]);
+  else data["slug"] = translatedSlug(slugify(data["slug"]), file.translation);
 
   Object.assign(data, termFields(data, kb));
   delete data["tags"];
@@ -281,6 +281,11 @@ function dayOfPath(file: SiteFile, tool: SiteTool | undefined): { day: string; w
   if (tool !== "eleventy" || !file.rules) return undefined;
   const day = eleventyPathDay(file.rules.site.root, file.path);
   return day ? { day, written: relative(file.rules.site.root, file.path) } : undefined;
+}
+
+/** A translation shares its original's `slug:` on its site, where its language's folder told them apart: here its name ends with its language, as a translation named by its file's does. */
+function translatedSlug(slug: string, language: string | undefined): string {
+  return language && !slug.endsWith(`-${language}`) ? `${slug}-${language}` : slug;
 }
 
 /** Jekyll's `permalink: post/123/titre` is the path `/post/123/titre`: it puts the root's slash before a permalink that lacks it. */

@@ -35,6 +35,8 @@ export interface SiteFile {
   rules?: SiteRules;
   /** The post's name here when its file's name does not say it: a translation's (`article.en.md`, `article-en`). */
   name?: string;
+  /** A translation's language, when not the site's default: its name here ends with it, the one its front matter gives (`slug:`) too. */
+  translation?: string;
   /** How the post is written when its extension does not say Markdown: `html` is front matter, then an HTML body. */
   markup?: "markdown" | "html";
   /** Hugo: the publication keys its sections' `cascade` hands down to the post (./hugo-cascade.ts), under the ones it writes. */
@@ -193,12 +195,12 @@ function mainSectionsInUse(rules: HugoRules, sections: readonly (string | undefi
 }
 
 /** A page's name when its file's name is not it: a translation's (`article.en.md`, or any page of another language's folder) is the page's with its language (`article-en`). */
-function hugoPageName(path: string, content: string, root: string, rules: HugoRules): { name?: string } {
+function hugoPageName(path: string, content: string, root: string, rules: HugoRules): { name?: string; translation?: string } {
   const byName = namedLanguage(rules, path);
   const folderLanguage = rules.languages.find((language) => language.contentDir && join(root, language.contentDir) === content)?.code;
   const language = byName?.language ?? folderLanguage ?? rules.defaultLanguage;
   const base = isBundleIndex(path) ? basename(dirname(path)) : (byName?.stem ?? basename(path, extname(path)));
-  if (language !== rules.defaultLanguage) return { name: `${base}-${language}` };
+  if (language !== rules.defaultLanguage) return { name: `${base}-${language}`, translation: language };
   return byName ? { name: base } : {};
 }
 

@@ -221,6 +221,20 @@ describe("a Hugo site whose content is not in content/ (contentDir)", () => {
   });
 });
 
+describe("a Hugo translation that shares its original's slug", () => {
+  it("is named with its language, as a translation named by its file is", async () => {
+    const site = scratchDir("hugo-translation-slug");
+    writeFileSync(join(site, "hugo.toml"), 'baseURL = "https://blog.example.org/"\ndefaultContentLanguage = "fr"\n[languages.fr]\nweight = 1\n[languages.ko]\nweight = 2\n');
+    mkdirSync(join(site, "content", "posts"), { recursive: true });
+    writeFileSync(join(site, "content", "posts", "ios.md"), "---\ntitle: Publier une application iOS\ndate: 2019-10-21\nslug: publier-ios\n---\nLes étapes de la publication.\n");
+    writeFileSync(join(site, "content", "posts", "ios.ko.md"), "---\ntitle: iOS 앱 게시\ndate: 2019-10-21\nslug: publier-ios\n---\n게시 단계.\n");
+    const content = fixtureContent();
+    const outcomes = await importSources({ contentDir: content, sources: [site], cwd: content, today });
+    assert.equal(importedArticle(content, outcomes, "posts/ios.md").data["slug"], "publier-ios");
+    assert.equal(importedArticle(content, outcomes, "posts/ios.ko.md").data["slug"], "publier-ios-ko");
+  });
+});
+
 describe("a Hugo site that names its main sections (mainSections)", () => {
   const REAL_LIKE = join(import.meta.dirname, "../../fixtures/import/real-like");
 
