@@ -26,8 +26,12 @@ function hash(text: string, seed: number): number {
 
 const SEEDS = Array.from({ length: HASHES }, (_, i) => hash(String(i), 0x9e3779b9));
 
-export function signatureOf(text: string): Signature {
-  const words = foldText(text).split(/[^a-z0-9]+/).filter(Boolean);
+/** The text's words, in any script: Arabic or Persian words are words too, marks included. */
+function wordsOf(text: string): string[] {
+  return foldText(text).split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+}
+
+function signatureOfWords(words: readonly string[]): Signature {
   const signature = new Uint32Array(HASHES).fill(0xffffffff);
   const count = Math.max(1, words.length - SHINGLE + 1);
   for (let i = 0; i < count; i++) {
@@ -52,8 +56,11 @@ export class DuplicateIndex<T> {
   private readonly bands = new Map<string, number[]>();
   private readonly items: { signature: Signature; value: T }[] = [];
 
+  /** A text without a word (an image's post, a list of links) is like no other: it is not indexed. */
   add(text: string, value: T): void {
-    const signature = signatureOf(text);
+    const words = wordsOf(text);
+    if (words.length === 0) return;
+    const signature = signatureOfWords(words);
     const id = this.items.push({ signature, value }) - 1;
     for (const key of bandKeys(signature)) {
       const list = this.bands.get(key);
@@ -63,7 +70,9 @@ export class DuplicateIndex<T> {
   }
 
   find(text: string): { value: T; similarity: number } | undefined {
-    const signature = signatureOf(text);
+    const words = wordsOf(text);
+    if (words.length === 0) return undefined;
+    const signature = signatureOfWords(words);
     let best: { value: T; similarity: number } | undefined;
     const seen = new Set<number>();
     for (const key of bandKeys(signature)) {

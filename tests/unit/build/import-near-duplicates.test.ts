@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { importSources } from "../../../src/editor/import.ts";
+import { DuplicateIndex } from "../../../src/editor/near-duplicates.ts";
 import { fixtureContent } from "../../helpers/content.ts";
 import { scratchDir } from "../../helpers/scratch.ts";
 
@@ -44,3 +45,22 @@ describe("importing texts that are nearly alike", () => {
     assert.deepEqual(outcomes.map((o) => o.status), ["imported", "duplicate"]);
   });
 });
+
+describe("the near-duplicate index", () => {
+  const MEETING = "استقبل المدير العام للأمن الوطني وفدا من الشرطة الإسبانية لبحث التعاون في مكافحة الهجرة غير النظامية وتبادل المعلومات حول الشبكات الإجرامية العابرة للحدود";
+  const SCHOOL = "افتتحت السلطات المحلية مدرسة ابتدائية جديدة في حي شعبي تستقبل أكثر من أربعمائة تلميذ بعد أشغال دامت سنتين وتضم مكتبة وقاعة للإعلاميات";
+
+  it("reads the words of texts in Arabic: two unlike articles are not alike, the same one captured again is", () => {
+    const index = new DuplicateIndex<string>();
+    index.add(MEETING, "reunion");
+    assert.equal(index.find(SCHOOL), undefined);
+    assert.equal(index.find(`${MEETING} وأكد الجانبان أهمية التنسيق`)?.value, "reunion");
+  });
+
+  it("takes a text without a word for like no other", () => {
+    const index = new DuplicateIndex<string>();
+    index.add("— … —", "ponctuation");
+    assert.equal(index.find("« … »"), undefined);
+  });
+});
+
