@@ -28,7 +28,7 @@ export function hugoCascade(path: string, content: string, language: string | un
 }
 
 /** What makes a page published or not on its site: what the import reads to make a post a draft or leave it out. */
-const PUBLICATION_KEYS = new Set(["draft", "publishdate", "pubdate", "expirydate", "unpublishdate", "build", "headless"]);
+const PUBLICATION_KEYS = new Set(["draft", "publishdate", "pubdate", "expirydate", "unpublishdate", "build", "_build", "headless"]);
 
 /** The folder's list page in the page's language (`_index.fr.md`), else, for a page in no named language, `_index.md`. */
 function listPage(folder: string, language: string | undefined): string | undefined {

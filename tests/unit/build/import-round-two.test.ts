@@ -98,7 +98,12 @@ describe("a Hugo section whose _index.md hands draft: true down to its posts (ca
   it("publishes the post that says draft: false, and the posts of other sections", () => {
     assert.equal(importedArticle(content, outcomes, "content/blog/jardins-partages.md").data["draft"], undefined);
     assert.equal(importedArticle(content, outcomes, "content/actualites/conseil-municipal.md").data["draft"], undefined);
-    assert.equal(importSummary(countOutcomes(outcomes), false), "4 lus : 3 importés (dont 1 brouillon), 0 doublon, 1 ignoré (1 page de liste)");
+    assert.equal(importSummary(countOutcomes(outcomes), false), "6 lus : 3 importés (dont 1 brouillon), 0 doublon, 3 ignorés (2 pages de liste, 1 page)");
+  });
+
+  it("counts a page of a section whose cascade says _build: { render: never } as a page Hugo never rendered", () => {
+    const page = outcomes.find((o) => o.source.endsWith("content/humeurs/nouvel-an.md"));
+    assert.ok(page?.status === "skipped" && page.kind === "page", JSON.stringify(page));
   });
 });
 
