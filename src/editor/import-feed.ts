@@ -88,7 +88,7 @@ function rssAuthor(value: string): string | undefined {
 export function readAtom(root: XmlElement, file: string): ArchiveEntry[] {
   const prefix = prefixOf(root, (uri) => uri === ATOM) ?? "";
   const atom = (local: string) => qualified(prefix, local);
-  const siteName = textConstruct(childElement(root, atom("title")), "text");
+  const siteName = atomTitle(childElement(root, atom("title")));
   const feedAuthors = authorsOf(root, atom);
   const feedLink = alternateLink(root, atom, root.attributes["xml:base"]);
   const items = childElements(root, atom("entry")).map((entry, index): ImportedItem => {

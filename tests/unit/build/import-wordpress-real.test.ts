@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { buildArchive } from "../../../src/pipeline/build-archive.ts";
@@ -7,6 +8,7 @@ import { readPubDate } from "../../../src/editor/feed-dates.ts";
 import { paragraphs, shortcodesExpanded } from "../../../src/editor/wordpress-content.ts";
 import { fixtureContent } from "../../helpers/content.ts";
 import { importedArticle } from "../../helpers/imported-article.ts";
+import { scratchDir } from "../../helpers/scratch.ts";
 
 /**
  * Exports and feeds with the structure of real public ones (tests/fixtures/import/wordpress-real/README.md
@@ -98,6 +100,15 @@ describe("feeds as real sites write them", () => {
     const episode = importedArticle(content, outcomes, "#item-1");
     assert.equal(episode.data["title"], "Épisode 12 : la radio locale");
     assert.match(String(episode.data["date"]), /^2015-03-03/);
+  });
+
+  it("reads an Atom feed's title given as HTML as its words: the outlet is named without its escapes", async () => {
+    const feed = join(scratchDir("atom-html-title"), "feed.xml");
+    writeFileSync(feed, `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title type="html">Conseil &amp;amp; Formation</title><link href="https://conseil.example.org/" rel="alternate" type="text/html"/><id>https://conseil.example.org/</id><updated>2023-05-02T10:00:00+02:00</updated><entry><title type="html">Une session à Genève</title><link href="https://conseil.example.org/2023/05/geneve/" rel="alternate" type="text/html"/><id>https://conseil.example.org/2023/05/geneve/</id><published>2023-05-02T10:00:00+02:00</published><content type="html">&lt;p&gt;Douze formateurs ont suivi la session de printemps à Genève, consacrée aux outils de suivi des dossiers.&lt;/p&gt;</content></entry></feed>`);
+    const content = fixtureContent();
+    const outcomes = await importSources({ contentDir: content, sources: [feed], cwd: content, today });
+    const post = importedArticle(content, outcomes, "#entry-1");
+    assert.ok(typeof post.data["outlet"] === "string" && post.data["outlet"].startsWith("conseil-") && !/amp/.test(post.data["outlet"]), String(post.data["outlet"]));
   });
 
   it("reads RSS 1.0 (RDF): items beside the channel, dc:date, dc:subject, dc:creator", async () => {
