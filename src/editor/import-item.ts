@@ -7,6 +7,7 @@ import { validateFrontMatter } from "../archive/front-matter.ts";
 import { isoTimestamp, type Timestamp } from "../archive/written-dates.ts";
 import { kindOf, resolveRef } from "../archive/resolve-refs.ts";
 import type { ImportNotes } from "../messages/import-notes.ts";
+import { withoutTracking } from "./known-articles.ts";
 
 /**
  * One article read from a file that holds many (a WordPress export, a feed): what the
@@ -90,7 +91,7 @@ export function itemSource(item: ImportedItem, kb: KnowledgeBase, today: Date, s
     notes.push(say.unreadableDate(item.unreadDate.key, item.unreadDate.value));
   }
   const dateSetAside = (item.published !== undefined && !plausible) || (item.published === undefined && item.unreadDate !== undefined);
-  if (item.url && /^https?:\/\//.test(item.url) && !scheduledTooFar) source["url"] = item.url;
+  if (item.url && /^https?:\/\//.test(item.url) && !scheduledTooFar) source["url"] = withoutTracking(item.url);
   if (item.slug) source["slug"] = slugify(item.slug);
 
   // A category or tag that names a person, an institution or a place of the base tags the

@@ -97,9 +97,28 @@ function formerPaths(record: ArticleRecord): string[] {
 /** http/https, "www.", a trailing slash and tracking parameters do not make another article. */
 export function normalizeUrl(url: string): string {
   try {
-    const parsed = new URL(url);
-    for (const key of [...parsed.searchParams.keys()]) if (/^(utm_|fbclid|gclid)/.test(key)) parsed.searchParams.delete(key);
+    const parsed = new URL(withoutTracking(url));
     return `${parsed.hostname.replace(/^www\./, "")}${parsed.pathname.replace(/\/+$/, "")}${parsed.search}`;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Parameters that say where a reader came from, not which page: Google's `utm_`, the click ids
+ * of Facebook, Google and Microsoft, AT Internet's `xtor` and `at_` (Le Monde's and France
+ * Télévisions' feeds), Mailchimp's `mc_`.
+ */
+const TRACKING = /^(utm_|at_|mc_(cid|eid)$|xtor$|fbclid$|gclid$|dclid$|msclkid$)/;
+
+/** The address without its tracking parameters, as written otherwise; unchanged when it is no URL. */
+export function withoutTracking(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const tracking = [...parsed.searchParams.keys()].filter((key) => TRACKING.test(key));
+    if (!tracking.length) return url;
+    for (const key of tracking) parsed.searchParams.delete(key);
+    return parsed.toString();
   } catch {
     return url;
   }

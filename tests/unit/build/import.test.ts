@@ -4,7 +4,7 @@ import { basename, join } from "node:path";
 import { describe, it } from "node:test";
 import { buildArchive } from "../../../src/pipeline/build-archive.ts";
 import { importSources } from "../../../src/editor/import.ts";
-import { normalizeUrl } from "../../../src/editor/known-articles.ts";
+import { normalizeUrl, withoutTracking } from "../../../src/editor/known-articles.ts";
 import { provisionalTitle } from "../../../src/editor/place-article.ts";
 import { walkFiles } from "../../../src/pipeline/walk.ts";
 import { fixtureContent } from "../../helpers/content.ts";
@@ -46,6 +46,8 @@ describe("importSources", () => {
 
   it("finds a duplicate by URL, whatever the scheme, www or tracking parameters", async () => {
     assert.equal(normalizeUrl("https://www.bladi.net/a.html?utm_source=x"), normalizeUrl("http://bladi.net/a.html"));
+    assert.equal(normalizeUrl("https://www.lemonde.fr/afrique/article/a.html?xtor=RSS-3208"), normalizeUrl("https://www.lemonde.fr/afrique/article/a.html"));
+    assert.equal(withoutTracking("https://www.lemonde.fr/a.html?xtor=RSS-3208&page=2&at_medium=rss"), "https://www.lemonde.fr/a.html?page=2", "what tells the page apart stays");
     const content = fixtureContent();
     const source = join(scratchDir("src"), "page.txt");
     writeFileSync(source, "Un titre d'article assez long\n\nUn paragraphe complètement différent de tout ce que l'archive contient déjà, assez long pour compter comme le corps de l'article importé.\n");
@@ -55,6 +57,15 @@ describe("importSources", () => {
     const second = await importSources({ contentDir: content, sources: [source], url: "http://exemple.ma/article", cwd: content, today });
     assert.equal(second[0]?.status, "duplicate");
     assert.ok(second[0]?.status === "duplicate" && second[0].reason.startsWith("même URL"));
+  });
+
+  it("writes a feed item's address without the feed's tracking parameters", async () => {
+    const feed = join(scratchDir("feed-tracking"), "une.xml");
+    writeFileSync(feed, `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Le Monde.fr - Afrique</title><link>https://www.lemonde.fr/afrique/</link><item><title>Au Sénégal, une session de formation des policiers</title><link>https://www.lemonde.fr/afrique/article/2024/03/12/formation_6221.html?xtor=RSS-3208</link><pubDate>Tue, 12 Mar 2024 10:00:00 +0100</pubDate><description>Une session de formation a réuni cent policiers à Dakar cette semaine.</description></item></channel></rss>`);
+    const content = fixtureContent();
+    const [outcome] = await importSources({ contentDir: content, sources: [feed], cwd: content, today });
+    assert.ok(outcome?.status === "imported", JSON.stringify(outcome));
+    assert.match(readFileSync(join(content, outcome.file), "utf8"), /^url: https:\/\/www\.lemonde\.fr\/afrique\/article\/2024\/03\/12\/formation_6221\.html$/m);
   });
 
   it("never overwrites a file", async () => {
