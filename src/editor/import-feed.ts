@@ -64,10 +64,12 @@ function rssItemReader(root: XmlElement, rss: string, siteName: string, file: st
     const creators = childElements(item, qualified(dc, "creator")).map((creator) => textOf(creator));
     const author = rssAuthor(childText(item, own("author")));
     const terms = [...childElements(item, own("category")), ...childElements(item, qualified(dc, "subject"))].map((term) => textOf(term));
+    const fullText = childText(item, qualified(content, "encoded"));
     return {
       source: `${file}#item-${index + 1}`,
       title: childText(item, own("title")),
-      html: childText(item, qualified(content, "encoded")) || childText(item, own("description")),
+      html: fullText || childText(item, own("description")),
+      ...(fullText ? {} : { fromSummary: "description" }),
       published: fromPubDate ? { at: fromPubDate, evidence: `pubDate ${pubDate}` } : fromDcDate ? { at: fromDcDate, evidence: `dc:date ${dcDate}` } : undefined,
       url: childText(item, own("link")) || guidLink || undefined,
       terms,
@@ -104,6 +106,7 @@ export function readAtom(root: XmlElement, file: string): ArchiveEntry[] {
       source: `${file}#entry-${index + 1}`,
       title: atomTitle(childElement(entry, atom("title"))),
       html: content || textConstruct(childElement(entry, atom("summary")), "html"),
+      ...(content ? {} : { fromSummary: "summary" }),
       published: fromPublished ? { at: fromPublished, evidence: `atom:published ${published}` } : fromUpdated ? { at: fromUpdated, evidence: `atom:updated ${updated}` } : undefined,
       url: alternateLink(entry, atom, entry.attributes["xml:base"] ?? feedLink),
       terms: childElements(entry, atom("category")).map((category) => category.attributes["label"] || category.attributes["term"] || "").filter(Boolean),

@@ -41,6 +41,8 @@ export interface ImportedItem {
   notes?: readonly string[] | undefined;
   /** The site or feed's name, for the outlet. */
   siteName?: string | undefined;
+  /** The feed's element the body was read from when it gave no full text (`description`, `summary`): a short body there is a summary, not the article. */
+  fromSummary?: string | undefined;
 }
 
 /** An entry of the file that is not an article (a page, an attachment, a trashed post), counted by kind. */
@@ -65,6 +67,9 @@ export interface ItemSource {
   /** The source's date was set aside (unreadable, implausible) with a note that says so: no other note calls it missing. */
   dateSetAside?: boolean;
 }
+
+/** Below this many characters, a body read from a feed's summary is taken for a summary: feeds that carry whole articles there carry far more. */
+const SUMMARY_LENGTH = 600;
 
 /** `say` words the notes. */
 export function itemSource(item: ImportedItem, kb: KnowledgeBase, today: Date, say: ImportNotes): ItemSource {
@@ -116,6 +121,7 @@ export function itemSource(item: ImportedItem, kb: KnowledgeBase, today: Date, s
 
   const text = htmlToMarkdown(item.html);
   if (!text.trim()) notes.push(say.noBody);
+  else if (item.fromSummary && text.length < SUMMARY_LENGTH) notes.push(say.feedSummaryOnly(item.fromSummary));
   const doc: SourceDoc = {
     path: item.source,
     format: "markdown",

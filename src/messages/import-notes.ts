@@ -80,6 +80,8 @@ export interface ImportNotes {
   /** A scheduled post's date, further ahead than the archive takes one: kept in the note, no other date put in its place. */
   scheduledTooFar(evidence: string): string;
   noBody: string;
+  /** A feed item whose body is only the feed's short summary (`<description>`, `<summary>`). */
+  feedSummaryOnly(element: string): string;
 
   // What extraction left for the editor (src/editor/to-markdown.ts)
   provisionalTitle: string;
@@ -215,6 +217,7 @@ const fr: ImportNotes = {
   implausibleDate: (evidence) => `date de la source invraisemblable (${evidence}) : ajoutez \`date: AAAA-MM-JJ\``,
   scheduledTooFar: (evidence) => `date de publication programmée dans WordPress (${evidence}), trop lointaine pour l’archive qui n’accepte pas de date au-delà de l’an prochain : écrivez-la en \`date:\` quand l’article paraîtra`,
   noBody: "aucun texte dans la source : ajoutez le corps de l'article",
+  feedSummaryOnly: (element) => `texte court, le résumé du flux (<${element}>) et non l’article : importez la page de l’article (enregistrée en HTML) pour en garder tout le texte`,
 
   provisionalTitle: "titre provisoire (la source commence dans l'article) : écrivez le vrai titre puis retirez `draft: true`",
   missingDate: "date absente de la source : ajoutez `date: AAAA-MM-JJ`",
@@ -298,6 +301,7 @@ const en: ImportNotes = {
   implausibleDate: (evidence) => `implausible date in the source (${evidence}): add \`date: YYYY-MM-DD\``,
   scheduledTooFar: (evidence) => `publication date scheduled in WordPress (${evidence}), too far ahead for the archive, which takes no date beyond next year: write it as \`date:\` when the article appears`,
   noBody: "no text in the source: add the article's body",
+  feedSummaryOnly: (element) => `short text, the feed's summary (<${element}>) and not the article: import the article's page (saved as HTML) to keep its whole text`,
 
   provisionalTitle: "provisional title (the source starts inside the article): write the real title, then remove `draft: true`",
   missingDate: "no date in the source: add `date: YYYY-MM-DD`",

@@ -109,6 +109,7 @@ describe("feeds as real sites write them", () => {
     const outcomes = await importSources({ contentDir: content, sources: [feed], cwd: content, today });
     const post = importedArticle(content, outcomes, "#entry-1");
     assert.ok(typeof post.data["outlet"] === "string" && post.data["outlet"].startsWith("conseil-") && !/amp/.test(post.data["outlet"]), String(post.data["outlet"]));
+    assert.ok(!post.notes.some((note) => note.startsWith("texte court")), "an entry with its <content> is the article, however short");
   });
 
   it("reads RSS 1.0 (RDF): items beside the channel, dc:date, dc:subject, dc:creator", async () => {

@@ -59,13 +59,15 @@ describe("importSources", () => {
     assert.ok(second[0]?.status === "duplicate" && second[0].reason.startsWith("même URL"));
   });
 
-  it("writes a feed item's address without the feed's tracking parameters", async () => {
+  it("writes a feed item's address without the feed's tracking parameters, and says when the feed gave only a summary", async () => {
     const feed = join(scratchDir("feed-tracking"), "une.xml");
     writeFileSync(feed, `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Le Monde.fr - Afrique</title><link>https://www.lemonde.fr/afrique/</link><item><title>Au Sénégal, une session de formation des policiers</title><link>https://www.lemonde.fr/afrique/article/2024/03/12/formation_6221.html?xtor=RSS-3208</link><pubDate>Tue, 12 Mar 2024 10:00:00 +0100</pubDate><description>Une session de formation a réuni cent policiers à Dakar cette semaine.</description></item></channel></rss>`);
     const content = fixtureContent();
     const [outcome] = await importSources({ contentDir: content, sources: [feed], cwd: content, today });
     assert.ok(outcome?.status === "imported", JSON.stringify(outcome));
-    assert.match(readFileSync(join(content, outcome.file), "utf8"), /^url: https:\/\/www\.lemonde\.fr\/afrique\/article\/2024\/03\/12\/formation_6221\.html$/m);
+    const written = readFileSync(join(content, outcome.file), "utf8");
+    assert.match(written, /^url: https:\/\/www\.lemonde\.fr\/afrique\/article\/2024\/03\/12\/formation_6221\.html$/m);
+    assert.match(written, /^# À VÉRIFIER : texte court, le résumé du flux \(<description>\) et non l’article/m, "a summary-only feed says so");
   });
 
   it("never overwrites a file", async () => {
