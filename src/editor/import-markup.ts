@@ -37,7 +37,7 @@ export function cleanMarkup(body: string, dialects: ReadonlySet<MarkupDialect>, 
 
   if (dialects.has("hugo")) {
     text = text.replace(/\{\{([<%])\/\*([\s\S]*?)\*\/([>%])\}\}/g, (_all, open: string, inner: string, close: string) => keep(`{{${open}${inner}${close}}}`));
-    text = text.replace(new RegExp(String.raw`${LINK_WORDS}\(\s*\{\{[<%]\s*(?:rel)?ref\s[\s\S]*?[>%]\}\}\s*\)`, "g"), (_all, words: string) => (links++, words));
+    text = text.replace(new RegExp(String.raw`${LINK_WORDS}\(\s*\{\{[<%]\s*(?:rel)?ref\s[\s\S]*?[>%]\}\}[^\s()]*\s*\)`, "g"), (_all, words: string) => (links++, words));
     text = text.replace(/\{\{[<%]\s*highlight\s+([\s\S]*?)\s*[>%]\}\}\n?([\s\S]*?)\n?\{\{[<%]\s*\/highlight\s*[>%]\}\}/g, (_all, args: string, code: string) => keep(fenced(code, String(argumentsOf(args).positional[0] ?? ""))));
     text = text.replace(/\{\{([<%])-?\s*(\/)?\s*([\w./-]+)([\s\S]*?)\s*\/?\s*-?[>%]\}\}/g, (_all, _open: string, closing: string | undefined, name: string, args: string) => {
       if (closing) return "";

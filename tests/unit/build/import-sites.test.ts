@@ -58,7 +58,7 @@ describe("importing a Hugo site", () => {
     assert.equal(madrid.data["image"], "https://leveilleur.example.ma/images/centre-tanger.jpg");
     assert.equal(madrid.data["date"], "2023-06-12");
     assert.match(madrid.body, /\n```text\nArticle 1 : Un centre conjoint est créé à Tanger\.\nArticle 2 : Il réunit des officiers des deux pays\.\n```\n/);
-    assert.match(madrid.body, /Voir aussi la visite du ministre en mai\./, "a ref link keeps its words");
+    assert.match(madrid.body, /Voir aussi la visite du ministre en mai\. Le communiqué commun en donne le texte\./, "a ref link keeps its words, with an anchor too");
 
     // A page bundle: the folder is the name; its image is not copied, and the notes say so.
     const bundle = importedArticle(content, outcomes, "posts/inauguration-port-tanger/index.md");
