@@ -68,6 +68,12 @@ export interface ItemSource {
   dateSetAside?: boolean;
 }
 
+/** The media of an item's HTML, which its Markdown text leaves out (./../ingest/html-to-markdown.ts drops them). */
+function mediaIn(html: string): { images: number; videos: number; frames: number } {
+  const count = (pattern: RegExp) => html.match(pattern)?.length ?? 0;
+  return { images: count(/<img\b/gi), videos: count(/<(video|audio)\b/gi), frames: count(/<(iframe|embed|object)\b/gi) };
+}
+
 /** Below this many characters, a body read from a feed's summary is taken for a summary: feeds that carry whole articles there carry far more. */
 const SUMMARY_LENGTH = 600;
 
@@ -120,6 +126,8 @@ export function itemSource(item: ImportedItem, kb: KnowledgeBase, today: Date, s
   if (item.aliases?.length) frontMatter["aliases"] = unique(item.aliases);
 
   const text = htmlToMarkdown(item.html);
+  const media = mediaIn(item.html);
+  if (media.images || media.videos || media.frames) notes.push(say.mediaRemoved(media));
   if (!text.trim()) notes.push(say.noBody);
   else if (item.fromSummary && text.length < SUMMARY_LENGTH) notes.push(say.feedSummaryOnly(item.fromSummary));
   const doc: SourceDoc = {

@@ -26,6 +26,8 @@ export interface ImportNotes {
   autoDraft(title: string): string;
   /** Shortcodes removed with what they showed (`[youtube]`, `[gallery]`): the export holds no media nor plugin. */
   shortcodesRemoved(shortcodes: readonly string[]): string;
+  /** Images, videos and embedded frames of an item's HTML, which the article's text does not carry: how many of each. */
+  mediaRemoved(counts: { images: number; videos: number; frames: number }): string;
 
   // Hugo, Jekyll and Eleventy sites (src/editor/import-site.ts, import-post.ts)
   hugoListPage: string;
@@ -179,6 +181,8 @@ const fr: ImportNotes = {
   trashed: (title) => `article${titled(title)} à la corbeille dans WordPress`,
   autoDraft: (title) => `brouillon automatique${titled(title)}, jamais enregistré par son auteur`,
   shortcodesRemoved: (shortcodes) => `shortcodes WordPress retirés du texte avec ce qu’ils affichaient (vidéo, galerie, formulaire…) : ${shortcodes.join(", ")} ; ajoutez un lien ou une image s’ils comptent`,
+  mediaRemoved: ({ images, videos, frames }) =>
+    `médias retirés du texte (leurs légendes restent) : ${[images && `${images} image${images > 1 ? "s" : ""}`, videos && `${videos} vidéo${videos > 1 ? "s" : ""}`, frames && `${frames} contenu${frames > 1 ? "s" : ""} intégré${frames > 1 ? "s" : ""}`].filter(Boolean).join(", ")} ; \`image:\` donne l’image principale de l’article`,
 
   hugoListPage: "page de liste de Hugo (_index.md), pas un article",
   hugoHeadless: "dossier de Hugo sans page (`headless: true` ou `build: { render: never }`), pas un article",
@@ -263,6 +267,8 @@ const en: ImportNotes = {
   trashed: (title) => `post${quoted(title)} in the WordPress trash`,
   autoDraft: (title) => `auto-draft${quoted(title)}, never saved by its author`,
   shortcodesRemoved: (shortcodes) => `WordPress shortcodes removed from the text with what they showed (video, gallery, form…): ${shortcodes.join(", ")}; add a link or an image if they matter`,
+  mediaRemoved: ({ images, videos, frames }) =>
+    `media removed from the text (their captions stay): ${[images && `${images} image${images > 1 ? "s" : ""}`, videos && `${videos} video${videos > 1 ? "s" : ""}`, frames && `${frames} embedded frame${frames > 1 ? "s" : ""}`].filter(Boolean).join(", ")}; \`image:\` sets the article's lead image`,
 
   hugoListPage: "Hugo list page (_index.md), not an article",
   hugoHeadless: "Hugo bundle without a page (`headless: true` or `build: { render: never }`), not an article",

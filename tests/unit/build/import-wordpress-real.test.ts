@@ -59,6 +59,7 @@ describe("a classic-editor WordPress export", () => {
     assert.match(post.body, /^Le pont en hiver$/m, "a caption keeps its words");
     for (const gone of ["youtube", "A3Atj57r15U", "gallery", "dailymotion", "[caption", "[code", "[/code]"]) assert.ok(!post.body.includes(gone), gone);
     assert.match(post.head, /^# À VÉRIFIER : shortcodes WordPress retirés du texte .*: \[youtube\], \[gallery\], \[dailymotion\]/m);
+    assert.ok(post.notes.includes("médias retirés du texte (leurs légendes restent) : 1 image ; `image:` donne l’image principale de l’article"), post.notes.join("\n"));
   });
 
   it("prints a title's words, not its HTML", async () => {
