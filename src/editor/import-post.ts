@@ -105,7 +105,7 @@ export function readPost(file: SiteFile, display: string, kb: KnowledgeBase, tod
       delete data["modified"];
     }
   }
-  if (typeof data["slug"] !== "string" || !slugify(data["slug"])) data["slug"] = fileSlug(file);
+  if (typeof data["slug"] !== "string" || !slugify(data["slug"])) data["slug"] = fileSlug(file, data["title"]);
   else data["slug"] = translatedSlug(slugify(data["slug"]), file.translation);
 
   Object.assign(data, termFields(data, kb));
@@ -218,9 +218,12 @@ function toolOf(doc: SourceDoc, path: string): SiteTool | undefined {
  * The post's name on its site, which stays its name here: a page bundle's folder
  * (`posts/titre/index.md`), else the file's name without Jekyll's date (`2023-05-04-titre.md`).
  */
-function fileSlug(file: SiteFile): string {
+function fileSlug(file: SiteFile, title: unknown): string {
   const stem = file.name ?? file.bundle?.name ?? basename(file.path, extname(file.path));
   const name = basename(stem) === "index" ? basename(dirname(file.path)) : stem;
+  // A bundle named by its day alone (`posts/2013-05-08/index.md`) is named here by its title.
+  const day = file.bundle && /^\d{4}-\d{2}-\d{2}$/.test(file.bundle.name) && typeof title === "string" ? slugify(title) : "";
+  if (day) return translatedSlug(day, file.translation);
   return slugify(jekyllDatedName(name, file.tool === "jekyll")?.name ?? name) || slugify(name);
 }
 

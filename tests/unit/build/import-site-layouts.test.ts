@@ -235,6 +235,20 @@ describe("a Hugo translation that shares its original's slug", () => {
   });
 });
 
+describe("a Hugo page bundle named by its day alone", () => {
+  it("is named by its title, its translation too, with its language", async () => {
+    const site = scratchDir("hugo-dated-bundles");
+    writeFileSync(join(site, "hugo.toml"), 'baseURL = "https://journal.example.org/"\ndefaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n');
+    mkdirSync(join(site, "content", "posts", "2013-05-08"), { recursive: true });
+    writeFileSync(join(site, "content", "posts", "2013-05-08", "index.md"), "---\ntitle: Installing OpenBSD on a small server\ndate: 2013-05-08\n---\nThe steps, one by one.\n");
+    writeFileSync(join(site, "content", "posts", "2013-05-08", "index.fr.md"), "---\ntitle: Installer OpenBSD sur un petit serveur\ndate: 2013-05-08\n---\nLes étapes, une à une.\n");
+    const content = fixtureContent();
+    const outcomes = await importSources({ contentDir: content, sources: [site], cwd: content, today });
+    assert.match(importedArticle(content, outcomes, "posts/2013-05-08/index.md").file, /articles\/2013\/2013-05-08-installing-openbsd-on-a-small-server\.md$/);
+    assert.match(importedArticle(content, outcomes, "posts/2013-05-08/index.fr.md").file, /articles\/2013\/2013-05-08-installer-openbsd-sur-un-petit-serveur-fr\.md$/);
+  });
+});
+
 describe("a Hugo site that names its main sections (mainSections)", () => {
   const REAL_LIKE = join(import.meta.dirname, "../../fixtures/import/real-like");
 
