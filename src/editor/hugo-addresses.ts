@@ -46,15 +46,16 @@ export interface HugoPage {
 export function hugoRules(config: Readonly<Record<string, unknown>>): HugoRules {
   const text = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : undefined);
   const defaultLanguage = (text(config["defaultcontentlanguage"]) ?? "en").toLowerCase();
+  const mounted = contentMounts(config);
   const languages = Object.entries(record(config["languages"]))
     .filter(([, settings]) => record(settings)["disabled"] !== true)
     .map(([code, settings]) => {
-      const contentDir = text(record(settings)["contentdir"]);
+      const contentDir = text(record(settings)["contentdir"]) ?? mounted.byLanguage.get(code.toLowerCase());
       const permalinks = record(settings)["permalinks"];
       return { code: code.toLowerCase(), ...(contentDir ? { contentDir: folderPath(contentDir) } : {}), ...(permalinks !== undefined ? { permalinks: sectionPatterns(permalinks) } : {}) };
     });
   return {
-    contentDir: folderPath(text(config["contentdir"]) ?? "content"),
+    contentDir: folderPath(text(config["contentdir"]) ?? mounted.site ?? "content"),
     languages: languages.length ? languages : [{ code: defaultLanguage }],
     defaultLanguage,
     defaultInSubdir: config["defaultcontentlanguageinsubdir"] === true,
@@ -70,6 +71,23 @@ export function hugoRules(config: Readonly<Record<string, unknown>>): HugoRules 
 function mainSections(written: unknown): { mainSections?: string[] } {
   const names = (Array.isArray(written) ? written : [written]).filter((name): name is string => typeof name === "string" && name.trim() !== "");
   return names.length ? { mainSections: names.map((name) => name.trim().toLowerCase()) } : {};
+}
+
+/**
+ * The folders Hugo's module mounts give as content (`module: { mounts: [{ source: content/fr,
+ * target: content, lang: fr }] }`): a language's, as its `contentDir` would, or the site's.
+ */
+function contentMounts(config: Readonly<Record<string, unknown>>): { site?: string; byLanguage: Map<string, string> } {
+  const mounts = record(config["module"])["mounts"];
+  const byLanguage = new Map<string, string>();
+  let site: string | undefined;
+  for (const mount of Array.isArray(mounts) ? mounts : []) {
+    const { source, target, lang } = record(mount);
+    if (typeof source !== "string" || typeof target !== "string" || folderPath(target) !== "content") continue;
+    if (typeof lang === "string" && lang.trim()) byLanguage.set(lang.trim().toLowerCase(), folderPath(source));
+    else site ??= folderPath(source);
+  }
+  return { ...(site ? { site } : {}), byLanguage };
 }
 
 /** Section (lower case) → pattern, from a `permalinks` table. */

@@ -249,6 +249,19 @@ describe("a Hugo page bundle named by its day alone", () => {
   });
 });
 
+describe("a Hugo site whose languages' content is mounted from their own folders (module mounts)", () => {
+  it("reads each mounted folder as its language's content: Hugo's addresses, and a page at its top counted as a page", async () => {
+    const content = fixtureContent();
+    const site = join(import.meta.dirname, "../../fixtures/import/real-like/hugo-module-mounts");
+    const outcomes = await importSources({ contentDir: content, sources: [site], cwd: content, today });
+    // The addresses hugo list all gives.
+    assert.deepEqual(importedArticle(content, outcomes, "content/en/post/contexte/index.md").data["aliases"], ["/blog/2018/02/the-scope-the-context-and-the-dot/"]);
+    assert.deepEqual(importedArticle(content, outcomes, "content/fr/post/pourquoi-un-carnet.md").data["aliases"], ["/fr/blog/2019/03/pourquoi-un-carnet/"]);
+    const about = outcomes.find((o) => o.source.endsWith("content/en/about.md"));
+    assert.ok(about?.status === "skipped" && about.kind === "page", JSON.stringify(about));
+  });
+});
+
 describe("a Hugo site that names its main sections (mainSections)", () => {
   const REAL_LIKE = join(import.meta.dirname, "../../fixtures/import/real-like");
 
