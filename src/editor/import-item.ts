@@ -68,7 +68,7 @@ export interface ItemSource {
   dateSetAside?: boolean;
 }
 
-/** The media of an item's HTML, which its Markdown text leaves out (./../ingest/html-to-markdown.ts drops them). */
+/** The media of an item's HTML, which its Markdown text leaves out (../ingest/html-to-markdown.ts drops them). */
 function mediaIn(html: string): { images: number; videos: number; frames: number } {
   const count = (pattern: RegExp) => html.match(pattern)?.length ?? 0;
   return { images: count(/<img\b/gi), videos: count(/<(video|audio)\b/gi), frames: count(/<(iframe|embed|object)\b/gi) };
