@@ -24,10 +24,10 @@ function card(site: SiteShared, item: ArticleCard, level: number): Markup {
     markup = trusted(
       documentText(html`
 <li class="card">
-${trusted(`<h${level}>`)}<a href="${item.url}">${item.title}</a>${trusted(`</h${level}>`)}
+${trusted(`<h${level}>`)}<a href="${item.url}" dir="auto">${item.title}</a>${trusted(`</h${level}>`)}
 <p class="meta">${item.date ? html`<time datetime="${item.dateIso}">${item.date}</time>` : site.strings.undated}${item.outlet ? html` · ${item.outlet}` : null}</p>${
         item.summary ? html`
-<p>${item.summary}</p>` : null
+<p dir="auto">${item.summary}</p>` : null
       }
 </li>`),
     );

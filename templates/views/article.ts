@@ -2,7 +2,10 @@ import type { ArticlePage, SiteShared } from "../../src/site/site-data.ts";
 import { each, html, trusted, type Markup } from "../html.ts";
 import { articleList } from "../partials/article-list.ts";
 
-/** An article (a draft's preview says so first): headline, date and outlet, link to the original, body, the actors and topics in it, related articles. */
+/**
+ * An article (a draft's preview says so first): headline, date and outlet, link to the original, body, the actors and topics in it, related articles.
+ * The headline and body take the direction of their own text (`dir="auto"`): an article in Arabic or Persian reads from the right in a French archive.
+ */
 export function articleView(site: SiteShared, view: ArticlePage): Markup {
   const { strings } = site;
   const { card } = view;
@@ -11,7 +14,7 @@ export function articleView(site: SiteShared, view: ArticlePage): Markup {
 <p class="draft-banner" role="note">${strings.draftBanner}</p>` : null
   }
 <header>
-<h1>${card.title}</h1>
+<h1 dir="auto">${card.title}</h1>
 <p class="meta">${card.date ? html`<time datetime="${card.dateIso}">${card.date}</time>` : strings.undated}${
     view.outletLink ? html` · ${strings.publishedIn} <a href="${view.outletLink.url}">${view.outletLink.name}</a>` : null
   }</p>${
@@ -19,7 +22,7 @@ export function articleView(site: SiteShared, view: ArticlePage): Markup {
 <p class="source"><a href="${view.sourceUrl}" rel="external noopener noreferrer">${strings.readOriginal}</a></p>` : null
   }
 </header>
-<div class="body">
+<div class="body" dir="auto">
 ${trusted(view.html)}
 </div>${
     view.groups.length ? html`
