@@ -9,7 +9,7 @@ import { buildSite } from "../helpers/site.ts";
 describe("the bundled archive's site", () => {
   let output: string;
   const page = (path: string) => readFileSync(join(output, path, "index.html"), "utf8");
-  const h1 = (html: string) => /<h1>([^<]*)<\/h1>/.exec(html)?.[1];
+  const h1 = (html: string) => /<h1(?: dir="auto")?>([^<]*)<\/h1>/.exec(html)?.[1];
 
   before(async () => {
     ({ output } = await buildSite());

@@ -27,7 +27,7 @@ describe("html templates", () => {
     const site = { strings: STRINGS.fr } as SiteShared;
     const card = { url: "/articles/x/", title: `<script>alert("x")</script>`, date: null, dateIso: null, outlet: "A & B", summary: "" };
     const out = articleList(site, [card]).text;
-    assert.ok(out.includes(`<a href="/articles/x/">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</a>`), out);
+    assert.ok(out.includes(`<a href="/articles/x/" dir="auto">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</a>`), out);
     assert.ok(out.includes(`${STRINGS.fr.undated} · A &amp; B`), out);
     assert.ok(!out.includes("<script>"));
     assert.ok(!out.includes("<p></p>"), "no empty summary paragraph");
@@ -40,8 +40,8 @@ describe("html templates", () => {
     const first = articleList(french, [card]).text;
     const item = first.slice(first.indexOf("\n<li"), first.indexOf("</li>") + "</li>".length);
     assert.equal(articleList(french, [card, card]).text, `<ol class="article-list">${item}${item}\n</ol>`);
-    assert.match(first, /<h3><a href="\/articles\/y\/">Un titre<\/a><\/h3>/);
-    assert.match(articleList(french, [card], 2).text, /<h2><a href="\/articles\/y\/">Un titre<\/a><\/h2>/);
+    assert.match(first, /<h3><a href="\/articles\/y\/" dir="auto">Un titre<\/a><\/h3>/);
+    assert.match(articleList(french, [card], 2).text, /<h2><a href="\/articles\/y\/" dir="auto">Un titre<\/a><\/h2>/);
     assert.match(articleList(french, [card]).text, /<h3>/, "the level-2 card did not replace the level-3 one");
     assert.notEqual(STRINGS.en.undated, STRINGS.fr.undated);
     assert.ok(articleList(english, [card]).text.includes(STRINGS.en.undated));
