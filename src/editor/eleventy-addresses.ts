@@ -27,7 +27,7 @@ export function eleventyPath(root: string, input: string, post: EleventyPost): s
   const inputFolder = join(root, input);
   const fromInput = relative(inputFolder, post.path);
   if (fromInput.startsWith("..")) return undefined;
-  const permalink = post.permalink !== undefined ? post.permalink : dataPermalink(inputFolder, post.path);
+  const permalink = post.permalink !== undefined ? post.permalink : dataValue(inputFolder, post.path, "permalink");
   if (permalink === JAVASCRIPT) return undefined;
   const stem = basename(post.path, extname(post.path));
   const folders = fromInput.split(sep).slice(0, -1);
@@ -55,10 +55,6 @@ export function eleventyPath(root: string, input: string, post: EleventyPost): s
 
 /** A data file that is JavaScript: it may compute a permalink that only running it would tell. */
 const JAVASCRIPT = Symbol("javascript");
-
-function dataPermalink(inputFolder: string, path: string): unknown {
-  return dataValue(inputFolder, path, "permalink");
-}
 
 /**
  * A key's value from the post's data files, the nearest first (its template's

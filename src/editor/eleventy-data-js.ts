@@ -1,4 +1,5 @@
 import { parse, type Expression, type Node, type Program } from "acorn";
+import { boundedMemo } from "../text/bounded-memo.ts";
 
 /**
  * What an Eleventy data file in JavaScript (`blog.11tydata.js`) gives, read from its text and
@@ -12,6 +13,13 @@ export const COMPUTED = Symbol("computed");
 export type DataValue = string | number | boolean | null | typeof COMPUTED | DataValue[] | { [key: string]: DataValue };
 
 export function literalDataExport(source: string): Record<string, DataValue> | undefined {
+  return parsedExport(source).data;
+}
+
+/** A folder's data file holds for every post in the folder and for each key asked: it is parsed once. */
+const parsedExport = boundedMemo((source: string): { data: Record<string, DataValue> | undefined } => ({ data: exportedObject(source) }), 1000);
+
+function exportedObject(source: string): Record<string, DataValue> | undefined {
   let program: Program;
   try {
     program = parse(source, { ecmaVersion: "latest", sourceType: "module", allowHashBang: true });

@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, extname, join, relative, sep } from "node:path";
 import type { SiteFolder } from "./import-site.ts";
 import { hugoAliases, hugoPath, hugoRules, type HugoRules } from "./hugo-addresses.ts";
 import { categoriesFromPath, dayInZone, jekyllDatedName, jekyllPattern, jekyllRules, jekyllSlugify, type JekyllRules } from "./jekyll-addresses.ts";
 import { readSiteConfig } from "./site-config.ts";
+import { isFolder } from "../pipeline/walk.ts";
 import { eleventyPath } from "./eleventy-addresses.ts";
 import { sitePathOf } from "../archive/front-matter-keys.ts";
 import { normalizePrefix } from "../config.ts";
@@ -158,4 +159,3 @@ function folderWithEleventyData(root: string): string | undefined {
   return found.length === 1 ? found[0] : undefined;
 }
 
-const isFolder = (path: string) => existsSync(path) && statSync(path).isDirectory();

@@ -117,7 +117,7 @@ export function readPost(file: SiteFile, display: string, kb: KnowledgeBase, tod
     notes.push(say.draft(unpublished));
   }
   // Hugo's aliases written beside the post's address (`aliases: [ancien-nom]`), as paths from the site's root.
-  const aliasKey = Object.keys(written).find((key) => key.toLowerCase() === "aliases");
+  const aliasKey = writtenKey(written, "aliases");
   const beside = aliasKey && file.rules ? writtenAliases(file.rules, written[aliasKey], typeof data["permalink"] === "string" ? data["permalink"] : formerPath(file, written, data)) : undefined;
   if (aliasKey && beside) {
     data["aliases"] = [...new Set([...(Array.isArray(data["aliases"]) ? (data["aliases"] as string[]) : []), ...beside])];
@@ -125,7 +125,7 @@ export function readPost(file: SiteFile, display: string, kb: KnowledgeBase, tod
   }
   const former = unpublished.length || data["permalink"] !== undefined || !file.rules ? undefined : formerPath(file, written, data);
   // Jekyll fills the placeholders of a post's own `permalink: /blog/:year/:title/` as it does the site's: that key gave the former address.
-  const permalinkKey = Object.keys(written).find((key) => key.toLowerCase() === "permalink");
+  const permalinkKey = writtenKey(written, "permalink");
   if (former && tool === "jekyll" && permalinkKey) dropped.delete(permalinkKey);
   if (former) data["aliases"] = [...new Set([...(Array.isArray(data["aliases"]) ? (data["aliases"] as string[]) : []), former])];
   else if (file.rules && !unpublished.length && data["permalink"] === undefined) notes.push(say.formerAddressUnknown);
@@ -175,7 +175,7 @@ function formerPath(file: SiteFile, written: Readonly<Record<string, unknown>>, 
   if (!file.rules) return undefined;
   const day = typeof data["date"] === "string" ? data["date"].slice(0, 10) : jekyllDatedName(basename(file.path, extname(file.path)), file.tool === "jekyll")?.day;
   const writtenSlug = Object.entries(written).find(([key]) => key.toLowerCase() === "slug")?.[1];
-  const permalinkKey = Object.keys(written).find((key) => key.toLowerCase() === "permalink");
+  const permalinkKey = writtenKey(written, "permalink");
   const categories = Object.entries(written)
     .filter(([key]) => key.toLowerCase() === "categories" || key.toLowerCase() === "category")
     .flatMap(([, value]) => (typeof value === "string" ? value.trim().split(/\s+/) : Array.isArray(value) ? value.map(String) : []));
@@ -222,8 +222,8 @@ function fileSlug(file: SiteFile, title: unknown): string {
   const stem = file.name ?? file.bundle?.name ?? basename(file.path, extname(file.path));
   const name = basename(stem) === "index" ? basename(dirname(file.path)) : stem;
   // A bundle named by its day alone (`posts/2013-05-08/index.md`) is named here by its title.
-  const day = file.bundle && /^\d{4}-\d{2}-\d{2}$/.test(file.bundle.name) && typeof title === "string" ? slugify(title) : "";
-  if (day) return translatedSlug(day, file.translation);
+  const byTitle = file.bundle && /^\d{4}-\d{2}-\d{2}$/.test(file.bundle.name) && typeof title === "string" ? slugify(title) : "";
+  if (byTitle) return translatedSlug(byTitle, file.translation);
   return slugify(jekyllDatedName(name, file.tool === "jekyll")?.name ?? name) || slugify(name);
 }
 
@@ -293,7 +293,7 @@ function translatedSlug(slug: string, language: string | undefined): string {
 
 /** Jekyll's `permalink: post/123/titre` is the path `/post/123/titre`: it puts the root's slash before a permalink that lacks it. */
 function withRootedPermalink(written: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
-  const key = Object.keys(written).find((name) => name.toLowerCase() === "permalink");
+  const key = writtenKey(written, "permalink");
   const value = key === undefined ? undefined : written[key];
   if (key === undefined || typeof value !== "string" || !value.trim() || /^\/|^[a-z][a-z0-9+.-]*:/i.test(value.trim())) return written;
   return { ...written, [key]: `/${value.trim()}` };
@@ -301,13 +301,18 @@ function withRootedPermalink(written: Readonly<Record<string, unknown>>): Readon
 
 /** Eleventy reads `tags: another tag` as one tag; the front matter's reader splits words as Jekyll does. */
 function withOneTag(written: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
-  const key = Object.keys(written).find((name) => name.toLowerCase() === "tags");
+  const key = writtenKey(written, "tags");
   if (key === undefined || typeof written[key] !== "string") return written;
   return Object.assign(Object.create(null), written, { [key]: [written[key]] });
 }
 
 function hasKey(data: Readonly<Record<string, unknown>>, key: string): boolean {
-  return Object.keys(data).some((written) => written.toLowerCase() === key);
+  return writtenKey(data, key) !== undefined;
+}
+
+/** The key as the front matter wrote it (`Permalink`, `permalink`) of a key read in lower case. */
+function writtenKey(data: Readonly<Record<string, unknown>>, key: string): string | undefined {
+  return Object.keys(data).find((written) => written.toLowerCase() === key);
 }
 
 /** A value for a note: as YAML would write it on one line, cut when long. */

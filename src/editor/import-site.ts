@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { basename, dirname, extname, join, relative, sep } from "node:path";
 import { siteRules, type SiteRules } from "./import-old-paths.ts";
 import { hugoRules, namedLanguage, type HugoRules } from "./hugo-addresses.ts";
 import { readSiteConfig } from "./site-config.ts";
 import { hugoCascade } from "./hugo-cascade.ts";
-import { walkFiles } from "../pipeline/walk.ts";
+import { isFolder, walkFiles } from "../pipeline/walk.ts";
 import type { ImportNotes } from "../messages/import-notes.ts";
 
 /**
@@ -92,12 +92,13 @@ export function siteFolder(root: string): SiteFolder | undefined {
 
 /** Whether a folder with one of Hugo's older configuration names holds Hugo's content: `content/`, or the folder its configuration names (`contentDir`, a language's). */
 function hasHugoContent(site: SiteFolder): boolean {
+  // The usual folder first: the configuration is read only when it is not there.
+  if (isFolder(join(site.root, "content"))) return true;
   const rules = hugoRules(readSiteConfig(site));
   const folders = [rules.contentDir, ...rules.languages.flatMap((language) => (language.contentDir ? [language.contentDir] : []))];
   return folders.some((folder) => isFolder(join(site.root, folder)));
 }
 
-const isFolder = (path: string) => existsSync(path) && statSync(path).isDirectory();
 
 /**
  * The sources of a folder given to the import: a site's posts when it is a site, or holds

@@ -97,7 +97,8 @@ function formerPaths(record: ArticleRecord): string[] {
 /** http/https, "www.", a trailing slash and tracking parameters do not make another article. */
 export function normalizeUrl(url: string): string {
   try {
-    const parsed = new URL(withoutTracking(url));
+    const parsed = new URL(url);
+    dropTracking(parsed);
     return `${parsed.hostname.replace(/^www\./, "")}${parsed.pathname.replace(/\/+$/, "")}${parsed.search}`;
   } catch {
     return url;
@@ -115,11 +116,15 @@ const TRACKING = /^(utm_|at_|mc_(cid|eid)$|xtor$|fbclid$|gclid$|dclid$|msclkid$)
 export function withoutTracking(url: string): string {
   try {
     const parsed = new URL(url);
-    const tracking = [...parsed.searchParams.keys()].filter((key) => TRACKING.test(key));
-    if (!tracking.length) return url;
-    for (const key of tracking) parsed.searchParams.delete(key);
-    return parsed.toString();
+    return dropTracking(parsed) ? parsed.toString() : url;
   } catch {
     return url;
   }
+}
+
+/** Removes the URL's tracking parameters; whether it had any. */
+function dropTracking(url: URL): boolean {
+  const tracking = [...url.searchParams.keys()].filter((key) => TRACKING.test(key));
+  for (const key of tracking) url.searchParams.delete(key);
+  return tracking.length > 0;
 }

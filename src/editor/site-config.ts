@@ -3,6 +3,7 @@ import { extname, join } from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { parse as parseYaml } from "yaml";
 import type { SiteFolder } from "./import-site.ts";
+import { isFolder } from "../pipeline/walk.ts";
 
 /**
  * A site generator's configuration as data, the way the generator reads it. A file Revue
@@ -31,7 +32,7 @@ const HUGO_ROOT_FILES = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "con
 const DATA_EXTENSIONS = new Set([".toml", ".yaml", ".yml", ".json"]);
 
 function hugoConfigFolder(folder: string): Record<string, unknown> {
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) return {};
+  if (!isFolder(folder)) return {};
   let merged: Record<string, unknown> = {};
   // Hugo reads a folder's files in the order of their names.
   for (const name of readdirSync(folder).sort()) {

@@ -1,4 +1,4 @@
-import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { SkipKind } from "../messages/diagnostics-ingest.ts";
 
@@ -27,6 +27,11 @@ export interface WalkResult {
  * `.name.swp`, Emacs's `.#name` locks) or ends with "~" (editors' backups). Editors leave
  * these beside the files they edit; they are never sources.
  */
+/** Whether the path is a folder (following links); false when there is nothing there. */
+export function isFolder(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
+}
+
 export function isHidden(name: string): boolean {
   return name.startsWith(".") || name.endsWith("~");
 }

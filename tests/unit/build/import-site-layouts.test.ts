@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
 import { importSources, type ImportOutcome } from "../../../src/editor/import.ts";
 import { countOutcomes, importSummary } from "../../../src/editor/import-summary.ts";
@@ -14,6 +14,21 @@ import { scratchDir } from "../../helpers/scratch.ts";
 const LAYOUTS = join(import.meta.dirname, "../../fixtures/import/site-layouts");
 const today = new Date("2026-12-07T12:00:00Z");
 
+/** The import of `site` into a fresh copy of the fixture content. */
+async function importSite(site: string) {
+  const content = fixtureContent();
+  return { content, outcomes: await importSources({ contentDir: content, sources: [site], cwd: content, today }) };
+}
+
+/** A site written for a test: its files' texts by their paths from its root. */
+function scratchSite(purpose: string, files: Readonly<Record<string, string>>): string {
+  const site = scratchDir(purpose);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(site, path)), { recursive: true });
+    writeFileSync(join(site, path), text);
+  }
+  return site;
+}
 
 const skipped = (outcomes: readonly ImportOutcome[]) =>
   outcomes.flatMap((o) => (o.status === "skipped" ? [[o.source.replace(/^.*site-layouts\/\w+\//, ""), o.kind, o.reason] as const] : []));
@@ -181,8 +196,7 @@ describe("Eleventy's date keywords", () => {
     git(["commit", "-q", "-am", "ajout"], "2022-01-15T08:00:00+01:00");
     utimesSync(join(site, "posts", "revu.md"), new Date("2024-06-01T12:00:00Z"), new Date("2024-06-01T12:00:00Z"));
 
-    const content = fixtureContent();
-    const outcomes = await importSources({ contentDir: content, sources: [site], cwd: content, today });
+    const { content, outcomes } = await importSite(site);
     const first = importedArticle(content, outcomes, "posts/premier.md");
     assert.equal(first.data["date"], "2021-03-09T10:00:00+01:00", "the first commit, not the last");
     assert.ok(first.notes.includes("date tirée de `date: git Created` (Eleventy) : celle du commit dans l’historique git du fichier"), first.notes.join("\n"));
@@ -211,9 +225,8 @@ describe("a multilingual Hugo site's pages", () => {
 
 describe("a Hugo site whose content is not in content/ (contentDir)", () => {
   it("is known by its config.toml naming its content folder: its posts get Hugo's addresses, its templates and README are no sources", async () => {
-    const content = fixtureContent();
     const site = join(import.meta.dirname, "../../fixtures/import/real-like/hugo-content-elsewhere");
-    const outcomes = await importSources({ contentDir: content, sources: [site], cwd: content, today });
+    const { content, outcomes } = await importSite(site);
     assert.deepEqual(importedArticle(content, outcomes, "app/content/blog/outils-de-mesure.md").data["aliases"], ["/2018/02/11/outils-mesure/"], "the address hugo list all gives");
     const page = outcomes.find((o) => o.source.endsWith("app/content/mentions-legales.md"));
     assert.ok(page?.status === "skipped" && page.kind === "page", JSON.stringify(page));
@@ -223,13 +236,12 @@ describe("a Hugo site whose content is not in content/ (contentDir)", () => {
 
 describe("a Hugo translation that shares its original's slug", () => {
   it("is named with its language, as a translation named by its file is", async () => {
-    const site = scratchDir("hugo-translation-slug");
-    writeFileSync(join(site, "hugo.toml"), 'baseURL = "https://blog.example.org/"\ndefaultContentLanguage = "fr"\n[languages.fr]\nweight = 1\n[languages.ko]\nweight = 2\n');
-    mkdirSync(join(site, "content", "posts"), { recursive: true });
-    writeFileSync(join(site, "content", "posts", "ios.md"), "---\ntitle: Publier une application iOS\ndate: 2019-10-21\nslug: publier-ios\n---\nLes étapes de la publication.\n");
-    writeFileSync(join(site, "content", "posts", "ios.ko.md"), "---\ntitle: iOS 앱 게시\ndate: 2019-10-21\nslug: publier-ios\n---\n게시 단계.\n");
-    const content = fixtureContent();
-    const outcomes = await importSources({ contentDir: content, sources: [site], cwd: content, today });
+    const site = scratchSite("hugo-translation-slug", {
+      "hugo.toml": 'baseURL = "https://blog.example.org/"\ndefaultContentLanguage = "fr"\n[languages.fr]\nweight = 1\n[languages.ko]\nweight = 2\n',
+      "content/posts/ios.md": "---\ntitle: Publier une application iOS\ndate: 2019-10-21\nslug: publier-ios\n---\nLes étapes de la publication.\n",
+      "content/posts/ios.ko.md": "---\ntitle: iOS 앱 게시\ndate: 2019-10-21\nslug: publier-ios\n---\n게시 단계.\n",
+    });
+    const { content, outcomes } = await importSite(site);
     assert.equal(importedArticle(content, outcomes, "posts/ios.md").data["slug"], "publier-ios");
     assert.equal(importedArticle(content, outcomes, "posts/ios.ko.md").data["slug"], "publier-ios-ko");
   });
@@ -237,13 +249,12 @@ describe("a Hugo translation that shares its original's slug", () => {
 
 describe("a Hugo page bundle named by its day alone", () => {
   it("is named by its title, its translation too, with its language", async () => {
-    const site = scratchDir("hugo-dated-bundles");
-    writeFileSync(join(site, "hugo.toml"), 'baseURL = "https://journal.example.org/"\ndefaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n');
-    mkdirSync(join(site, "content", "posts", "2013-05-08"), { recursive: true });
-    writeFileSync(join(site, "content", "posts", "2013-05-08", "index.md"), "---\ntitle: Installing OpenBSD on a small server\ndate: 2013-05-08\n---\nThe steps, one by one.\n");
-    writeFileSync(join(site, "content", "posts", "2013-05-08", "index.fr.md"), "---\ntitle: Installer OpenBSD sur un petit serveur\ndate: 2013-05-08\n---\nLes étapes, une à une.\n");
-    const content = fixtureContent();
-    const outcomes = await importSources({ contentDir: content, sources: [site], cwd: content, today });
+    const site = scratchSite("hugo-dated-bundles", {
+      "hugo.toml": 'baseURL = "https://journal.example.org/"\ndefaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n',
+      "content/posts/2013-05-08/index.md": "---\ntitle: Installing OpenBSD on a small server\ndate: 2013-05-08\n---\nThe steps, one by one.\n",
+      "content/posts/2013-05-08/index.fr.md": "---\ntitle: Installer OpenBSD sur un petit serveur\ndate: 2013-05-08\n---\nLes étapes, une à une.\n",
+    });
+    const { content, outcomes } = await importSite(site);
     assert.match(importedArticle(content, outcomes, "posts/2013-05-08/index.md").file, /articles\/2013\/2013-05-08-installing-openbsd-on-a-small-server\.md$/);
     assert.match(importedArticle(content, outcomes, "posts/2013-05-08/index.fr.md").file, /articles\/2013\/2013-05-08-installer-openbsd-sur-un-petit-serveur-fr\.md$/);
   });
@@ -251,9 +262,8 @@ describe("a Hugo page bundle named by its day alone", () => {
 
 describe("a Hugo site whose languages' content is mounted from their own folders (module mounts)", () => {
   it("reads each mounted folder as its language's content: Hugo's addresses, and a page at its top counted as a page", async () => {
-    const content = fixtureContent();
     const site = join(import.meta.dirname, "../../fixtures/import/real-like/hugo-module-mounts");
-    const outcomes = await importSources({ contentDir: content, sources: [site], cwd: content, today });
+    const { content, outcomes } = await importSite(site);
     // The addresses hugo list all gives.
     assert.deepEqual(importedArticle(content, outcomes, "content/en/post/contexte/index.md").data["aliases"], ["/blog/2018/02/the-scope-the-context-and-the-dot/"]);
     assert.deepEqual(importedArticle(content, outcomes, "content/fr/post/pourquoi-un-carnet.md").data["aliases"], ["/fr/blog/2019/03/pourquoi-un-carnet/"]);
@@ -266,9 +276,8 @@ describe("a Hugo site that names its main sections (mainSections)", () => {
   const REAL_LIKE = join(import.meta.dirname, "../../fixtures/import/real-like");
 
   it("imports the posts of its main sections and counts the pages of its other sections, with the folder to import if they are articles", async () => {
-    const content = fixtureContent();
     const site = join(REAL_LIKE, "hugo-main-sections");
-    const outcomes = await importSources({ contentDir: content, sources: [site], cwd: content, today });
+    const { content, outcomes } = await importSite(site);
     const dakar = importedArticle(content, outcomes, "posts/2023/accord-formation.md");
     assert.deepEqual(dakar.data["aliases"], ["/2023/03/accord-formation-dakar/"], "the address hugo list all gives");
     importedArticle(content, outcomes, "posts/bilan-annuel.md");
@@ -288,31 +297,28 @@ describe("a Hugo site that names its main sections (mainSections)", () => {
   });
 
   it("leaves nothing out when mainSections names none of the site's sections (a theme's example left as it was)", async () => {
-    const site = scratchDir("hugo-main-sections-unused");
-    writeFileSync(join(site, "hugo.toml"), 'baseURL = "https://carnet.example.org/"\n[params]\nmainSections = ["post"]\n');
-    mkdirSync(join(site, "content", "billets"), { recursive: true });
-    writeFileSync(join(site, "content", "billets", "mission.md"), "---\ntitle: Une mission à Abidjan\ndate: 2022-05-02\n---\nLa mission a duré trois jours.\n");
-    const content = fixtureContent();
-    const outcomes = await importSources({ contentDir: content, sources: [site], cwd: content, today });
+    const site = scratchSite("hugo-main-sections-unused", {
+      "hugo.toml": 'baseURL = "https://carnet.example.org/"\n[params]\nmainSections = ["post"]\n',
+      "content/billets/mission.md": "---\ntitle: Une mission à Abidjan\ndate: 2022-05-02\n---\nLa mission a duré trois jours.\n",
+    });
+    const { content, outcomes } = await importSite(site);
     assert.equal(importedArticle(content, outcomes, "billets/mission.md").data["title"], "Une mission à Abidjan");
   });
 });
 
 describe("an Eleventy site whose configuration computes its input folder", () => {
   it("takes the folder that holds _includes/ and _data/ for it, so the posts' former addresses start there", async () => {
-    const content = fixtureContent();
     const site = join(import.meta.dirname, "../../fixtures/import/real-like/eleventy-computed-input");
-    const outcomes = await importSources({ contentDir: content, sources: [site], cwd: content, today });
+    const { content, outcomes } = await importSite(site);
     assert.deepEqual(importedArticle(content, outcomes, "src/billets/2022/03/11/index.md").data["aliases"], ["/billets/2022/03/11/"]);
   });
 
   it("gives no former address, and says so, when no one folder shows it", async () => {
-    const site = scratchDir("eleventy-input-unknown");
-    writeFileSync(join(site, "eleventy.config.js"), "import settings from './settings.js';\nexport default function () { return { dir: { input: settings.input } }; }\n");
-    mkdirSync(join(site, "pages", "posts"), { recursive: true });
-    writeFileSync(join(site, "pages", "posts", "escale.md"), "---\ntitle: Une escale à Lisbonne\ndate: 2021-06-02\ntags: posts\n---\nDeux jours au bord du Tage.\n");
-    const content = fixtureContent();
-    const outcomes = await importSources({ contentDir: content, sources: [site], cwd: content, today });
+    const site = scratchSite("eleventy-input-unknown", {
+      "eleventy.config.js": "import settings from './settings.js';\nexport default function () { return { dir: { input: settings.input } }; }\n",
+      "pages/posts/escale.md": "---\ntitle: Une escale à Lisbonne\ndate: 2021-06-02\ntags: posts\n---\nDeux jours au bord du Tage.\n",
+    });
+    const { content, outcomes } = await importSite(site);
     const post = importedArticle(content, outcomes, "pages/posts/escale.md");
     assert.equal(post.data["aliases"], undefined, "not /pages/posts/escale/: Eleventy's input may be pages/");
     assert.ok(post.notes.some((note) => note.startsWith("ancienne adresse inconnue")), post.notes.join("\n"));
@@ -350,9 +356,8 @@ describe("literalDataExport", () => {
 
 describe("an Eleventy post's tags", () => {
   it("are one tag when written as one text, as Eleventy reads them", async () => {
-    const content = fixtureContent();
     const site = join(import.meta.dirname, "../../fixtures/import/real-like/eleventy-data-permalinks");
-    const outcomes = await importSources({ contentDir: content, sources: [site], cwd: content, today });
+    const { content, outcomes } = await importSite(site);
     assert.deepEqual(importedArticle(content, outcomes, "posts/etiquettes.md").data["topics"], ["coopération sécuritaire"]);
   });
 });
