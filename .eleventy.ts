@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { buildArchive } from "./src/pipeline/build-archive.ts";
+import { PROJECT_ROOT } from "./src/project-root.ts";
 import { planSite, renderData, type FeedView, type PageView, type RenderData } from "./src/site/site-data.ts";
 import type { DataFile } from "./src/site/open-data.ts";
 import { atomFeed } from "./templates/feed.ts";
@@ -15,7 +16,7 @@ import { htmlPage } from "./templates/page.ts";
 import { robots } from "./templates/robots.ts";
 import { sitemap } from "./templates/sitemap.ts";
 
-const ASSETS_DIR = join(import.meta.dirname, "templates", "assets");
+const ASSETS_DIR = join(PROJECT_ROOT, "templates", "assets");
 /** Assets only the dev server serves. */
 const DEV_ASSET_PREFIX = "dev-";
 

@@ -4,6 +4,7 @@ import { stringify } from "yaml";
 import { aliasKey } from "../../src/knowledge/names.ts";
 import { RULE_FILES } from "../../src/knowledge/rules.ts";
 import { slugify } from "../../src/text/slug.ts";
+import { PROJECT_ROOT } from "../../src/project-root.ts";
 
 /*
  * A deterministic generator of realistic benchmark corpora: a knowledge base of people,
@@ -40,7 +41,7 @@ export interface CorpusSummary {
 export const CORPUS_MARKER = ".revue-bench";
 /** What the generator writes in `dir`, and removes before regenerating there. */
 const OWNED_ENTRIES = ["actors", "topics", "places", "outlets", "rules", "articles", "site.yml", CORPUS_MARKER] as const;
-const PROJECT_CONTENT = join(import.meta.dirname, "../../content");
+const PROJECT_CONTENT = join(PROJECT_ROOT, "content");
 
 const DEFAULT_ACTORS = 1200;
 const PEOPLE_SHARE = 0.7;

@@ -1,19 +1,22 @@
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { loadSiteConfig } from "../../src/config.ts";
 import { formatDiagnostic } from "../../src/messages/diagnostic-line.ts";
 import { editorMessages, type EditorMessages } from "../../src/messages/editor.ts";
 import type { EditorLang } from "../../src/messages/plural.ts";
 import type { Diagnostic } from "../../src/model/diagnostic.ts";
-import { TYPESCRIPT_LOADER } from "../../src/pipeline/typescript-loader.ts";
+import { RUNS_COMPILED, TYPESCRIPT_LOADER } from "../../src/pipeline/typescript-loader.ts";
+import { PROJECT_ROOT } from "../../src/project-root.ts";
 
 /** The project root: scripts work from anywhere. */
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const ROOT = PROJECT_ROOT;
 
-/** Node's arguments that run scripts/NAME.ts as `npm run` does: through tsx. */
+/**
+ * Node's arguments that run scripts/NAME.ts the way this process runs its own code: its
+ * compiled module in dist/ (the npm scripts), or its source through tsx (the tests).
+ */
 export function npmScript(name: string): string[] {
-  return [...TYPESCRIPT_LOADER, join(ROOT, "scripts", `${name}.ts`)];
+  return RUNS_COMPILED ? [join(ROOT, "dist", `${name}.mjs`)] : [...TYPESCRIPT_LOADER, join(ROOT, "scripts", `${name}.ts`)];
 }
 
 /** The language a command's failure is told in: the site's, once the command knows its content folder. */

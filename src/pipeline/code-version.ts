@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { walkFiles } from "./walk.ts";
+import { PROJECT_ROOT } from "../project-root.ts";
 
 /**
  * Hashes of the code that caches depend on, computed once per process, each from the layers
@@ -12,7 +13,7 @@ import { walkFiles } from "./walk.ts";
  * - site: page views and the search index; pages and search shards fingerprinted by other
  *   code are stale.
  */
-const SRC = join(import.meta.dirname, "..");
+const SRC = join(PROJECT_ROOT, "src");
 const RECORD_LAYERS = ["model", "text", "messages", "ingest", "knowledge", "extract", "archive", "config.ts"];
 const SITE_LAYERS = ["site", "search"];
 const versions = new Map<string, string>();

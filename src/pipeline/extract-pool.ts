@@ -9,7 +9,7 @@ import type { KnowledgeBase } from "../model/knowledge.ts";
 import { SOURCE_LIMITS } from "../ingest/source-limits.ts";
 import { stepsWithinTimeLimit, timedOutSource } from "./source-timeout.ts";
 import type { Extracted } from "./extract-source.ts";
-import { TYPESCRIPT_LOADER } from "./typescript-loader.ts";
+import { RUNS_COMPILED, TYPESCRIPT_LOADER } from "./typescript-loader.ts";
 
 /**
  * Extraction on every core: this process and a Tinypool of worker processes, one per other
@@ -71,6 +71,9 @@ export interface PoolOptions {
   timeLimitMs?: number;
 }
 
+/** The workers' module: its source, or its compiled module beside this one's in dist/. */
+const WORKER_MODULE = new URL(RUNS_COMPILED ? "./extract-worker.mjs" : "./extract-worker.ts", import.meta.url);
+
 export class ExtractionPool {
   private readonly workers: number;
   private readonly pool: Tinypool | undefined;
@@ -85,7 +88,7 @@ export class ExtractionPool {
     this.pool =
       this.workers > 0
         ? new Tinypool({
-            filename: (options.workerModule ?? new URL("./extract-worker.ts", import.meta.url)).href,
+            filename: (options.workerModule ?? WORKER_MODULE).href,
             runtime: "child_process",
             minThreads: this.workers,
             maxThreads: this.workers,

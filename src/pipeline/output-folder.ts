@@ -12,9 +12,7 @@ import { isInside, judgeOutput, refusalMessage, type OutputFacts } from "./outpu
 import { isSiteMarker, SITE_MARKER, siteMarkerText } from "./site-marker.ts";
 import { acquireOutputLock, type OutputLock } from "./build-lock.ts";
 import { realOutputPath, type BuildFiles } from "./build-files.ts";
-
-/** Revue's own folder: never an output. */
-const PROJECT = join(import.meta.dirname, "..", "..");
+import { PROJECT_ROOT } from "../project-root.ts";
 
 export interface ClaimOptions {
   content: string;
@@ -86,7 +84,8 @@ export function outputFacts(content: string, output: string, files: BuildFiles):
   return {
     output,
     content: realOutputPath(content),
-    project: realOutputPath(PROJECT),
+    // Revue's own folder: never an output.
+    project: realOutputPath(PROJECT_ROOT),
     home: realOutputPath(homedir()),
     kind,
     entries,
