@@ -9,6 +9,9 @@ import { childElement, childElements, childText, innerXml, prefixOf, qualified, 
  * `<channel>`) and Atom (`<feed><entry>`, RFC 4287). One article
  * per item: its full text (`content:encoded`, Atom's `content`) or else its description or
  * summary, its link as the article's address, its date, title, authors and categories.
+ * An RSS item's `<source>` names the publication it comes from (what aggregators such as
+ * Google News write): it is the article's outlet, and its name is taken off the end of the
+ * title they append it to (`Le titre - Le Monde`).
  */
 
 const ATOM = "http://www.w3.org/2005/Atom";
@@ -65,9 +68,10 @@ function rssItemReader(root: XmlElement, rss: string, siteName: string, file: st
     const author = rssAuthor(childText(item, own("author")));
     const terms = [...childElements(item, own("category")), ...childElements(item, qualified(dc, "subject"))].map((term) => textOf(term));
     const fullText = childText(item, qualified(content, "encoded"));
+    const publication = childText(item, own("source"));
     return {
       source: `${file}#item-${index + 1}`,
-      title: childText(item, own("title")),
+      title: withoutPublication(childText(item, own("title")), publication),
       html: fullText || childText(item, own("description")),
       ...(fullText ? {} : { fromSummary: "description" }),
       published: fromPubDate ? { at: fromPubDate, evidence: `pubDate ${pubDate}` } : fromDcDate ? { at: fromDcDate, evidence: `dc:date ${dcDate}` } : undefined,
@@ -75,9 +79,19 @@ function rssItemReader(root: XmlElement, rss: string, siteName: string, file: st
       terms,
       authors: creators.length ? creators : author ? [author] : [],
       unreadDate: pubDate && !fromPubDate && !fromDcDate ? { key: "pubDate", value: pubDate } : undefined,
-      siteName: siteName || undefined,
+      siteName: publication || siteName || undefined,
     };
   };
+}
+
+/** A title without the publication's name an aggregator appended to it: `Le titre - Le Monde` → `Le titre`. */
+function withoutPublication(title: string, publication: string): string {
+  if (!publication) return title;
+  for (const separator of [" - ", " – ", " — ", " | "]) {
+    const suffix = `${separator}${publication}`;
+    if (title.endsWith(suffix) && title.length > suffix.length) return title.slice(0, -suffix.length).trim();
+  }
+  return title;
 }
 
 /** RSS's `<author>` is an address, often with the name after it: `redaction@exemple.ma (Omar Tazi)`. An address alone is no byline. */

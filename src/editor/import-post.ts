@@ -16,6 +16,7 @@ import { eleventyPathDay, unpublishedByData } from "./eleventy-addresses.ts";
 import type { SiteFile, SiteTool } from "./import-site.ts";
 import { kindOf, resolveRef } from "../archive/resolve-refs.ts";
 import type { ImportNotes } from "../messages/import-notes.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
 
 /**
  * A Markdown post of Hugo, Jekyll or Eleventy (or a plain Markdown file) as the source the
@@ -32,13 +33,18 @@ const WRITTEN_AS_GIVEN = ["topics", "add", "authors", "summary", "aliases", "per
 /** Hugo's keys for the day a page leaves the site: a post past it is a draft; one still to come is listed as not kept. */
 const EXPIRY_KEYS = new Set(["expirydate", "unpublishdate"]);
 
+function writtenTwice(warning: Diagnostic, say: ImportNotes): string {
+  const { key, firstLine } = warning.params as { key: string; firstLine: number };
+  return say.keyWrittenTwice(key, firstLine, warning.line ?? firstLine);
+}
+
 /** `archivePrefix`: the path the archive is published under (`path_prefix`), which its redirects are written under. */
 export function readPost(file: SiteFile, display: string, kb: KnowledgeBase, today: Date, say: ImportNotes, archivePrefix: string): PostEntry {
   if (file.skip) return { skipped: { source: display, kind: file.skip.kind, reason: file.skip.reason(say) } };
   // A post in HTML is front matter, then HTML: read as Markdown, its body made Markdown once its generator's tags are gone.
   const read = readSourceFile(file.path, display, file.markup ? { format: "markdown" } : {});
   const errors = read.diagnostics.filter((d) => d.severity === "error");
-  if (!read.doc || errors.length) return { failed: (errors.length ? errors : read.diagnostics).map((d) => say.sourceProblem(d.line, d.message, d.fix)) };
+  if (!read.doc || errors.length) return { failed: (errors.length ? errors : read.diagnostics).map((d) => say.sourceProblem(d)) };
   const doc = read.doc;
   // What the post's sections hand down (Hugo's `cascade`) counts as written, under what the post writes itself.
   const own = new Set(Object.keys(doc.frontMatter).map((key) => key.toLowerCase()));
@@ -55,7 +61,8 @@ export function readPost(file: SiteFile, display: string, kb: KnowledgeBase, tod
     return { skipped: { source: display, kind: "page", reason: say.eleventyPage } };
   }
 
-  const notes: string[] = [];
+  // A key written twice is read as Hugo and Jekyll read it, the later value kept: the editor checks it was the one meant.
+  const notes: string[] = read.diagnostics.flatMap((d) => (d.code === "yaml-duplicate-key" ? [writtenTwice(d, say)] : []));
   const mapped = mapFrontMatterKeys(tool === "eleventy" ? withOneTag(written) : written, doc.frontMatterLines, display);
   const keyAt = (line: number | undefined) => Object.keys(written).find((key) => doc.frontMatterLines[key] === line);
   const dropped = new Set<string>();

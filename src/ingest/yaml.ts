@@ -19,6 +19,8 @@ export interface ParsedYaml {
  * `undefined`. A text over the limits of nesting or size (./yaml-limits.ts) is refused
  * before the parser runs, with a `yaml-limit` error: the parser recurses once per level.
  * Aliases are expanded at most `MAX_ALIASES` times (an alias bomb is refused, not built).
+ * A key written twice in a map keeps its later value, as Hugo and Jekyll read it (the YAML
+ * spec forbids it, yet their archives hold such files), with a warning at that line.
  */
 export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml {
   return overLimits(text, file, firstLine) ?? parseWithinLimits(text, file, firstLine);
@@ -38,7 +40,7 @@ function overLimits(text: string, file: string, firstLine: number): ParsedYaml |
 
 function parseWithinLimits(text: string, file: string, firstLine: number): ParsedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
   const offset = firstLine - 1;
   const lineAt = (pos: number | undefined): number => (pos === undefined ? firstLine : lineCounter.linePos(pos).line + offset);
   const diagnostics: Diagnostic[] = doc.errors.map((error) => ({
@@ -48,8 +50,9 @@ function parseWithinLimits(text: string, file: string, firstLine: number): Parse
     severity: "error",
     ...described("yaml-syntax", { detail: error.message.split("\n")[0] ?? "" }),
   }));
+  if (diagnostics.length === 0) diagnostics.push(...duplicateKeys(doc, file, lineAt));
   let data: unknown;
-  if (diagnostics.length === 0) {
+  if (diagnostics.every((diagnostic) => diagnostic.severity !== "error")) {
     try {
       data = toPlainData(doc);
     } catch (error) {
@@ -87,6 +90,25 @@ function aliasProblem(doc: Document, file: string, lineAt: (pos: number | undefi
   return { file, line, rule: "yaml-syntax", severity: "error", ...described("yaml-alias", { detail: error.message }) };
 }
 
+/** A warning for each key a map repeats, at the repeated key's line, in the order of the lines. */
+function duplicateKeys(doc: Document, file: string, lineAt: (pos: number | undefined) => number): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const first = new Map<string, number>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        const line = lineAt(pair.key.range?.[0]);
+        const earlier = first.get(key);
+        if (earlier === undefined) first.set(key, line);
+        else found.push({ file, line, rule: "yaml-duplicate-key", severity: "warning", ...described("yaml-duplicate-key", { key, firstLine: earlier }) });
+      }
+    },
+  });
+  return found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
 function sanitize(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sanitize);
   if (value instanceof Date) return value;
@@ -103,7 +125,8 @@ function positionOf(doc: Document, path: YamlPath): number | undefined {
   let position = node?.range?.[0];
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      // A repeated key's value is its last one.
+      const pair = node.items.findLast((item) => isScalar(item.key) && String(item.key.value) === String(segment));
       if (!pair) break;
       position = (pair.key as Node).range?.[0] ?? position;
       node = pair.value as Node | null;

@@ -78,7 +78,10 @@ function knowledgeFolderReader(contentDir: string, cwd: string, hash: Hash, diag
     for (const file of dirs.flatMap((dir) => listYaml(dir, cwd))) {
       hash.update(file.display).update("\0").update(file.text).update("\0");
       const parsed = parseYaml(file.text, file.display);
-      const problems = parsed.diagnostics.length ? parsed.diagnostics : validateAgainst(schema, parsed.data, file.display, parsed.lineOf);
+      // A warning (a key written twice) leaves the entry in the knowledge base; an error keeps it out.
+      diagnostics.push(...parsed.diagnostics);
+      if (parsed.diagnostics.some((d) => d.severity === "error")) continue;
+      const problems = validateAgainst(schema, parsed.data, file.display, parsed.lineOf);
       if (problems.length) {
         diagnostics.push(...problems);
         continue;

@@ -123,6 +123,13 @@ export const INGEST_TEXTS = {
       fix: "Vérifiez l’indentation, mettez entre guillemets les valeurs qui contiennent « : » ou commencent par un caractère spécial, et fermez chaque guillemet et chaque crochet.",
     }),
   ),
+  "yaml-duplicate-key": entry<{ key: string; firstLine: number }>(
+    (p) => ({ message: `\`${p.key}\` is written a second time (first at line ${p.firstLine}): this later value is kept`, fix: "Remove the line you do not want: the YAML spec allows a key once per map." }),
+    (p) => ({
+      message: `\`${p.key}\` est écrit une deuxième fois (d’abord ligne ${p.firstLine}) : c’est cette dernière valeur qui est retenue`,
+      fix: "Supprimez la ligne que vous ne voulez pas : le YAML n’admet qu’une fois chaque clé.",
+    }),
+  ),
   "yaml-aliases": entry<{ max: number }>(
     (p) => ({ message: `the YAML's \`*aliases\` expand to more than ${p.max} copies of their anchors' values`, fix: "Write the values out instead of repeating `*alias`es: front matter and knowledge-base files need none." }),
     (p) => ({

@@ -1,4 +1,6 @@
 import { count, type EditorLang } from "./plural.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
+import { diagnosticText } from "./diagnostics.ts";
 
 /**
  * What `npm run import` writes and reports beyond its command lines (./editor.ts `import`), in
@@ -45,14 +47,16 @@ export interface ImportNotes {
   formatNotRead(extension: string): string;
   eleventyNoFrontMatter: string;
   eleventyPage: string;
-  /** A problem of the source file that stops its import, where the reader found it. */
-  sourceProblem(line: number | undefined, message: string, fix: string | undefined): string;
+  /** A problem of the source file that stops its import, where the reader found it, in the site's language. */
+  sourceProblem(problem: Diagnostic): string;
   unreadableDate(key: string, value: string): string;
   /** The date Eleventy's keyword (`date: git Created`) stood for, found in git's history of the file or in the file's times. */
   dateFromKeyword(key: string, value: string, from: "git" | "file"): string;
   /** A date of last change that is no date: left out. */
   unreadableModified(key: string, value: string): string;
   droppedKeys(keyValues: readonly string[]): string;
+  /** A front-matter key the source writes twice: its later value is the one imported. */
+  keyWrittenTwice(key: string, firstLine: number, line: number): string;
   bundleFiles(folder: string, files: readonly string[]): string;
   /** The former site made the post's address in a way Revue does not redo (a JavaScript data file, a template it does not know): no redirect. */
   formerAddressUnknown: string;
@@ -195,12 +199,16 @@ const fr: ImportNotes = {
   formatNotRead: (extension) => `format ${extension} non lu par Revue : convertissez-le en Markdown (pandoc, par exemple) et importez le fichier obtenu`,
   eleventyNoFrontMatter: "fichier Markdown sans en-tête : Eleventy en fait une page, pas un article",
   eleventyPage: "page d’Eleventy sans date ni `tags`, pas un article : ajoutez `date:` et importez-la seule si c’en est un",
-  sourceProblem: (line, message, fix) => `${line ? `ligne ${line} : ` : ""}${message}${fix ? ` (${fix})` : ""}`,
+  sourceProblem: (problem) => {
+    const { message, fix } = diagnosticText(problem, "fr");
+    return `${problem.line ? `ligne ${problem.line} : ` : ""}${message}${fix ? ` (${fix})` : ""}`;
+  },
   unreadableDate: (key, value) => `date illisible (\`${key}: ${value}\`) : écrivez \`date: AAAA-MM-JJ\``,
   dateFromKeyword: (key, value, from) =>
     from === "git" ? `date tirée de \`${key}: ${value}\` (Eleventy) : celle du commit dans l’historique git du fichier` : `date tirée de \`${key}: ${value}\` (Eleventy) : celle du fichier, sans son historique git ; vérifiez-la, une copie la change`,
   unreadableModified: (key, value) => `date de mise à jour illisible (\`${key}: ${value}\`), non reprise`,
   droppedKeys: (keyValues) => `clés de l’en-tête non reprises : ${keyValues.join(", ")}`,
+  keyWrittenTwice: (key, firstLine, line) => `\`${key}\` écrit deux fois dans l’en-tête de la source (lignes ${firstLine} et ${line}) : la seconde valeur est reprise`,
   formerAddressUnknown: "ancienne adresse inconnue : l’ancien site la calculait (fichier JavaScript, gabarit) d’une façon que Revue ne refait pas ; ajoutez-la à `aliases` pour qu’elle mène ici",
   formerPrefix: (prefix) => `ancien site publié sous ${prefix} : ses anciennes adresses ne mènent ici que si l’archive est publiée sous ce chemin (\`path_prefix: ${prefix}\` dans site.yml)`,
   bundleFiles: (folder, files) => `fichiers du dossier ${folder}/ non copiés (${files.join(", ")}) : placez les images sous content/ ou à une adresse https et corrigez leurs liens`,
@@ -281,12 +289,16 @@ const en: ImportNotes = {
   formatNotRead: (extension) => `Revue does not read the ${extension} format: convert it to Markdown (with pandoc, for one) and import the result`,
   eleventyNoFrontMatter: "Markdown file without front matter: Eleventy makes it a page, not an article",
   eleventyPage: "Eleventy page with neither a date nor `tags`, not an article: add `date:` and import it on its own if it is one",
-  sourceProblem: (line, message, fix) => `${line ? `line ${line}: ` : ""}${message}${fix ? ` (${fix})` : ""}`,
+  sourceProblem: (problem) => {
+    const { message, fix } = diagnosticText(problem, "en");
+    return `${problem.line ? `line ${problem.line}: ` : ""}${message}${fix ? ` (${fix})` : ""}`;
+  },
   unreadableDate: (key, value) => `unreadable date (\`${key}: ${value}\`): write \`date: YYYY-MM-DD\``,
   dateFromKeyword: (key, value, from) =>
     from === "git" ? `date from \`${key}: ${value}\` (Eleventy): the commit's, in the file's git history` : `date from \`${key}: ${value}\` (Eleventy): the file's own, without its git history; check it, a copy changes it`,
   unreadableModified: (key, value) => `unreadable date of last change (\`${key}: ${value}\`), left out`,
   droppedKeys: (keyValues) => `front matter keys not kept: ${keyValues.join(", ")}`,
+  keyWrittenTwice: (key, firstLine, line) => `\`${key}\` written twice in the source's front matter (lines ${firstLine} and ${line}): the second value is imported`,
   formerAddressUnknown: "former address unknown: the former site computed it (a JavaScript file, a template) in a way Revue does not redo; add it to `aliases` so that it leads here",
   formerPrefix: (prefix) => `former site published under ${prefix}: its old addresses lead here only if the archive is published under that path (\`path_prefix: ${prefix}\` in site.yml)`,
   bundleFiles: (folder, files) => `files of the folder ${folder}/ not copied (${files.join(", ")}): put the images under content/ or at an https address and correct their links`,

@@ -33,7 +33,7 @@ describe("npm run import of Hugo, Jekyll and Eleventy sites", () => {
     const run = cli("import", [...SITES, "--content", content], content);
     assert.equal(lastLine(run.stdout), `20 lus : 13 importés (dont 6 brouillons), 0 doublon, ${skipped}`);
     assert.match(run.stdout, /^ignoré {4}\S*hugo-site\/content\/posts\/_index\.md : page de liste de Hugo \(_index\.md\), pas un article$/m);
-    assert.match(run.stdout, /^en erreur \S*eleventy-site\/content\/blog\/bilan-annee\.md : ligne 1 : JavaScript front matter/m);
+    assert.match(run.stdout, /^en erreur \S*eleventy-site\/content\/blog\/bilan-annee\.md : ligne 1 : un en-tête en JavaScript \(`---js`\) est du code/m);
     assert.match(run.stdout, /^importé {3}\S*jekyll-site\/_drafts\/enquete-trafic-migrants\.md → articles\/sans-date\/enquete-trafic-migrants\.md\n {10}à vérifier : brouillon de Jekyll \(dossier _drafts\/\)/m);
     assert.equal(snapshot(content).length, before.length + 13);
 

@@ -14,6 +14,8 @@ const FIXTURES = join(import.meta.dirname, "../../fixtures/import");
 const WORDPRESS = join(FIXTURES, "wordpress.xml");
 const RSS = join(FIXTURES, "feed.rss");
 const ATOM = join(FIXTURES, "feed.atom");
+/** A Google News search feed as it writes it: each item's publication in `<source>` and after its title, the channel named after the search. */
+const GOOGLE_NEWS = join(FIXTURES, "google-news.rss");
 const today = new Date("2026-11-23T12:00:00Z");
 
 
@@ -127,6 +129,19 @@ describe("importing feeds", () => {
     const larache = importedArticle(content, outcomes, "#item-3");
     assert.equal(larache.data["url"], "https://observateur-nord.example.ma/securite/2024/03/13/larache-poste-police/", "a guid that is a permalink is the item's link");
     assert.equal(larache.data["title"], "Larache : un nouveau poste de police au port & à la gare routière");
+  });
+
+  it("takes an aggregator's item `<source>` as its outlet, not the feed's name, and its name off the end of the title", async () => {
+    const content = fixtureContent();
+    const outcomes = await importSources({ contentDir: content, sources: [GOOGLE_NEWS], cwd: content, today });
+    const deficit = importedArticle(content, outcomes, "#item-1");
+    assert.equal(deficit.data["title"], "La Cour des comptes alerte sur le déficit des hôpitaux");
+    assert.equal(deficit.data["outlet"], "le-monde");
+    const report = importedArticle(content, outcomes, "#item-2");
+    assert.equal(report.data["title"], "Pierre Moscovici présente le rapport annuel");
+    assert.equal(report.data["outlet"], "ouest-france");
+    // The feed gives a link and the publication's name, not the article: the editor is told.
+    assert.ok(report.notes.some((note) => note.startsWith("texte court, le résumé du flux (<description>)")), report.notes.join("\n"));
   });
 
   it("makes one article per Atom entry: html, xhtml or summary; published, else updated", async () => {

@@ -361,3 +361,20 @@ describe("an Eleventy post's tags", () => {
     assert.deepEqual(importedArticle(content, outcomes, "posts/etiquettes.md").data["topics"], ["coopération sécuritaire"]);
   });
 });
+
+describe("a Jekyll post whose front matter writes a key twice", () => {
+  it("is imported with the later value, as Jekyll reads it, and a note naming both lines; a post whose YAML cannot be read is refused in the site's language, at its line", async () => {
+    const site = scratchSite("jekyll-key-twice", {
+      "_config.yml": "title: Carnet\n",
+      "_posts/2021-03-04-reforme.md": "---\nlayout: post\ntitle: Un premier titre\ntags: [politique]\ntitle: Le titre publié\n---\nLe ministre a présenté la réforme au Parlement.\n",
+      "_posts/2021-03-05-retraites.md": '---\nlayout: post\ntitle: "Les retraites\n---\nUn texte sur les retraites.\n',
+    });
+    const { content, outcomes } = await importSite(site);
+    const article = importedArticle(content, outcomes, "2021-03-04-reforme.md");
+    assert.equal(article.data["title"], "Le titre publié");
+    assert.ok(article.notes.includes("`title` écrit deux fois dans l’en-tête de la source (lignes 3 et 5) : la seconde valeur est reprise"), article.notes.join("\n"));
+    const refused = outcomes.find((o) => o.source.endsWith("2021-03-05-retraites.md"));
+    assert.equal(refused?.status, "failed");
+    assert.match(refused.status === "failed" ? refused.reasons.join() : "", /^ligne 3 : erreur de syntaxe YAML .*\(Vérifiez l’indentation/);
+  });
+});

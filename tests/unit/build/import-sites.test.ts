@@ -152,7 +152,8 @@ describe("importing an Eleventy site", () => {
     assert.deepEqual(sourcesOf(outcomes, "skipped"), ["content/about/index.md"]);
     assert.deepEqual(sourcesOf(outcomes, "failed"), ["content/blog/bilan-annee.md"]);
     const failed = outcomes.find((o) => o.status === "failed");
-    assert.ok(failed?.status === "failed" && /JavaScript front matter/.test(failed.reasons.join(" ")));
+    // In the site's language, as every line of the import.
+    assert.ok(failed?.status === "failed" && /^ligne 1 : un en-tête en JavaScript \(`---js`\) est du code/.test(failed.reasons.join(" ")), failed?.status === "failed" ? failed.reasons.join(" ") : "");
     assert.equal(importSummary(countOutcomes(outcomes), false), "5 lus : 3 importés (dont 1 brouillon), 0 doublon, 2 ignorés (1 en erreur, 1 page)");
 
     const salon = importedArticle(content, outcomes, "blog/salon-securite-interieure.md");

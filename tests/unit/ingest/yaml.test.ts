@@ -39,14 +39,29 @@ describe("YAML read by the yaml package, lines kept", () => {
     assert.equal(read.lineOf(["summary"]), 5);
   });
 
-  it("names the line of a syntax error and says how to fix it", () => {
-    const repeated = parseYaml(`title: x\ndate: 2020-01-01\ntitle: y`, "a.md", 2);
-    assert.equal(repeated.data, undefined);
+  it("keeps the later value of a key written twice, as Hugo and Jekyll do, with a warning at its line", () => {
+    const repeated = parseYaml(`title: x\ndate: 2020-01-01\nroles:\n  - title: a\n    title: b\ntitle: y`, "a.md", 2);
+    assert.deepEqual(plain(repeated.data), { title: "y", date: "2020-01-01", roles: [{ title: "b" }] });
     assert.deepEqual(
-      repeated.diagnostics.map((d) => [d.file, d.line, d.rule, d.severity]),
+      repeated.diagnostics.map((d) => [d.file, d.line, d.rule, d.severity, d.params]),
+      [
+        ["a.md", 6, "yaml-duplicate-key", "warning", { key: "title", firstLine: 5 }],
+        ["a.md", 7, "yaml-duplicate-key", "warning", { key: "title", firstLine: 2 }],
+      ],
+    );
+    assert.match(repeated.diagnostics[1]?.message ?? "", /`title` is written a second time \(first at line 2\)/);
+    // The line of a repeated key's value is the kept one's.
+    assert.equal(repeated.lineOf(["title"]), 7);
+  });
+
+  it("names the line of a syntax error and says how to fix it", () => {
+    const unclosed = parseYaml(`title: x\ndate: 2020-01-01\nsummary: "pas fermé`, "a.md", 2);
+    assert.equal(unclosed.data, undefined);
+    assert.deepEqual(
+      unclosed.diagnostics.map((d) => [d.file, d.line, d.rule, d.severity]),
       [["a.md", 4, "yaml-syntax", "error"]],
     );
-    assert.match(repeated.diagnostics[0]?.fix ?? "", /quote values/);
+    assert.match(unclosed.diagnostics[0]?.fix ?? "", /quote values/);
     const colon = parseYaml(`title: x\nsummary: deux: points\ndate: 2020-01-01`, "b.md", 2);
     assert.deepEqual(colon.diagnostics.map((d) => [d.line, d.rule]), [[3, "yaml-syntax"]]);
     const badIndent = parseYaml(`name: X\naliases:\n  - A\n - B`, "c.yml");

@@ -55,6 +55,13 @@ describe("loadKnowledgeBase", () => {
     assert.equal(diagnostics[0]?.file, "actors/people/bad.yml");
   });
 
+  it("keeps an actor whose file writes a key twice, with its later value and a warning at its line", () => {
+    const dir = contentWith({ "actors/people/jane-doe.yml": "name: Jane Doe\naliases: [J. D.]\ncountry: FR\naliases: [J. Doe]\n" });
+    const { kb, diagnostics } = loadKnowledgeBase(dir, dir);
+    assert.deepEqual(kb.people.get("jane-doe")?.aliases, ["J. Doe"]);
+    assert.deepEqual(diagnostics.map((d) => [d.file, d.line, d.rule, d.severity]), [["actors/people/jane-doe.yml", 4, "yaml-duplicate-key", "warning"]]);
+  });
+
   it("refuses an alias two actors claim, but allows shared aliases", () => {
     const dir = contentWith({
       "actors/agencies/a.yml": "name: Agence A\naliases: [La Maison]\nshared_aliases: [le Service]\n",
