@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from "node:fs";
-import { basename, dirname, extname, join, relative, sep } from "node:path";
+import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import { siteRules, type SiteRules } from "./import-old-paths.ts";
 import { hugoRules, namedLanguage, type HugoRules } from "./hugo-addresses.ts";
 import { readSiteConfig } from "./site-config.ts";
@@ -102,11 +102,15 @@ function hasHugoContent(site: SiteFolder): boolean {
 
 /**
  * The sources of a folder given to the import: a site's posts when it is a site, or holds
- * sites in its folders (each site in the place of its folder's files), and every other file.
+ * sites in its folders (each site in the place of its folder's files), or is a folder of a
+ * site's posts (`content/posts/`, `_posts/`); and every other file.
  */
 export function folderSources(dir: string): { path: string; site?: SiteFile }[] {
   const root = siteFolder(dir);
   if (root) return siteFiles(root).map((file) => ({ path: file.path, site: file }));
+  const folder = resolve(dir);
+  const enclosing = enclosingSite(folder);
+  if (enclosing) return siteFiles(enclosing, folder).map((file) => ({ path: file.path, site: file }));
   const roots = new Map<string, SiteFolder | undefined>();
   const siteOf = (folder: string): SiteFolder | undefined => {
     if (folder === dir || !folder.startsWith(dir + sep)) return undefined;
@@ -126,11 +130,38 @@ export function folderSources(dir: string): { path: string; site?: SiteFile }[] 
   return listed;
 }
 
-/** The site's Markdown sources, in the order of its folders. */
-export function siteFiles(site: SiteFolder): SiteFile[] {
+/**
+ * The site a folder of posts given alone belongs to (a Hugo site's content folder or one of
+ * its sections, a Jekyll site's `_posts/` or `_drafts/`, a folder of an Eleventy site): its
+ * posts are read by the site's rules, and keep the addresses it gave them. A Jekyll
+ * collection's folder is read as plain files (its documents' addresses follow other rules).
+ */
+function enclosingSite(dir: string): SiteFolder | undefined {
+  for (let folder = dirname(dir); dirname(folder) !== folder; folder = dirname(folder)) {
+    const site = siteFolder(folder);
+    if (site) return holdsPosts(site, dir) ? site : undefined;
+  }
+  return undefined;
+}
+
+function holdsPosts(site: SiteFolder, dir: string): boolean {
+  const folders = relative(site.root, dir).split(sep);
+  if (folders.some((part) => NOT_CONTENT.has(part))) return false;
+  if (site.tool === "jekyll") return folders.includes("_posts") || folders.includes("_drafts");
+  if (site.tool === "eleventy") return true;
+  return hugoContentFolders(site.root, hugoRules(readSiteConfig(site))).some((content) => dir === content || dir.startsWith(content + sep));
+}
+
+/**
+ * The site's Markdown sources, in the order of its folders; only those in `within` when the
+ * import was given that folder of the site, whose pages are then its posts whatever section
+ * they are in.
+ */
+export function siteFiles(site: SiteFolder, within?: string): SiteFile[] {
   const rules = siteRules(site);
-  const files = rules.hugo ? hugoFiles(site.root, rules.hugo) : site.tool === "jekyll" ? jekyllFiles(site.root) : eleventyFiles(site.root);
-  return files.map((file) => ({ ...file, rules }));
+  const files = rules.hugo ? hugoFiles(site.root, rules.hugo, within) : site.tool === "jekyll" ? jekyllFiles(site.root) : eleventyFiles(site.root);
+  const inside = within === undefined ? files : files.filter((file) => file.path.startsWith(within + sep));
+  return inside.map((file) => ({ ...file, rules }));
 }
 
 /** Hugo's page bundle: a folder whose `index.md` (or `index.html`, or a translation `index.fr.md`) is the page, its other files the page's resources. */
@@ -146,16 +177,16 @@ const isListPage = (path: string) => /^_index(?:\.[a-z]{2,3}(?:-[a-z0-9]+)?)?\.[
  * When the site names its main sections (`mainSections`), the pages of its other sections are
  * counted, not imported.
  */
-function hugoFiles(root: string, rules: HugoRules): SiteFile[] {
-  const tops = [...new Set([rules.contentDir, ...rules.languages.flatMap((language) => (language.contentDir ? [language.contentDir] : []))])]
-    .map((folder) => join(root, folder))
-    .filter((folder) => existsSync(folder));
+function hugoFiles(root: string, rules: HugoRules, within?: string): SiteFile[] {
+  const tops = hugoContentFolders(root, rules);
   const walked = tops.filter((folder) => !tops.some((other) => other !== folder && folder.startsWith(other + sep)));
   const files = walked.flatMap((folder) => walkFiles(folder)).filter((path) => postFormat(path) !== undefined);
   const bundles = new Set(files.filter(isBundleIndex).map(dirname));
   const cascades = new Map<string, Record<string, unknown>>();
   const contentOf = (path: string) => tops.filter((top) => path.startsWith(top + sep)).sort((a, b) => b.length - a.length)[0] ?? root;
-  const main = mainSectionsInUse(rules, files.map((path) => sectionOf(path, contentOf(path))));
+  // A section given to the import by itself holds posts, main section or not.
+  const sectionGiven = within !== undefined && tops.some((top) => within.startsWith(top + sep));
+  const main = sectionGiven ? undefined : mainSectionsInUse(rules, files.map((path) => sectionOf(path, contentOf(path))));
   return files.map((path): SiteFile => {
     const format = postFormat(path) ?? "markdown";
     const folder = dirname(path);
@@ -176,6 +207,13 @@ function hugoFiles(root: string, rules: HugoRules): SiteFile[] {
     const resources = readdirSync(folder).filter((entry) => !entry.startsWith(".") && !isBundleIndex(entry)).sort();
     return post(path, "hugo", format, { bundle: { name: basename(folder), resources }, ...named, ...handedDown });
   });
+}
+
+/** The site's content folders that are there: `contentDir`, and each language's own. */
+function hugoContentFolders(root: string, rules: HugoRules): string[] {
+  return [...new Set([rules.contentDir, ...rules.languages.flatMap((language) => (language.contentDir ? [language.contentDir] : []))])]
+    .map((folder) => join(root, folder))
+    .filter((folder) => existsSync(folder));
 }
 
 /** The section of a page: the first folder of its path in the content folder; none at its top. */

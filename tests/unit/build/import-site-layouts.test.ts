@@ -296,6 +296,15 @@ describe("a Hugo site that names its main sections (mainSections)", () => {
     );
   });
 
+  it("imports the section its note names when that folder is given alone, and a main section's folder alone, with the addresses the site gave their pages", async () => {
+    const site = join(REAL_LIKE, "hugo-main-sections");
+    const { content, outcomes } = await importSite(join(site, "content", "projets"));
+    assert.deepEqual(importedArticle(content, outcomes, "projets/observatoire.md").data["aliases"], ["/projets/observatoire/"]);
+    const posts = await importSite(join(site, "content", "posts", "2023"));
+    assert.deepEqual(importedArticle(posts.content, posts.outcomes, "posts/2023/accord-formation.md").data["aliases"], ["/2023/03/accord-formation-dakar/"], "the section's permalink");
+    assert.equal(posts.outcomes.length, 1);
+  });
+
   it("leaves nothing out when mainSections names none of the site's sections (a theme's example left as it was)", async () => {
     const site = scratchSite("hugo-main-sections-unused", {
       "hugo.toml": 'baseURL = "https://carnet.example.org/"\n[params]\nmainSections = ["post"]\n',
@@ -376,5 +385,25 @@ describe("a Jekyll post whose front matter writes a key twice", () => {
     const refused = outcomes.find((o) => o.source.endsWith("2021-03-05-retraites.md"));
     assert.equal(refused?.status, "failed");
     assert.match(refused.status === "failed" ? refused.reasons.join() : "", /^ligne 3 : erreur de syntaxe YAML .*\(Vérifiez l’indentation/);
+  });
+});
+
+describe("a Jekyll site's _posts/ folder given alone", () => {
+  it("is read by its site's rules: its posts keep the addresses the site gave them", async () => {
+    const site = scratchSite("jekyll-posts-alone", {
+      "_config.yml": "title: Carnet\npermalink: /:year/:title/\n",
+      "_posts/2021-03-04-reforme.md": "---\nlayout: post\ntitle: La réforme\n---\nLe ministre a présenté la réforme au Parlement.\n",
+      "_pages/a-propos.md": "---\ntitle: À propos\n---\nLe carnet d’un journaliste.\n",
+    });
+    const { content, outcomes } = await importSite(join(site, "_posts"));
+    assert.deepEqual(importedArticle(content, outcomes, "_posts/2021-03-04-reforme.md").data["aliases"], ["/2021/reforme/"]);
+    assert.equal(outcomes.length, 1, "only the folder given");
+  });
+});
+
+describe("an Eleventy site's folder given alone", () => {
+  it("is read by its site's rules: its posts keep the addresses the site gave them", async () => {
+    const { content, outcomes } = await importSite(join(import.meta.dirname, "../../fixtures/import/eleventy-site/content/blog"));
+    assert.deepEqual(importedArticle(content, outcomes, "blog/salon-securite-interieure.md").data["aliases"], ["/blog/salon-securite-interieure/"]);
   });
 });
