@@ -1,7 +1,7 @@
 import { wordpressTimestamp } from "../archive/written-dates.ts";
 import { readPubDate } from "./feed-dates.ts";
 import type { ArchiveEntry, ImportedItem, SkippedEntry } from "./import-item.ts";
-import { titleText, wordpressContent } from "./wordpress-content.ts";
+import { titleText, wordpressContent, wordpressFootnotes } from "./wordpress-content.ts";
 import type { ImportNotes } from "../messages/import-notes.ts";
 import { childElement, childElements, childText, prefixOf, qualified, textOf, type XmlElement } from "./xml-tree.ts";
 
@@ -68,7 +68,8 @@ export function readWordPressExport(root: XmlElement, file: string, say: ImportN
         ? { at: fromPubDate, evidence: `pubDate ${pubDate}` }
         : undefined;
     const creator = childText(item, qualified(dc, "creator"));
-    const body = wordpressContent(childText(item, qualified(content, "encoded")));
+    const footnotesMeta = childElements(item, qualified(wp, "postmeta")).find((meta) => field(meta, "meta_key") === "footnotes");
+    const body = wordpressContent(childText(item, qualified(content, "encoded")), footnotesMeta ? wordpressFootnotes(field(footnotesMeta, "meta_value")) : []);
     const entry: ImportedItem = {
       source,
       title,

@@ -13,14 +13,51 @@ export interface WordPressContent {
   removed: string[];
 }
 
-export function wordpressContent(content: string): WordPressContent {
+/** A footnote of the block editor: its id, and its text as HTML. */
+export interface Footnote {
+  id: string;
+  content: string;
+}
+
+/**
+ * The block editor's footnotes (WordPress 6.3 and later) are kept in the post's `footnotes`
+ * meta, as JSON, and shown by its footnotes block: the export carries them beside the content.
+ */
+export function wordpressFootnotes(json: string): Footnote[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (!Array.isArray(parsed)) return [];
+    return parsed.flatMap((note: unknown) => {
+      const { id, content } = (note ?? {}) as Record<string, unknown>;
+      return typeof id === "string" && typeof content === "string" ? [{ id, content }] : [];
+    });
+  } catch {
+    return [];
+  }
+}
+
+export function wordpressContent(content: string, footnotes: readonly Footnote[] = []): WordPressContent {
   // Comments go after the shortcodes: `[code]` shows one as text, and a shortcode inside one was never run.
-  const expanded = shortcodesExpanded(withoutBlockDelimiters(content.replace(/\r\n?/g, "\n")));
+  const expanded = shortcodesExpanded(withoutBlockDelimiters(withFootnotes(content.replace(/\r\n?/g, "\n"), footnotes)));
   return { html: paragraphs(withoutComments(expanded.html)), removed: expanded.removed };
 }
 
 export function wordpressHtml(content: string): string {
   return wordpressContent(content).html;
+}
+
+/** The footnotes block, which WordPress fills from the post's meta when it shows the post. */
+const FOOTNOTES_BLOCK = /<!--\s+wp:footnotes\s+(?:\{[\s\S]*?\}\s+)?\/-->/;
+/**
+ * The text with its footnotes where the page showed them: the footnotes block becomes the
+ * numbered list of their texts, as WordPress renders it (at the end when the block is gone).
+ * The calls in the text (`<sup data-fn="id" class="fn"><a href="#id">1</a></sup>`) are the
+ * HTML reader's (../ingest/html-to-markdown.ts).
+ */
+function withFootnotes(content: string, footnotes: readonly Footnote[]): string {
+  if (footnotes.length === 0) return content;
+  const list = `<ol>${footnotes.map((note) => `<li>${note.content}</li>`).join("")}</ol>`;
+  return FOOTNOTES_BLOCK.test(content) ? content.replace(FOOTNOTES_BLOCK, () => list) : `${content}\n\n${list}`;
 }
 
 /**

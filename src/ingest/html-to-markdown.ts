@@ -47,11 +47,30 @@ const drop: Handle = () => undefined;
  * page's own) is its text. A link around blocks (a card) is its blocks.
  */
 const link: Handle = (state, node) => {
+  // A note's way back to its call (`<a href="#fn1-ref">↩︎</a>`) leads nowhere here.
+  if (isInPage(node) && BACK_LINK.test(textOf(node))) return undefined;
   const children = state.all(node);
   const url = linkTarget(node.properties?.["href"], baseUrl);
   if (!url || children.length === 0 || !children.every(isPhrasing)) return children;
   const result: Link = { type: "link", url, children: children as PhrasingContent[] };
   return result;
+};
+
+/** Arrows and carets that footnotes link back to their calls with. */
+const BACK_LINK = /^[\s\u21A9\u2191\u2934^\uFE0E\uFE0F]+$/;
+
+const isInPage = (node: Element) => String(node.properties?.["href"] ?? "").startsWith("#");
+
+/**
+ * A footnote's call, a number linked to its note further down the page
+ * (`<sup><a href="#fn1">1</a></sup>`), is its number in brackets, `[1]`, not a `1` stuck to
+ * the word before it; any other superscript (`1<sup>er</sup>`, `m<sup>2</sup>`) is its text.
+ */
+const superscript: Handle = (state, node) => {
+  const call = /^\[?(\d{1,3})\]?$/.exec(collapse(textOf(node)));
+  const anchor = descendants(node, "a")[0];
+  if (call && anchor && isInPage(anchor)) return { type: "text", value: `[${call[1]}]` };
+  return state.all(node);
 };
 
 /** `<h1>` is the page's headline, which `text` already gives as its first line: body headings start at `##`. */
@@ -103,6 +122,7 @@ const handlers: Record<string, Handle> = {
   h6: heading,
   figcaption,
   table,
+  sup: superscript,
   img: drop,
   image: drop,
   picture: drop,

@@ -14,6 +14,8 @@ const FIXTURES = join(import.meta.dirname, "../../fixtures/import");
 const WORDPRESS = join(FIXTURES, "wordpress.xml");
 const RSS = join(FIXTURES, "feed.rss");
 const ATOM = join(FIXTURES, "feed.atom");
+/** A WordPress 6.5 export of a post with block-editor footnotes: their texts are in the post's `footnotes` meta. */
+const WORDPRESS_FOOTNOTES = join(FIXTURES, "wordpress-footnotes.xml");
 /** A Google News search feed as it writes it: each item's publication in `<source>` and after its title, the channel named after the search. */
 const GOOGLE_NEWS = join(FIXTURES, "google-news.rss");
 const today = new Date("2026-11-23T12:00:00Z");
@@ -86,6 +88,14 @@ describe("importing a WordPress export", () => {
     assert.equal(archive.report.rejected.length, 0);
     assert.equal(archive.report.drafts.length, 3);
     assert.equal(archive.report.published.length, 1 + 3, "the fixture's own article and the three published posts");
+  });
+
+  it("keeps the block editor's footnotes: each call as its number, their texts where the footnotes block stood", async () => {
+    const content = fixtureContent();
+    const outcomes = await importSources({ contentDir: content, sources: [WORDPRESS_FOOTNOTES], cwd: content, today });
+    const article = importedArticle(content, outcomes, "#post-118");
+    assert.match(article.body, /hôpitaux publics à 1,3 milliard d’euros\\\[1\], un chiffre que le ministère conteste\\\[2\]\./);
+    assert.match(article.body, /fin de l’année\.\n\n1\. Cour des comptes, Rapport public annuel 2024, chapitre 3\.\n2\. Communiqué du ministère de la Santé du 12 mars 2024\.\n?$/);
   });
 
   it("writes nothing on a dry run, and finds every post again as a duplicate on a second import", async () => {

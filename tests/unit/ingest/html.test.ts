@@ -632,6 +632,20 @@ describe("htmlToMarkdown", () => {
     assert.equal(htmlToMarkdown("<p>a</p><div></div><p></p><div><div></div></div><p>b</p>"), "a\n\nb");
   });
 
+  it("writes a footnote's call as its number in brackets and drops the note's link back; other superscripts are their text", () => {
+    // WordPress's block editor, then kramdown (Jekyll) and Hugo's Goldmark.
+    const wordpress =
+      '<p>Le déficit atteint 1,3 milliard<sup data-fn="a1" class="fn"><a href="#a1" id="a1-link">1</a></sup> au 1<sup>er</sup> janvier, sur 20 m<sup>2</sup>.</p>' +
+      '<ol class="wp-block-footnotes"><li id="a1">Rapport public annuel 2024. <a href="#a1-link" aria-label="Aller à la référence 1">↩︎</a></li></ol>';
+    assert.equal(htmlToMarkdown(wordpress), "Le déficit atteint 1,3 milliard\\[1] au 1er janvier, sur 20 m2.\n\n1. Rapport public annuel 2024.");
+    const kramdown =
+      '<p>Selon la Cour<sup id="fnref:1" role="doc-noteref"><a href="#fn:1" class="footnote" rel="footnote">1</a></sup>.</p>' +
+      '<div class="footnotes" role="doc-endnotes"><ol><li id="fn:1" role="doc-endnote"><p>Rapport de 2023. <a href="#fnref:1" class="reversefootnote" role="doc-backlink">&#8617;</a></p></li></ol></div>';
+    assert.equal(htmlToMarkdown(kramdown), "Selon la Cour\\[1].\n\n1. Rapport de 2023.");
+    // A superscript linked elsewhere than the page itself is not a note's call.
+    assert.equal(htmlToMarkdown('<p>Voir<sup><a href="https://x.ma/annexe">2</a></sup>.</p>'), "Voir[2](https://x.ma/annexe).");
+  });
+
   it("returns nothing for empty input", () => {
     assert.equal(htmlToMarkdown(""), "");
     assert.equal(htmlToMarkdown("<div> </div>"), "");
