@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, extname, join, relative, sep } from "node:path";
 import type { SiteFolder } from "./import-site.ts";
 import { hugoAliases, hugoPath, hugoRules, type HugoRules } from "./hugo-addresses.ts";
-import { categoriesFromPath, dayInZone, jekyllDatedName, jekyllPattern, jekyllRules, jekyllSlugify, type JekyllRules } from "./jekyll-addresses.ts";
+import { categoriesFromPath, dayInZone, jekyllCollectionPattern, jekyllDatedName, jekyllPattern, jekyllRules, jekyllSlugify, type JekyllRules } from "./jekyll-addresses.ts";
 import { readSiteConfig } from "./site-config.ts";
 import { isFolder } from "../pipeline/walk.ts";
 import { eleventyPath } from "./eleventy-addresses.ts";
@@ -50,6 +50,8 @@ export interface PostFacts {
   categories: readonly string[];
   /** Eleventy, Jekyll: `permalink` as the front matter wrote it, if it did. */
   permalink?: unknown;
+  /** Jekyll: the collection of a document that is not a post (./import-site.ts `SiteFile`). */
+  collection?: string | undefined;
 }
 
 export function siteRules(site: SiteFolder): SiteRules {
@@ -88,10 +90,15 @@ export function oldPath(rules: SiteRules, post: PostFacts): string | undefined {
     const slug = (post.slug ?? jekyllDatedName(stem, true)?.name ?? stem).trim().replace(/\.+$/, "");
     // The post's own `permalink:` comes before the site's patterns, its placeholders filled the same way.
     const own = typeof post.permalink === "string" && post.permalink.trim() ? post.permalink.trim() : undefined;
-    return fill(own ?? jekyllPattern(rules.jekyll, site.root, post.path), {
+    const pattern = own ?? (post.collection ? jekyllCollectionPattern(rules.jekyll, post.collection, site.root, post.path) : jekyllPattern(rules.jekyll, site.root, post.path));
+    if (pattern === undefined) return undefined;
+    return fill(pattern, {
       ...dateTokens(zoned ?? post.day),
-      categories: [...new Set([...categoriesFromPath(rules.jekyll, site.root, post.path), ...post.categories].map((category) => category.toLowerCase()))].join("/"),
-      collection: "posts",
+      categories: [...new Set([...(post.collection ? [] : categoriesFromPath(rules.jekyll, site.root, post.path)), ...post.categories].map((category) => category.toLowerCase()))].join("/"),
+      collection: post.collection ?? "posts",
+      // A collection's document: its path in the collection's folder, without its extension.
+      path: post.collection ? collectionPath(rules.jekyll, site.root, post.path, post.collection) : undefined,
+      name: jekyllSlugify(stem),
       title: jekyllSlugify(slug, "pretty", true),
       slug: jekyllSlugify(slug),
       output_ext: ".html",
@@ -123,6 +130,11 @@ function fill(pattern: string, tokens: Readonly<Record<string, string | undefine
   if (unknown) return undefined;
   const clean = `/${path.split("/").filter(Boolean).join("/")}${path.endsWith("/") ? "/" : ""}`;
   return clean === "/" ? undefined : clean;
+}
+
+function collectionPath(rules: JekyllRules, root: string, path: string, collection: string): string {
+  const folder = join(root, rules.collectionsDir, `_${collection}`);
+  return relative(folder, path).split(sep).join("/").replace(/\.[^./]+$/, "");
 }
 
 function dateTokens(day: string | undefined): Record<string, string | undefined> {

@@ -135,6 +135,7 @@ export function readPost(file: SiteFile, display: string, kb: KnowledgeBase, tod
   const permalinkKey = writtenKey(written, "permalink");
   if (former && tool === "jekyll" && permalinkKey) dropped.delete(permalinkKey);
   if (former) data["aliases"] = [...new Set([...(Array.isArray(data["aliases"]) ? (data["aliases"] as string[]) : []), former])];
+  else if (file.collection !== undefined && file.rules?.jekyll?.collections[file.collection]?.output !== true) notes.push(say.jekyllNoPage(file.collection));
   else if (file.rules && !unpublished.length && data["permalink"] === undefined) notes.push(say.formerAddressUnknown);
   const hasFormerAddress = data["permalink"] !== undefined || (Array.isArray(data["aliases"]) && data["aliases"].length > 0);
   if (hasFormerAddress && file.rules?.prefix && file.rules.prefix !== archivePrefix) notes.push(say.formerPrefix(file.rules.prefix));
@@ -194,6 +195,7 @@ function formerPath(file: SiteFile, written: Readonly<Record<string, unknown>>, 
     slug: typeof writtenSlug === "string" && writtenSlug.trim() ? writtenSlug.trim() : undefined,
     categories,
     ...(permalinkKey ? { permalink: written[permalinkKey] } : {}),
+    collection: file.collection,
   });
   return path ? sitePathOf(path) : undefined;
 }

@@ -29,6 +29,8 @@ export interface SiteFile {
   tool?: SiteTool;
   /** `_drafts/` (Jekyll): a draft wherever its front matter says otherwise. */
   inDrafts?: boolean;
+  /** A Jekyll collection's document imported as a post (its folder given alone): the collection's label. */
+  collection?: string;
   /** A Hugo page bundle (`posts/titre/index.md`): the folder's name and the files beside it. */
   bundle?: { name: string; resources: string[] };
   /** The site's rules for the addresses it gave its posts. */
@@ -132,9 +134,8 @@ export function folderSources(dir: string): { path: string; site?: SiteFile }[] 
 
 /**
  * The site a folder of posts given alone belongs to (a Hugo site's content folder or one of
- * its sections, a Jekyll site's `_posts/` or `_drafts/`, a folder of an Eleventy site): its
- * posts are read by the site's rules, and keep the addresses it gave them. A Jekyll
- * collection's folder is read as plain files (its documents' addresses follow other rules).
+ * its sections, a Jekyll site's `_posts/`, `_drafts/` or a collection's folder, a folder of
+ * an Eleventy site): its posts are read by the site's rules, and keep the addresses it gave them.
  */
 function enclosingSite(dir: string): SiteFolder | undefined {
   for (let folder = dirname(dir); dirname(folder) !== folder; folder = dirname(folder)) {
@@ -147,7 +148,8 @@ function enclosingSite(dir: string): SiteFolder | undefined {
 function holdsPosts(site: SiteFolder, dir: string): boolean {
   const folders = relative(site.root, dir).split(sep);
   if (folders.some((part) => NOT_CONTENT.has(part))) return false;
-  if (site.tool === "jekyll") return folders.includes("_posts") || folders.includes("_drafts");
+  // Jekyll: `_posts/`, `_drafts/`, or a collection's folder (`_actualites/`).
+  if (site.tool === "jekyll") return folders.some((part) => part.startsWith("_"));
   if (site.tool === "eleventy") return true;
   return hugoContentFolders(site.root, hugoRules(readSiteConfig(site))).some((content) => dir === content || dir.startsWith(content + sep));
 }
@@ -159,7 +161,7 @@ function holdsPosts(site: SiteFolder, dir: string): boolean {
  */
 export function siteFiles(site: SiteFolder, within?: string): SiteFile[] {
   const rules = siteRules(site);
-  const files = rules.hugo ? hugoFiles(site.root, rules.hugo, within) : site.tool === "jekyll" ? jekyllFiles(site.root) : eleventyFiles(site.root);
+  const files = rules.hugo ? hugoFiles(site.root, rules.hugo, within) : site.tool === "jekyll" ? jekyllFiles(site.root, within) : eleventyFiles(site.root);
   const inside = within === undefined ? files : files.filter((file) => file.path.startsWith(within + sep));
   return inside.map((file) => ({ ...file, rules }));
 }
@@ -249,9 +251,10 @@ const NOT_CONTENT = new Set(["node_modules", "vendor", "_site", "_includes", "_l
 /**
  * Jekyll's posts are in `_posts/` and `_drafts/`, in Markdown or HTML, also inside a category's
  * folder (`actualites/_posts/`). Its other folders whose name starts with `_` are collections
- * (`_docs`, `_pages`): their documents are counted, with how to import them if they are articles.
+ * (`_docs`, `_pages`): their documents are counted, with how to import them if they are
+ * articles: the collection's folder given alone (`within`), they are its posts.
  */
-function jekyllFiles(root: string): SiteFile[] {
+function jekyllFiles(root: string, within?: string): SiteFile[] {
   return walkFiles(root).flatMap((path): SiteFile[] => {
     const format = postFormat(path);
     if (!format) return [];
@@ -262,6 +265,7 @@ function jekyllFiles(root: string): SiteFile[] {
     const inDrafts = !inPosts && folders.includes("_drafts");
     if (inPosts || inDrafts) return [format === "not-read" ? notRead(path, "jekyll") : post(path, "jekyll", format, inDrafts ? { inDrafts } : {})];
     const collection = folders.find((part) => part.startsWith("_"));
+    if (collection && within !== undefined) return [format === "not-read" ? notRead(path, "jekyll") : post(path, "jekyll", format, { collection: collection.slice(1) })];
     if (collection) return [{ path, tool: "jekyll", skip: { kind: "collection-document", reason: (say) => say.jekyllCollection(collection, join(root, ...folders.slice(0, folders.indexOf(collection) + 1))) } }];
     // Pages in Markdown are counted; HTML files outside the posts are the site's templates and pages.
     if (format !== "markdown" || (parts.length === 1 && /^readme\./i.test(parts[0] ?? ""))) return [];

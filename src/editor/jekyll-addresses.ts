@@ -15,6 +15,10 @@ import { isoDate, isRealDate } from "../text/calendar.ts";
 export interface JekyllRules {
   /** `collections.posts.permalink`, else the top-level `permalink` as a pattern. */
   pattern: string;
+  /** The top-level `permalink` as written (a style's name or a pattern): other collections' addresses end as it does. */
+  style: string;
+  /** The other collections `collections:` describes: whether their documents get pages (`output`), and their pattern. */
+  collections: Readonly<Record<string, { output: boolean; permalink: string | undefined }>>;
   defaults: readonly DefaultSet[];
   /** `collections_dir`, from the root: the folder that holds `_posts/`. */
   collectionsDir: string;
@@ -58,23 +62,56 @@ export function jekyllRules(config: Readonly<Record<string, unknown>>): JekyllRu
     });
   const timezone = typeof config["timezone"] === "string" && knownZone(config["timezone"]) ? config["timezone"] : undefined;
   const collectionsDir = typeof config["collections_dir"] === "string" ? config["collections_dir"].replace(/^\.?\/+|\/+$/g, "") : "";
-  return { pattern, defaults, collectionsDir, timezone };
+  // `collections: [recettes]` names collections whose documents get no page.
+  const described = Array.isArray(collections) ? {} : record(collections);
+  const others = Object.fromEntries(
+    Object.entries(described).map(([label, value]) => {
+      const meta = record(value);
+      const permalink = typeof meta["permalink"] === "string" && meta["permalink"].trim() ? meta["permalink"].trim() : undefined;
+      return [label, { output: meta["output"] === true, permalink }];
+    }),
+  );
+  return { pattern, style: written, collections: others, defaults, collectionsDir, timezone };
+}
+
+/**
+ * The pattern of a collection's document's address, as Jekyll makes it: the defaults that
+ * apply to it (`scope.type` its collection), else the collection's `permalink`, else
+ * `/:collection/:path` ending as the site's `permalink` does. Undefined when the collection's
+ * documents got no page (no `output: true`).
+ */
+export function jekyllCollectionPattern(rules: JekyllRules, label: string, root: string, path: string): string | undefined {
+  const collection = rules.collections[label];
+  if (!collection?.output) return undefined;
+  return defaultPermalink(rules, root, path, label) ?? collection.permalink ?? withStyleEnding("/:collection/:path", rules.style);
+}
+
+/** Jekyll's `add_permalink_suffix`: a pattern ends with a slash or with `:output_ext` as the site's style does. */
+function withStyleEnding(pattern: string, style: string): string {
+  if (style === "pretty" || style === "simple") return `${pattern}/`;
+  if (style === "date" || style === "ordinal" || style === "none") return `${pattern}:output_ext`;
+  return `${pattern}${style.endsWith("/") ? "/" : ""}${style.endsWith(":output_ext") ? ":output_ext" : ""}`;
 }
 
 /** The pattern of a post's address: the defaults that apply to it, in Jekyll's precedence, else the collection's. */
 export function jekyllPattern(rules: JekyllRules, root: string, path: string): string {
+  return defaultPermalink(rules, root, path, "posts") ?? rules.pattern;
+}
+
+/** The permalink the front matter defaults give a document of collection `type` (`posts`) at `path`, in Jekyll's precedence. */
+function defaultPermalink(rules: JekyllRules, root: string, path: string, type: string): string | undefined {
   let fromRoot = relative(root, path).split(sep).join("/");
   if (rules.collectionsDir && fromRoot.startsWith(`${rules.collectionsDir}/`)) fromRoot = fromRoot.slice(rules.collectionsDir.length + 1);
   let permalink: string | undefined;
   let winner: DefaultSet | undefined;
   for (const set of rules.defaults) {
-    if (!appliesTo(set, fromRoot, rules.collectionsDir)) continue;
+    if (!appliesTo(set, fromRoot, rules.collectionsDir, type)) continue;
     if (hasPrecedence(winner, set)) {
       winner = set;
       permalink = set.permalink ?? permalink;
     } else permalink = permalink ?? set.permalink;
   }
-  return permalink ?? rules.pattern;
+  return permalink;
 }
 
 /** The categories Jekyll reads from a post's path: the folders above its `_posts/` (`annonces/_posts/…` is in `annonces`), before those of its front matter. */
@@ -84,8 +121,8 @@ export function categoriesFromPath(rules: Pick<JekyllRules, "collectionsDir">, r
   return posts > 0 ? fromRoot.slice(0, posts).filter(Boolean) : [];
 }
 
-function appliesTo(set: DefaultSet, fromRoot: string, collectionsDir: string): boolean {
-  if (set.type !== undefined && set.type !== "posts") return false;
+function appliesTo(set: DefaultSet, fromRoot: string, collectionsDir: string, type: string): boolean {
+  if (set.type !== undefined && set.type !== type) return false;
   if (!set.path) return true;
   const scope = collectionsDir && set.path.startsWith(`${collectionsDir}/`) ? set.path.slice(collectionsDir.length + 1) : set.path;
   if (!scope.includes("*")) return fromRoot.startsWith(scope);

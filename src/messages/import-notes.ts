@@ -60,6 +60,8 @@ export interface ImportNotes {
   bundleFiles(folder: string, files: readonly string[]): string;
   /** The former site made the post's address in a way Revue does not redo (a JavaScript data file, a template it does not know): no redirect. */
   formerAddressUnknown: string;
+  /** A Jekyll collection's document imported as an article, whose collection made no pages (no `output: true`). */
+  jekyllNoPage(collection: string): string;
   /** The former site was published under a path the archive is not: its old addresses lead here only under that path. */
   formerPrefix(prefix: string): string;
   jekyllDraft: string;
@@ -210,6 +212,7 @@ const fr: ImportNotes = {
   droppedKeys: (keyValues) => `clés de l’en-tête non reprises : ${keyValues.join(", ")}`,
   keyWrittenTwice: (key, firstLine, line) => `\`${key}\` écrit deux fois dans l’en-tête de la source (lignes ${firstLine} et ${line}) : la seconde valeur est reprise`,
   formerAddressUnknown: "ancienne adresse inconnue : l’ancien site la calculait (fichier JavaScript, gabarit) d’une façon que Revue ne refait pas ; ajoutez-la à `aliases` pour qu’elle mène ici",
+  jekyllNoPage: (collection) => `pas de page sur l’ancien site : la collection ${collection} n’en faisait pas (pas de \`output: true\` dans _config.yml), donc pas d’ancienne adresse à rediriger`,
   formerPrefix: (prefix) => `ancien site publié sous ${prefix} : ses anciennes adresses ne mènent ici que si l’archive est publiée sous ce chemin (\`path_prefix: ${prefix}\` dans site.yml)`,
   bundleFiles: (folder, files) => `fichiers du dossier ${folder}/ non copiés (${files.join(", ")}) : placez les images sous content/ ou à une adresse https et corrigez leurs liens`,
   jekyllDraft: "brouillon de Jekyll (dossier _drafts/)",
@@ -300,6 +303,7 @@ const en: ImportNotes = {
   droppedKeys: (keyValues) => `front matter keys not kept: ${keyValues.join(", ")}`,
   keyWrittenTwice: (key, firstLine, line) => `\`${key}\` written twice in the source's front matter (lines ${firstLine} and ${line}): the second value is imported`,
   formerAddressUnknown: "former address unknown: the former site computed it (a JavaScript file, a template) in a way Revue does not redo; add it to `aliases` so that it leads here",
+  jekyllNoPage: (collection) => `no page on the former site: the collection ${collection} made none (no \`output: true\` in _config.yml), so no former address to redirect`,
   formerPrefix: (prefix) => `former site published under ${prefix}: its old addresses lead here only if the archive is published under that path (\`path_prefix: ${prefix}\` in site.yml)`,
   bundleFiles: (folder, files) => `files of the folder ${folder}/ not copied (${files.join(", ")}): put the images under content/ or at an https address and correct their links`,
   jekyllDraft: "Jekyll draft (_drafts/ folder)",

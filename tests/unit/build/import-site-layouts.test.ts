@@ -407,3 +407,31 @@ describe("an Eleventy site's folder given alone", () => {
     assert.deepEqual(importedArticle(content, outcomes, "blog/salon-securite-interieure.md").data["aliases"], ["/blog/salon-securite-interieure/"]);
   });
 });
+
+describe("a Jekyll collection's folder given alone", () => {
+  it("makes its documents articles at the addresses Jekyll gave them: defaults for the collection, its permalink, else /:collection/:path ending as the site's style", async () => {
+    const site = scratchSite("jekyll-collections-alone", {
+      "_config.yml":
+        "title: Carnet\npermalink: pretty\ncollections:\n  actualites:\n    output: true\n  dossiers:\n    output: true\n    permalink: /dossiers/:name.html\n  breves:\n    output: true\n  recettes:\n    output: false\n" +
+        "defaults:\n  - scope:\n      path: ''\n      type: breves\n    values:\n      permalink: /en-bref/:name/\n",
+      "_actualites/2022/budget-rouen.md": "---\ntitle: Le conseil municipal vote le budget\ndate: 2022-04-05\n---\nLe conseil municipal a voté le budget mardi soir.\n",
+      "_dossiers/retraites.md": "---\ntitle: Le dossier des retraites\ndate: 2023-01-10\n---\nTout sur la réforme des retraites.\n",
+      "_breves/greve.md": "---\ntitle: Grève à la SNCF\ndate: 2023-03-07\n---\nLa grève touche les trains régionaux.\n",
+      "_recettes/soupe.md": "---\ntitle: Soupe aux légumes\ndate: 2021-11-02\n---\nUne recette simple et rapide.\n",
+      "_posts/2021-03-04-reforme.md": "---\ntitle: La réforme\n---\nLe ministre a présenté la réforme.\n",
+    });
+    const aliasesOf = async (folder: string, source: string) => {
+      const { content, outcomes } = await importSite(join(site, folder));
+      return importedArticle(content, outcomes, source);
+    };
+    assert.deepEqual((await aliasesOf("_actualites", "_actualites/2022/budget-rouen.md")).data["aliases"], ["/actualites/2022/budget-rouen/"]);
+    assert.deepEqual((await aliasesOf("_dossiers", "_dossiers/retraites.md")).data["aliases"], ["/dossiers/retraites.html"]);
+    assert.deepEqual((await aliasesOf("_breves", "_breves/greve.md")).data["aliases"], ["/en-bref/greve/"]);
+    const recipe = await aliasesOf("_recettes", "_recettes/soupe.md");
+    assert.equal(recipe.data["aliases"], undefined);
+    assert.ok(recipe.notes.some((note) => note.startsWith("pas de page sur l’ancien site : la collection recettes n’en faisait pas")), recipe.notes.join("\n"));
+    // The whole site still counts the collections' documents, with the folder to import.
+    const whole = await importSite(site);
+    assert.deepEqual(whole.outcomes.filter((o) => o.status === "skipped").map((o) => (o.status === "skipped" ? o.kind : "")), ["collection-document", "collection-document", "collection-document", "collection-document"]);
+  });
+});
