@@ -67,7 +67,12 @@ function single(permalink: string, render: (data: SiteData) => string): JavaScri
  * The site's templates, plugins and assets, for a run whose `site` global data is given by
  * whoever runs Eleventy (the build: scripts/lib/eleventy.ts).
  */
-export function siteTemplates(eleventyConfig: EleventyConfig): void {
+/**
+ * `pathPrefix`: the path the site is published under (`/` at the root), when known. Eleventy's
+ * HTML base plugin adds it to every URL of the pages (https://www.11ty.dev/docs/plugins/html-base/):
+ * it parses each page to find them, and at the root it has nothing to add.
+ */
+export function siteTemplates(eleventyConfig: EleventyConfig, pathPrefix?: string): void {
   // Stylesheet, scripts and icon are written by a template, not copied: a failed render then
   // leaves no copy running into a folder the build is removing.
   eleventyConfig.addGlobalData("assets", () => readAssets(ASSETS_DIR));
@@ -83,8 +88,7 @@ export function siteTemplates(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addTemplate("robots.11ty.js", single("/robots.txt", (data) => robots(data.site)));
   // Security headers for hosts that read a `_headers` file (src/site/security.ts).
   eleventyConfig.addTemplate("headers.11ty.js", single("/_headers", (data) => `${data.site.security.headers}\n`));
-  // Adds the path prefix of a sub-path host to every URL in the HTML (https://www.11ty.dev/docs/plugins/html-base/).
-  eleventyConfig.addPlugin(HtmlBasePlugin);
+  if (pathPrefix !== "/") eleventyConfig.addPlugin(HtmlBasePlugin);
 }
 
 /**

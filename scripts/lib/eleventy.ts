@@ -45,7 +45,7 @@ export async function eleventy(data: RenderData, output: string, options: { temp
     configPath: "",
     config: (eleventyConfig: Parameters<typeof siteTemplates>[0] & EleventyFormats) => {
       eleventyConfig.setTemplateFormats(config.templateFormats);
-      siteTemplates(eleventyConfig);
+      siteTemplates(eleventyConfig, options.pathPrefix ?? "/");
       eleventyConfig.addGlobalData("site", site);
     },
     quietMode: true,
