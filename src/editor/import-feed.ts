@@ -19,6 +19,12 @@ const isContentNamespace = (uri: string) => uri === "http://purl.org/rss/1.0/mod
 const isDublinCore = (uri: string) => uri === "http://purl.org/dc/elements/1.1/";
 const isRdfSyntax = (uri: string) => uri === "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 const isRss1 = (uri: string) => uri === "http://purl.org/rss/1.0/";
+/**
+ * FeedBurner served many blogs' feeds with each item's link through its own address
+ * (`feeds.feedburner.com/~r/…`, `feedproxy.google.com/~r/…`, gone since 2022) and the post's
+ * own in `feedburner:origLink`, which is the article's address.
+ */
+const isFeedBurner = (uri: string) => uri === "http://rssnamespace.org/feedburner/ext/1.0";
 
 export function isRss(root: XmlElement): boolean {
   return root.name === "rss" && childElement(root, "channel") !== undefined;
@@ -54,6 +60,7 @@ export function readRdfFeed(root: XmlElement, file: string): ArchiveEntry[] {
 function rssItemReader(root: XmlElement, rss: string, siteName: string, file: string): (item: XmlElement, index: number) => ImportedItem {
   const content = prefixOf(root, isContentNamespace) ?? "content";
   const dc = prefixOf(root, isDublinCore) ?? "dc";
+  const feedburner = prefixOf(root, isFeedBurner) ?? "feedburner";
   // RSS 2.0's own elements have no namespace; RSS 1.0's are in its namespace, declared as the default one.
   const own = (local: string) => qualified(rss, local);
   return (item, index) => {
@@ -75,7 +82,7 @@ function rssItemReader(root: XmlElement, rss: string, siteName: string, file: st
       html: fullText || childText(item, own("description")),
       ...(fullText ? {} : { fromSummary: "description" }),
       published: fromPubDate ? { at: fromPubDate, evidence: `pubDate ${pubDate}` } : fromDcDate ? { at: fromDcDate, evidence: `dc:date ${dcDate}` } : undefined,
-      url: childText(item, own("link")) || guidLink || undefined,
+      url: childText(item, qualified(feedburner, "origLink")) || childText(item, own("link")) || guidLink || undefined,
       terms,
       authors: creators.length ? creators : author ? [author] : [],
       unreadDate: pubDate && !fromPubDate && !fromDcDate ? { key: "pubDate", value: pubDate } : undefined,
@@ -107,6 +114,7 @@ export function readAtom(root: XmlElement, file: string): ArchiveEntry[] {
   const siteName = atomTitle(childElement(root, atom("title")));
   const feedAuthors = authorsOf(root, atom);
   const feedLink = alternateLink(root, atom, root.attributes["xml:base"]);
+  const feedburner = prefixOf(root, isFeedBurner) ?? "feedburner";
   const items = childElements(root, atom("entry")).map((entry, index): ImportedItem => {
     const published = childText(entry, atom("published"));
     const updated = childText(entry, atom("updated"));
@@ -122,7 +130,7 @@ export function readAtom(root: XmlElement, file: string): ArchiveEntry[] {
       html: content || textConstruct(childElement(entry, atom("summary")), "html"),
       ...(content ? {} : { fromSummary: "summary" }),
       published: fromPublished ? { at: fromPublished, evidence: `atom:published ${published}` } : fromUpdated ? { at: fromUpdated, evidence: `atom:updated ${updated}` } : undefined,
-      url: alternateLink(entry, atom, entry.attributes["xml:base"] ?? feedLink),
+      url: childText(entry, qualified(feedburner, "origLink")) || alternateLink(entry, atom, entry.attributes["xml:base"] ?? feedLink),
       terms: childElements(entry, atom("category")).map((category) => category.attributes["label"] || category.attributes["term"] || "").filter(Boolean),
       authors: authors.length ? authors : feedAuthors,
       siteName: siteName || undefined,

@@ -71,8 +71,12 @@ export interface ItemSource {
 /** The media of an item's HTML, which its Markdown text leaves out (../ingest/html-to-markdown.ts drops them). */
 function mediaIn(html: string): { images: number; videos: number; frames: number } {
   const count = (pattern: RegExp) => html.match(pattern)?.length ?? 0;
-  return { images: count(/<img\b/gi), videos: count(/<(video|audio)\b/gi), frames: count(/<(iframe|embed|object)\b/gi) };
+  const images = (html.match(/<img\b[^>]*>/gi) ?? []).filter((image) => !TRACKING_PIXEL.test(image)).length;
+  return { images, videos: count(/<(video|audio)\b/gi), frames: count(/<(iframe|embed|object)\b/gi) };
 }
+
+/** An image one pixel wide and high, which feeds (FeedBurner, WordPress.com) add to count their readers: no picture of the article. */
+const TRACKING_PIXEL = /^(?=[^>]*\bwidth=["']?[01]["'\s/>])(?=[^>]*\bheight=["']?[01]["'\s/>])/i;
 
 /** Below this many characters, a body read from a feed's summary is taken for a summary: feeds that carry whole articles there carry far more. */
 const SUMMARY_LENGTH = 600;

@@ -16,6 +16,8 @@ const RSS = join(FIXTURES, "feed.rss");
 const ATOM = join(FIXTURES, "feed.atom");
 /** A WordPress 6.5 export of a post with block-editor footnotes: their texts are in the post's `footnotes` meta. */
 const WORDPRESS_FOOTNOTES = join(FIXTURES, "wordpress-footnotes.xml");
+/** A blog's feed as FeedBurner served it: each link through FeedBurner's address, the post's own in `feedburner:origLink`, a counting pixel in the text. */
+const FEEDBURNER = join(FIXTURES, "feedburner.rss");
 /** A Google News search feed as it writes it: each item's publication in `<source>` and after its title, the channel named after the search. */
 const GOOGLE_NEWS = join(FIXTURES, "google-news.rss");
 const today = new Date("2026-11-23T12:00:00Z");
@@ -152,6 +154,14 @@ describe("importing feeds", () => {
     assert.equal(report.data["outlet"], "ouest-france");
     // The feed gives a link and the publication's name, not the article: the editor is told.
     assert.ok(report.notes.some((note) => note.startsWith("texte court, le résumé du flux (<description>)")), report.notes.join("\n"));
+  });
+
+  it("takes a FeedBurner item's own address (origLink) for the article's, and no counting pixel for one of its images", async () => {
+    const content = fixtureContent();
+    const outcomes = await importSources({ contentDir: content, sources: [FEEDBURNER], cwd: content, today });
+    const agadir = importedArticle(content, outcomes, "#item-1");
+    assert.equal(agadir.data["url"], "https://carnet-surete.example.ma/2012/05/15/dgsn-commissariat-agadir/");
+    assert.deepEqual(agadir.notes.filter((note) => note.startsWith("médias retirés")), []);
   });
 
   it("makes one article per Atom entry: html, xhtml or summary; published, else updated", async () => {
