@@ -11,7 +11,8 @@ import { childElement, childElements, childText, innerXml, prefixOf, qualified, 
  * summary, its link as the article's address, its date, title, authors and categories.
  * An RSS item's `<source>` names the publication it comes from (what aggregators such as
  * Google News write): it is the article's outlet, and its name is taken off the end of the
- * title they append it to (`Le titre - Le Monde`).
+ * title they append it to (`Le titre - Le Monde`). An Atom entry's `<source>` (RFC 4287
+ * 4.2.11, an aggregator's copy of another feed's entry) gives the outlet by its title.
  */
 
 const ATOM = "http://www.w3.org/2005/Atom";
@@ -124,6 +125,8 @@ export function readAtom(root: XmlElement, file: string): ArchiveEntry[] {
     // Content given by reference (`src`) is not in the feed: the summary stands in for it.
     const content = contentElement && !contentElement.attributes["src"] ? textConstruct(contentElement, "html") : "";
     const authors = authorsOf(entry, atom);
+    const source = childElement(entry, atom("source"));
+    const publication = source ? atomTitle(childElement(source, atom("title"))) : "";
     return {
       source: `${file}#entry-${index + 1}`,
       title: atomTitle(childElement(entry, atom("title"))),
@@ -133,7 +136,7 @@ export function readAtom(root: XmlElement, file: string): ArchiveEntry[] {
       url: childText(entry, qualified(feedburner, "origLink")) || alternateLink(entry, atom, entry.attributes["xml:base"] ?? feedLink),
       terms: childElements(entry, atom("category")).map((category) => category.attributes["label"] || category.attributes["term"] || "").filter(Boolean),
       authors: authors.length ? authors : feedAuthors,
-      siteName: siteName || undefined,
+      siteName: publication || siteName || undefined,
     };
   });
   return items.map((item) => ({ item }));

@@ -188,6 +188,20 @@ describe("importing feeds", () => {
     assert.deepEqual(audience.data["authors"], ["La rédaction"], "an entry without author has the feed's");
   });
 
+  it("takes an Atom entry's <source> (an aggregator's copy of another feed's entry) as its outlet, not the aggregator's name", async () => {
+    const content = fixtureContent();
+    const planet = join(scratchDir("atom-source"), "planet.atom");
+    writeFileSync(
+      planet,
+      `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Planète presse</title><id>urn:planete</id><updated>2024-03-02T08:00:00Z</updated>` +
+        `<entry><title>Le port de Tanger Med bat son record de trafic</title><link href="https://www.lematin.ma/economie/tanger-med-record"/><id>urn:tanger</id><published>2024-03-01T09:00:00Z</published><updated>2024-03-01T09:00:00Z</updated>` +
+        `<content type="html">&lt;p&gt;Le port de Tanger Med a traité plus de huit millions de conteneurs l’an dernier, un record pour le premier port d’Afrique.&lt;/p&gt;</content>` +
+        `<source><id>https://www.lematin.ma/</id><title>Le Matin</title><updated>2024-03-01T09:00:00Z</updated></source></entry></feed>`,
+    );
+    const outcomes = await importSources({ contentDir: content, sources: [planet], cwd: content, today });
+    assert.equal(importedArticle(content, outcomes, "#entry-1").data["outlet"], "le-matin");
+  });
+
   it("leaves a content folder that checks with no errors, and finds the items again as duplicates", async () => {
     const content = fixtureContent();
     const first = await importSources({ contentDir: content, sources: [RSS, ATOM], cwd: content, today });
