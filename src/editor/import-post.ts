@@ -182,7 +182,8 @@ function termFields(data: Readonly<Record<string, unknown>>, kb: KnowledgeBase):
 function formerPath(file: SiteFile, written: Readonly<Record<string, unknown>>, data: Readonly<Record<string, unknown>>): string | undefined {
   if (!file.rules) return undefined;
   const day = typeof data["date"] === "string" ? data["date"].slice(0, 10) : jekyllDatedName(basename(file.path, extname(file.path)), file.tool === "jekyll")?.day;
-  const writtenSlug = Object.entries(written).find(([key]) => key.toLowerCase() === "slug")?.[1];
+  const slugKey = writtenKey(written, "slug");
+  const writtenSlug = slugKey === undefined ? undefined : written[slugKey];
   const permalinkKey = writtenKey(written, "permalink");
   const categories = Object.entries(written)
     .filter(([key]) => key.toLowerCase() === "categories" || key.toLowerCase() === "category")

@@ -95,12 +95,8 @@ export function siteFolder(root: string): SiteFolder | undefined {
 /** Whether a folder with one of Hugo's older configuration names holds Hugo's content: `content/`, or the folder its configuration names (`contentDir`, a language's). */
 function hasHugoContent(site: SiteFolder): boolean {
   // The usual folder first: the configuration is read only when it is not there.
-  if (isFolder(join(site.root, "content"))) return true;
-  const rules = hugoRules(readSiteConfig(site));
-  const folders = [rules.contentDir, ...rules.languages.flatMap((language) => (language.contentDir ? [language.contentDir] : []))];
-  return folders.some((folder) => isFolder(join(site.root, folder)));
+  return isFolder(join(site.root, "content")) || hugoContentFolders(site.root, hugoRules(readSiteConfig(site))).length > 0;
 }
-
 
 /**
  * The sources of a folder given to the import: a site's posts when it is a site, or holds
@@ -161,7 +157,7 @@ function holdsPosts(site: SiteFolder, dir: string): boolean {
  */
 export function siteFiles(site: SiteFolder, within?: string): SiteFile[] {
   const rules = siteRules(site);
-  const files = rules.hugo ? hugoFiles(site.root, rules.hugo, within) : site.tool === "jekyll" ? jekyllFiles(site.root, within) : eleventyFiles(site.root);
+  const files = rules.hugo ? hugoFiles(site.root, rules.hugo, within) : site.tool === "jekyll" ? jekyllFiles(site.root, within) : eleventyFiles(site.root, within);
   const inside = within === undefined ? files : files.filter((file) => file.path.startsWith(within + sep));
   return inside.map((file) => ({ ...file, rules }));
 }
@@ -215,7 +211,7 @@ function hugoFiles(root: string, rules: HugoRules, within?: string): SiteFile[] 
 function hugoContentFolders(root: string, rules: HugoRules): string[] {
   return [...new Set([rules.contentDir, ...rules.languages.flatMap((language) => (language.contentDir ? [language.contentDir] : []))])]
     .map((folder) => join(root, folder))
-    .filter((folder) => existsSync(folder));
+    .filter(isFolder);
 }
 
 /** The section of a page: the first folder of its path in the content folder; none at its top. */
@@ -252,10 +248,10 @@ const NOT_CONTENT = new Set(["node_modules", "vendor", "_site", "_includes", "_l
  * Jekyll's posts are in `_posts/` and `_drafts/`, in Markdown or HTML, also inside a category's
  * folder (`actualites/_posts/`). Its other folders whose name starts with `_` are collections
  * (`_docs`, `_pages`): their documents are counted, with how to import them if they are
- * articles: the collection's folder given alone (`within`), they are its posts.
+ * articles: the collection's folder given alone (`within`, the only folder then read), they are its posts.
  */
 function jekyllFiles(root: string, within?: string): SiteFile[] {
-  return walkFiles(root).flatMap((path): SiteFile[] => {
+  return walkFiles(within ?? root).flatMap((path): SiteFile[] => {
     const format = postFormat(path);
     if (!format) return [];
     const parts = relative(root, path).split(sep);
@@ -273,13 +269,14 @@ function jekyllFiles(root: string, within?: string): SiteFile[] {
   });
 }
 
-function eleventyFiles(root: string): SiteFile[] {
-  return contentFiles(root).map((path): SiteFile => ({ path, tool: "eleventy" }));
+/** `within`: the only folder of the site to read (the import was given it). */
+function eleventyFiles(root: string, within?: string): SiteFile[] {
+  return contentFiles(root, within).map((path): SiteFile => ({ path, tool: "eleventy" }));
 }
 
-/** Markdown files of an Eleventy site outside the folders that hold no content, and a README at its root. */
-function contentFiles(root: string): string[] {
-  return walkFiles(root).filter((path) => {
+/** Markdown files of an Eleventy site (in `within`, when given) outside the folders that hold no content, and a README at its root. */
+function contentFiles(root: string, within = root): string[] {
+  return walkFiles(within).filter((path) => {
     if (!isMarkdownFile(path)) return false;
     const parts = relative(root, path).split(sep);
     if (parts.length === 1 && /^readme\./i.test(parts[0] ?? "")) return false;

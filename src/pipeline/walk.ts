@@ -27,13 +27,13 @@ export interface WalkResult {
  * `.name.swp`, Emacs's `.#name` locks) or ends with "~" (editors' backups). Editors leave
  * these beside the files they edit; they are never sources.
  */
+export function isHidden(name: string): boolean {
+  return name.startsWith(".") || name.endsWith("~");
+}
+
 /** Whether the path is a folder (following links); false when there is nothing there. */
 export function isFolder(path: string): boolean {
   return existsSync(path) && statSync(path).isDirectory();
-}
-
-export function isHidden(name: string): boolean {
-  return name.startsWith(".") || name.endsWith("~");
 }
 
 /** Every file below `dir`, sorted, hidden files and folders skipped (see walkTree for symbolic links). */
