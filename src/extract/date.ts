@@ -58,12 +58,17 @@ function strongestDate(evidence: DateEvidence): DateValue | null {
 }
 
 function datelineDate(datelines: readonly string[]): DateValue | undefined {
-  for (const line of datelines) {
+  // "Mis à jour le 5 mars" above "Publié le 2 mars": an update stamp gives the date only when nothing else does.
+  const ordered = [...datelines.filter((line) => !UPDATE_STAMP.test(line)), ...datelines.filter((line) => UPDATE_STAMP.test(line))];
+  for (const line of ordered) {
     const mention = findDateMentions(line).find((m) => m.year !== undefined && m.day !== undefined && m.month !== undefined);
     if (mention) return { value: valueOf(mention) as string, precision: "day", evidence: line.slice(0, mention.end).trim(), via: "text" };
   }
   return undefined;
 }
+
+/** A line that opens with an update, not the publication: "Mis à jour le…", "Modifié le…", "Updated…". */
+const UPDATE_STAMP = /^\W*(?:(?:dernière )?mise? à jour|modifié|actualisé|updated|last updated)\b/iu;
 
 /** `2024-02-19T10:00:00+01:00`, `2024-02-19`, `2024-02`, `2024`: the calendar date as written (no time-zone shift). */
 export function parseIsoLike(value: string): Pick<DateValue, "value" | "precision"> | undefined {

@@ -60,7 +60,9 @@ type FoundEntry = Omit<Found, "mentions" | "count" | "first">;
 export function extractEntities(text: string, compiled: CompiledKnowledge, options: EntityOptions = {}): ExtractedEntities {
   const { kb } = compiled;
   const tokens = options.tokens ?? tokenize(text);
-  const matches = findNames(tokens, text, compiled.names).filter((match) => !isNickname(match, tokens, compiled));
+  const matches = findNames(tokens, text, compiled.names).filter(
+    (match) => !isNickname(match, tokens, compiled) && !isNamesake(match, tokens, compiled) && !isGivenNameOfSomeone(match, tokens, compiled),
+  );
   const covered = new Uint8Array(tokens.length);
   for (const match of matches) covered.fill(1, match.first, match.last);
 
@@ -84,6 +86,7 @@ export function extractEntities(text: string, compiled: CompiledKnowledge, optio
   addAcronymMentions(tokens, grammarLearned, covered, found);
 
   const suggestions = addUnknownPeople(tokens, text, covered, compiled, options.ignore, found);
+  surnamesOverPlaces(matches, tokens, found);
   const capped: ExtractedEntities["capped"] = [];
   return { people: refsOf(found, "person", capped), agencies: refsOf(found, "agency", capped), places: refsOf(found, "place", capped), suggestions, capped };
 }
@@ -247,6 +250,37 @@ function addUnknownPeople(tokens: readonly Token[], text: string, covered: Uint8
   return suggestions;
 }
 
+/**
+ * "François Hollande … Hollande s'était engagé": a place's one-word name that is the surname
+ * of a person the article names stands for that person, unless the text writes it as a place
+ * ("la Hollande", "en Hollande"). A place some of whose mentions are the place's stays one.
+ */
+function surnamesOverPlaces(matches: readonly NameMatch[], tokens: readonly Token[], found: Map<string, Found>): void {
+  const bySurname = new Map<string, Found>();
+  for (const item of found.values()) {
+    const words = item.kind === "person" ? item.name.split(/\s+/) : [];
+    if (words.length >= 2) bySurname.set(foldText(words[words.length - 1] as string), item);
+  }
+  if (bySurname.size === 0) return;
+  const asPerson = new Map<string, { person: Found; matches: NameMatch[] }>();
+  for (const match of matches) {
+    if (match.last - match.first !== 1) continue;
+    const person = bySurname.get(foldText(match.surface));
+    const place = match.entries.find((entry) => entry.kind === "place");
+    if (!person || !place || !found.has(`place:${place.id}`) || PLACE_ARTICLES.has((tokens[match.first - 1] as Token | undefined)?.folded ?? "")) continue;
+    const entry = asPerson.get(place.id) ?? { person, matches: [] };
+    entry.matches.push(match);
+    asPerson.set(place.id, entry);
+  }
+  for (const [id, { person, matches: mentions }] of asPerson) {
+    if ((found.get(`place:${id}`) as Found).count !== mentions.length) continue;
+    found.delete(`place:${id}`);
+    for (const match of mentions) addMention(found, person, match.surface, match.start);
+  }
+}
+/** Words before a place's name that a person's name never follows. */
+const PLACE_ARTICLES = new Set(["la", "le", "les", "l", "en", "au", "aux", "du", "a"]);
+
 /** One kind's entities, in order of first mention; beyond MAX_ENTITIES_PER_KIND, the most mentioned (the kind is then `capped`). */
 function refsOf(found: ReadonlyMap<string, Found>, kind: Found["kind"], capped: ExtractedEntities["capped"]): AgencyRef[] {
   let items = [...found.values()].filter((item) => item.kind === kind);
@@ -286,6 +320,44 @@ function isNickname(match: NameMatch, tokens: readonly Token[], compiled: Compil
     const agency = compiled.kb.agencies.get(entry.id);
     return Boolean(agency?.country && agency.country !== country);
   });
+}
+
+/**
+ * "Dominique Ouattara", "Jean-Marie Le Pen": a known person's surname alone, right after
+ * another given name, names someone else of the family; the name is read as anyone's would be.
+ * A spelling of the person's own given name ("Alexandre De Croo" for Alexander) is the person.
+ */
+function isNamesake(match: NameMatch, tokens: readonly Token[], compiled: CompiledKnowledge): boolean {
+  const before = tokens[match.first - 1];
+  if (!before || before.text.length < 2 || !before.isCapitalized || (tokens[match.first] as Token).gap !== " " || !compiled.isGivenName(before)) return false;
+  return match.entries.every((entry) => {
+    const person = entry.kind === "person" ? compiled.kb.people.get(entry.id) : undefined;
+    if (!person) return false;
+    const name = foldText(person.name);
+    const surname = foldText(entry.alias);
+    if (name === surname || !name.endsWith(` ${surname}`)) return false;
+    return ![person.name, ...person.aliases].some((written) => sameGivenName(foldText(written).split(" ")[0] as string, before.folded));
+  });
+}
+
+/**
+ * "M. Riyad Mansour", "Florence Parly": a place's one-word name that is also a given name
+ * (the given names list), right before a surname, opens a person's name; after a preposition
+ * ("à Riyad Mohammed ben Salmane…") it stays the place.
+ */
+function isGivenNameOfSomeone(match: NameMatch, tokens: readonly Token[], compiled: CompiledKnowledge): boolean {
+  if (match.last - match.first !== 1 || !match.entries.every((entry) => entry.kind === "place")) return false;
+  const token = tokens[match.first] as Token;
+  const next = tokens[match.last];
+  if (!compiled.kb.rules.names.firstNames.has(token.folded) || !next || next.gap !== " " || !next.isCapitalized || next.isUpper) return false;
+  return !BEFORE_PLACES.has(tokens[match.first - 1]?.folded ?? "");
+}
+/** Words a place's name follows: a preposition or an article. */
+const BEFORE_PLACES = new Set([...PLACE_ARTICLES, "de", "d", "des", "vers", "depuis", "pour", "sur", "par", "entre", "et"]);
+
+/** Two spellings of one given name: the same word, or the same first four letters ("alexander", "alexandre"). */
+function sameGivenName(a: string, b: string): boolean {
+  return a === b || (a.length >= 4 && b.length >= 4 && a.slice(0, 4) === b.slice(0, 4));
 }
 
 function addAcronymMentions(tokens: readonly Token[], learned: ReadonlyMap<string, FoundEntry>, covered: Uint8Array, found: Map<string, Found>): void {

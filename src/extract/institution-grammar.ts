@@ -119,7 +119,7 @@ export function institutionAt(input: GrammarInput, i: number): InstitutionSpan |
       }
       // "de la Santé et du Développement social": a coordinated complement.
       if (token.folded === "et" && complements > 0) {
-        const complement = complementAt(input, j + 1);
+        const complement = opensInstitution(input, j + 1) ? undefined : complementAt(input, j + 1);
         if (complement) {
           ({ end: j } = complement);
           capitalComplement ||= complement.capital;
@@ -154,8 +154,14 @@ export function institutionAt(input: GrammarInput, i: number): InstitutionSpan |
     break;
   }
 
-  // "Conseil national de la refondation": the name goes on in words the grammar does not know; reading half of it would misname it.
-  if (unreadComplement(input, j)) return undefined;
+  // "Conseil national de la refondation": the name goes on in words the grammar does not know;
+  // reading half of it would misname it, unless its acronym, right after, says where it ends.
+  if (unreadComplement(input, j)) {
+    const acronym = acronymAhead(input.tokens, j, Math.min(i + MAX_NAME_TOKENS, j + ACRONYM_LOOKAHEAD));
+    if (acronym === undefined) return undefined;
+    j = acronym;
+    complements++;
+  }
   const headKey = head.key;
   const qualified = adjectives + complements > 0;
   let demonymCountry: string | undefined;
@@ -191,11 +197,12 @@ interface Complement {
 function complementAt(input: GrammarInput, j: number): Complement | undefined {
   const { tokens, rules } = input;
   const preposition = tokens[j];
-  if (!preposition || (preposition.key !== "de" && preposition.folded !== "a")) return undefined;
+  if (!preposition || (preposition.key !== "de" && !WITH_ARTICLE.has(preposition.folded))) return undefined;
   let k = j + 1;
-  // The article after the preposition: "de la", "de l'", "à l'".
+  // The article after the preposition: "de la", "de l'", "à l'", "pour le".
   while (k < tokens.length && (tokens[k] as Token).key === "" && hardPunctuation((tokens[k] as Token).gap) === "" && k < j + 3) k++;
-  // "à" introduces a domain with its article ("Appui à l'Investissement"), never a bare place ("à Luxembourg").
+  // "à" and "pour" introduce a domain with its article ("Appui à l'Investissement", "Agence
+  // nationale pour l'emploi"), never a bare place ("à Luxembourg", "pour Paris").
   if (preposition.key !== "de" && k === j + 1) return undefined;
   const word = tokens[k];
   if (!word || hardPunctuation(word.gap) !== "") return undefined;
@@ -209,7 +216,17 @@ function complementAt(input: GrammarInput, j: number): Complement | undefined {
   const two = tokens[k + 1];
   if (two && hardPunctuation(two.gap) === "" && rules.domains.has(`${word.folded} ${two.folded}`)) return { end: k + 2, capital: false };
   if (rules.domains.has(word.folded)) return { end: k + 1, capital: false };
+  // "de la Lutte contre la corruption": what a struggle is against, any noun.
+  if (preposition.folded === "contre" && /^\p{Ll}{4,}$/u.test(word.text)) return { end: k + 1, capital: false };
   return undefined;
+}
+
+/** "du Conseil d'État et de la Cour de cassation": what follows "et de" is another institution when a head opens it. */
+function opensInstitution(input: GrammarInput, j: number): boolean {
+  const { tokens } = input;
+  let k = j + 1;
+  while (k < tokens.length && (tokens[k] as Token).key === "" && k < j + 3) k++;
+  return k < tokens.length && headLength(tokens, k, input.rules) !== undefined;
 }
 
 /** A listed complement goes on only to another complement or to "et de…": never into the rest of the sentence. */
@@ -223,11 +240,33 @@ function continuesList(input: GrammarInput, end: number): boolean {
   return next.key === "de" || input.rules.adjectives.has(next.folded);
 }
 
-/** "de la refondation": a lowercase complement whose noun is not in the grammar's domains. */
+/**
+ * "Organisation européenne pour la physique nucléaire (CERN)": the index of the acronym in
+ * brackets that closes the run of words from `j`, if one does before `limit` and any punctuation.
+ */
+function acronymAhead(tokens: readonly Token[], j: number, limit: number): number | undefined {
+  for (let k = j + 1; k < Math.min(tokens.length, limit); k++) {
+    const token = tokens[k] as Token;
+    const gap = hardPunctuation(token.gap);
+    if (gap === "(" && token.isUpper && token.text.length >= 2 && /^\s*\)/.test(tokens[k + 1]?.gap ?? ")")) return k;
+    if (gap !== "") return undefined;
+  }
+  return undefined;
+}
+
+/** How many words of a complement the grammar does not know may stand before the acronym that ends the name. */
+const ACRONYM_LOOKAHEAD = 6;
+
+/** Prepositions of a complement only with their article. */
+const WITH_ARTICLE = new Set(["a", "pour", "contre"]);
+
+/** "de la refondation", "pour la physique nucléaire": a lowercase complement whose noun is not in the grammar's domains. */
 function unreadComplement(input: GrammarInput, j: number): boolean {
   const { tokens } = input;
   const preposition = tokens[j];
-  if (!preposition || preposition.key !== "de" || hardPunctuation(preposition.gap) !== "") return false;
+  if (!preposition || (preposition.key !== "de" && preposition.folded !== "pour") || hardPunctuation(preposition.gap) !== "") return false;
+  // "pour" with no article is the sentence's ("… européenne pour financer"), not the name's.
+  if (preposition.folded === "pour" && (tokens[j + 1] as Token | undefined)?.key !== "") return false;
   let k = j + 1;
   while (k < tokens.length && (tokens[k] as Token).key === "" && k < j + 3) k++;
   const word = tokens[k];

@@ -41,18 +41,25 @@ export function findPersonNames(
   while (i < tokens.length) {
     // "M. Mansouri", "Général Luis Baleiz": the cue itself is not part of the name.
     const cue = cues.startingAt.get(i);
-    if (cue && (tokens[i] as Token).isCapitalized) {
+    if (cue && (tokens[i] as Token).isCapitalized && !isGivenNameBeforeSurname(tokens, i, cue.last, covered, rules)) {
       i = cue.last;
       continue;
     }
-    const span = nameSpanAt(tokens, i, covered, rules);
+    const span = nameSpanAt(tokens, i, covered, rules, cues.isGivenName);
     if (!span) {
       i++;
       continue;
     }
     let [first, last] = span;
+    last = beforeInnerTitle(tokens, first, last, cues);
     // "le ministre de l'Industrie Paul Le Goff": a complement's words run into the name.
     first = afterComplement(tokens, first, last, covered, cues);
+    // "un Baron Noir", "la Rosa Parks du mouvement", «Vape Wave»: a name with an article, or
+    // alone between quotes, is a title or a figure of speech.
+    if (afterArticle(tokens, first) || isQuotedAlone(tokens, text, first, last)) {
+      i = last;
+      continue;
+    }
     const firstToken = tokens[first] as Token;
     const lastToken = tokens[last - 1] as Token;
     const isInstitution = rules.institutionHeads.has(firstToken.folded);
@@ -61,7 +68,7 @@ export function findPersonNames(
     if (!isInstitution && (announced || !afterPlaceWord(tokens, first, rules)) && !isCredited(tokens, first, last, cues)) {
       const initialPeriod = lastToken.text.length === 1 && text[lastToken.end] === "." ? 1 : 0;
       candidates.push({
-        name: text.slice(firstToken.start, lastToken.end + initialPeriod),
+        name: nameAsShown(text.slice(firstToken.start, lastToken.end + initialPeriod)),
         first,
         last,
         cue: cueFor(tokens, first, last, cues, rules),
@@ -70,7 +77,34 @@ export function findPersonNames(
     i = last;
   }
   shareListCues(candidates, tokens, text);
+  for (const candidate of candidates) candidate.cue ??= cueOfListOfKnownNames(candidate, tokens, text, covered, cues);
   return candidates;
+}
+
+/**
+ * "Accompagné de la Première dame Dominique Ouattara": a capitalised title inside a run of
+ * capitalised words, with words after it, ends the run; the name is what follows the title.
+ * A title that ends the run ("Bruno Le Maire") or is also a given name ("Reine") stays in the name.
+ */
+function beforeInnerTitle(tokens: readonly Token[], first: number, last: number, cues: CueIndex): number {
+  for (let j = first + 1; j < last; j++) {
+    const cue = cues.startingAt.get(j);
+    if (!cue || cue.last >= last || cue.kind === "author" || !(tokens[j] as Token).isCapitalized || cues.isGivenName(tokens[j] as Token)) continue;
+    // The particles before the title ("de la") are not the name's.
+    while (j > first + 1 && !(tokens[j - 1] as Token).isCapitalized) j--;
+    return j;
+  }
+  return last;
+}
+
+/**
+ * "Cheikh Diba": a one-word honorific that the given names list holds too, followed by a lone
+ * surname, is the name's first word. Before a full name ("cheikh Tamim ben Hamad") it stays an honorific.
+ */
+function isGivenNameBeforeSurname(tokens: readonly Token[], i: number, cueEnd: number, covered: Uint8Array, rules: ExtractionRules["names"]): boolean {
+  if (cueEnd !== i + 1 || !rules.firstNames.has((tokens[i] as Token).folded)) return false;
+  const after = nameSpanAt(tokens, cueEnd, covered, rules, () => false);
+  return after !== undefined && after[1] - after[0] === 1 && continuesName(tokens, cueEnd);
 }
 
 function isNameWord(token: Token, rules: ExtractionRules["names"]): boolean {
@@ -93,7 +127,8 @@ function continuesName(tokens: readonly Token[], j: number): boolean {
   const punctuation = hardPunctuation(token.gap);
   // "A. Hammouchi", "Leila B." — an initial's period is part of the name.
   if (punctuation && !(punctuation === "." && isInitial(tokens, j - 1))) return false;
-  return !/\s{2,}|\n/.test(token.gap);
+  // "Jim & Andy", a title or a firm, is two names at most.
+  return !/\s{2,}|\n|&/.test(token.gap);
 }
 
 /** Elided French words that follow an apostrophe ("C’est", "Aujourd’hui"), and the English "’s". */
@@ -107,11 +142,34 @@ function isApostropheEnding(tokens: readonly Token[], j: number): boolean {
 }
 
 /**
+ * "Nana AKUFO-ADDO", "Abdoulaye Daouda DIALLO": a surname in capitals, as official texts write
+ * it, right after the given names that open the name (a word in capitals elsewhere is an acronym:
+ * "Jean Dupont CGT").
+ */
+function isCapitalsSurname(tokens: readonly Token[], i: number, j: number, isGivenName: (token: Token) => boolean): boolean {
+  const token = tokens[j] as Token;
+  const before = tokens[j - 1] as Token;
+  return token.isUpper && /^\p{L}{2,}$/u.test(token.text) && isGivenName(tokens[i] as Token) && (before.isUpper || isGivenName(before));
+}
+
+/** A name as a page shows it: a surname written in capitals ("AKUFO-ADDO") in its usual case ("Akufo-Addo"). */
+function nameAsShown(written: string): string {
+  return written.replace(/\p{Lu}{2,}/gu, (word) => word.charAt(0) + word.slice(1).toLowerCase());
+}
+
+/** "Yoon Suk-yeol", "Moon Jae-in": a lower-case syllable hyphened to a name word, which no French clitic is ("dit-il", "celui-là"). */
+function isHyphenedSyllable(tokens: readonly Token[], j: number): boolean {
+  const token = tokens[j] as Token;
+  return token.gap === "-" && !token.isCapitalized && /^\p{L}{2,5}$/u.test(token.text) && (tokens[j - 1] as Token).isCapitalized && !CLITICS.has(token.folded);
+}
+const CLITICS = new Set(["il", "ils", "elle", "elles", "on", "en", "y", "la", "le", "les", "lui", "leur", "moi", "toi", "nous", "vous", "ci", "meme", "memes", "ce", "je", "tu"]);
+
+/**
  * The longest run of name words starting at `i`. Particles are allowed inside, in lower
  * case ("Staffan de Mistura") or capitalised before the surname ("Paul Le Goff",
  * "Dirk Van Damme", "Rafael Van der Vaart").
  */
-function nameSpanAt(tokens: readonly Token[], i: number, covered: Uint8Array, rules: ExtractionRules["names"]): [number, number] | undefined {
+function nameSpanAt(tokens: readonly Token[], i: number, covered: Uint8Array, rules: ExtractionRules["names"], isGivenName: (token: Token) => boolean): [number, number] | undefined {
   const start = tokens[i];
   if (!start || covered[i] || !isNameWord(start, rules)) return undefined;
   let last = i + 1;
@@ -119,11 +177,11 @@ function nameSpanAt(tokens: readonly Token[], i: number, covered: Uint8Array, ru
   for (let j = i + 1; j < tokens.length && words < MAX_NAME_TOKENS; j++) {
     const token = tokens[j] as Token;
     if (covered[j] || !continuesName(tokens, j)) break;
-    if (last === j && isApostropheEnding(tokens, j)) {
+    if (last === j && (isApostropheEnding(tokens, j) || isHyphenedSyllable(tokens, j))) {
       last = j + 1;
       continue;
     }
-    if (isNameWord(token, rules)) {
+    if (isNameWord(token, rules) || isCapitalsSurname(tokens, i, j, isGivenName)) {
       last = j + 1;
       words++;
     } else if (!rules.particles.has(token.folded)) break;
@@ -161,14 +219,37 @@ function afterComplement(tokens: readonly Token[], first: number, last: number, 
   return first;
 }
 
+function afterArticle(tokens: readonly Token[], first: number): boolean {
+  const before = tokens[first - 1];
+  return Boolean(before && ARTICLES.has(before.folded) && /^[ \u00a0]*[«“"]?[ \u00a0]*$/.test((tokens[first] as Token).gap));
+}
+const ARTICLES = new Set(["un", "une", "le", "la", "les", "l", "the"]);
+
+/** «Vape Wave», “Baron Noir”: capitalised words that a pair of quotes holds alone are a title. */
+function isQuotedAlone(tokens: readonly Token[], text: string, first: number, last: number): boolean {
+  const opening = /[«“"]\s*$/.test((tokens[first] as Token).gap);
+  const after = tokens[last];
+  const closing = after ? after.gap : text.slice((tokens[last - 1] as Token).end);
+  return opening && /^\s*[»”"]/.test(closing);
+}
+
 function afterPlaceWord(tokens: readonly Token[], first: number, rules: ExtractionRules["names"]): boolean {
+  let adjectives = 0;
   for (let j = first - 1; j >= Math.max(0, first - 3); j--) {
     const token = tokens[j] as Token;
+    // "le maire de la commune, Jean Dupont": a comma ends the place's name.
+    if (hardPunctuation((tokens[j + 1] as Token).gap) !== "") return false;
     if (rules.placeContext.has(token.folded)) return true;
+    // "l'aéroport international Houari-Boumediene", "le stade municipal Jean-Bouin": one adjective between.
+    if (adjectives === 0 && !token.isCapitalized && PLACE_ADJECTIVE.test(token.folded)) {
+      adjectives++;
+      continue;
+    }
     if (!rules.particles.has(token.folded) && token.key !== "" && token.key !== "de") return false;
   }
   return false;
 }
+const PLACE_ADJECTIVE = /^\p{L}{4,}(?:al|ale|aux|ique|aire|ien|ienne)$/u;
 
 /**
  * An author or a photographer, not a person of the story: "rédigé par Jean Dupont", "Par Jean
@@ -226,10 +307,36 @@ function cueFor(tokens: readonly Token[], first: number, last: number, cues: Cue
     }
   }
   if (words >= 2 && cues.isGivenName(firstToken)) return GIVEN_NAME_CUE;
+  // "Alamine Ousmane Mey": in a name of three words or more, a given name may come second;
+  // after an article the first word is a common noun ("l'Oncle Koen Junior").
+  if (words >= 3 && cues.isGivenName(tokens[first + 1] as Token) && (tokens[first - 1]?.key ?? "de") !== "") return GIVEN_NAME_CUE;
   // "El Hadji Omar Tall", "Abou Bakr Tamaniou": the given name follows a leading particle.
   if (words >= 3 && rules.particles.has(firstToken.folded) && cues.isGivenName(tokens[first + 1] as Token)) return GIVEN_NAME_CUE;
   return null;
 }
+
+/**
+ * "les ministres Kandia Camara et Vagondo Diomandé": a name after known names (the knowledge
+ * base's, which the text has covered) in a list that a title announces is announced too.
+ */
+function cueOfListOfKnownNames(candidate: NameCandidate, tokens: readonly Token[], text: string, covered: Uint8Array, cues: CueIndex): string | null {
+  let next = candidate.first;
+  for (let names = 0; names < MAX_LISTED_NAMES; names++) {
+    let start = next - 1;
+    if (start > 0 && LIST_WORDS.has((tokens[start] as Token).folded)) start--;
+    if (start < 0 || !covered[start]) return null;
+    const between = text.slice((tokens[start] as Token).end, (tokens[next] as Token).start).replace(/\s*\([^()]*\)/g, "");
+    if (!LIST_SEPARATOR.test(between)) return null;
+    while (start > 0 && covered[start - 1] && hardPunctuation((tokens[start] as Token).gap) === "") start--;
+    const cue = cues.endingBefore.get(start);
+    if (cue) return cue.kind === "role" || cue.kind === "honorific" ? cue.text : null;
+    next = start;
+  }
+  return null;
+}
+const LIST_WORDS = new Set(["et", "ou", "and"]);
+/** How many names of a list are walked back to find the title that announces it. */
+const MAX_LISTED_NAMES = 6;
 
 /**
  * "les secrétaires d'État A (parti) et B", "les juges A et B": a name that follows an

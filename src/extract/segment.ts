@@ -64,6 +64,8 @@ export interface SegmentOptions {
 
 const CAPTURE_PREFIX = /^\s*date (\d{4}-\d{2}(?:-\d{2})?)\s+/;
 const TITLE_MAX = 250;
+/** The longest line a credit's label ("Crédits photo :") may name on the next line. */
+const CREDITED_NAME_MAX = 80;
 const SENTENCE_END = /[.!?…»"”)]$/;
 const PUBLICATION_WORDS = /\b(publi|mis à jour|mise à jour|mis en ligne|posté|updated|posted|modifi)/i;
 /** A stamp opens with its word ("Publié le", "Dernière modification :"), alone or after a separator; "le rapport publié le…" is a sentence. */
@@ -76,6 +78,7 @@ export function segmentPage(text: string, rules: ExtractionRules, options: Segme
   const markdown = options.syntax === "markdown";
   const { lines, written } = classifyLines(source.replace(/\r\n?/g, "\n").split("\n"), rules, markdown);
   markTeaserTail(lines);
+  markAuthorLines(lines, rules);
   chooseTitle(lines, options);
   keepDatelinesNearTop(lines);
   return collectParts(lines, written, rules, markdown, prefix?.[1] ?? null);
@@ -92,11 +95,15 @@ function classifyLines(rawLines: readonly string[], rules: ExtractionRules, mark
   // A section heading ("Commentaires", "À lire aussi") ends the article only once the article has
   // begun: above its first paragraph it is a label of the page's header (a comment counter).
   let articleBegun = false;
+  // "Crédits photo :" alone on its line credits the short line that follows: a name, never a person of the story.
+  let creditFollows = false;
   for (const [index, raw] of rawLines.entries()) {
     const collapsed = raw.replace(/\s+/g, " ").trim();
     const line = markdown ? markdownAsText(collapsed) : collapsed;
     if (markdown && line !== collapsed) written.set(index, collapsed);
-    const kind = inTeasers ? teaserKind(line, rules) : classify(line, rules);
+    const credited = creditFollows && line.length <= CREDITED_NAME_MAX && !SENTENCE_END.test(line);
+    const kind = inTeasers ? teaserKind(line, rules) : credited ? "furniture" : classify(line, rules);
+    if (line !== "") creditFollows = kind === "caption" && line.endsWith(":") && removeCredits(line, rules) === "";
     const sectionEnd = !inTeasers && matchersOf(rules).sectionEnd(line);
     if (kind === "teaser" || (sectionEnd && articleBegun)) {
       inTeasers = true;
@@ -108,6 +115,13 @@ function classifyLines(rawLines: readonly string[], rules: ExtractionRules, mark
     lines.push(pageLine);
   }
   return { lines, written };
+}
+
+/** "Marie Dupont" alone on its line near "Par Marie Dupont, journaliste": the author's name is furniture, never the headline. */
+function markAuthorLines(lines: PageLine[], rules: ExtractionRules): void {
+  const authors = new Set(lines.filter((line) => line.kind === "byline").flatMap((line) => bylineNames(line.text, rules)));
+  if (authors.size === 0) return;
+  for (const line of lines) if (line.kind === "body" && authors.has(line.text)) line.kind = "furniture";
 }
 
 /**
@@ -315,14 +329,15 @@ function chooseTitle(lines: PageLine[], options: SegmentOptions): void {
   }
   if (!chosen) {
     // A standfirst after the headline ("Le conseil a tranché.") ends the run without replacing it.
-    let runStart: PageLine | undefined;
-    let lastRun: PageLine | undefined;
+    let run: PageLine[] = [];
+    let lastRun: PageLine[] = [];
     for (const line of header) {
       if (!isContent(line)) continue;
-      if (isTitleCandidate(line)) runStart ??= line;
-      else [lastRun, runStart] = [runStart ?? lastRun, undefined];
+      if (isTitleCandidate(line)) run.push(line);
+      else if (run.length) [lastRun, run] = [run, []];
     }
-    chosen = runStart ?? lastRun ?? headlineAfterLead(lines, firstParagraph);
+    const headerRun = run.length ? run : lastRun;
+    chosen = headerRun.length ? headlineOfRun(headerRun, lines) : headlineAfterLead(lines, firstParagraph);
   }
   if (!chosen) return;
   chosen.kind = "title";
@@ -332,6 +347,24 @@ function chooseTitle(lines: PageLine[], options: SegmentOptions): void {
     if (line.kind === "body" && !isParagraph(line)) line.kind = "header";
   }
 }
+
+/**
+ * The headline of a run of title-like lines: its first line (a profile's name above its
+ * subtitle), unless that is a short label ("Magazine Football", "PANDÉMIE") and a dateline or
+ * byline follows the run, as it follows headlines: then the first longer line of the run.
+ */
+function headlineOfRun(run: readonly PageLine[], lines: readonly PageLine[]): PageLine {
+  const first = run[0] as PageLine;
+  const longer = run.find((line) => wordCount(line.text) > RUBRIC_WORDS);
+  if (wordCount(first.text) > RUBRIC_WORDS || !longer) return first;
+  const after = lines.slice(lines.indexOf(run[run.length - 1] as PageLine) + 1);
+  const paragraph = after.findIndex(isParagraph);
+  const beforeArticle = paragraph === -1 ? after : after.slice(0, paragraph);
+  return beforeArticle.some((line) => line.kind === "dateline" || line.kind === "byline") ? longer : first;
+}
+/** The most words a rubric label above a headline has. */
+const RUBRIC_WORDS = 3;
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 function isContent(line: PageLine): boolean {
   return !(line.kind === "blank" || line.kind === "furniture" || line.kind === "dateline" || line.kind === "byline" || line.kind === "caption");

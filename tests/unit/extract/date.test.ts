@@ -33,6 +33,12 @@ describe("extractDate", () => {
     assert.equal(date?.evidence, "26 septembre 2020");
   });
 
+  it("takes the publication stamp over an update stamp above it", () => {
+    const date = extractDate({ ...base, datelines: ["Mis à jour le 5 mars 2020", "Publié le 2 mars 2020"] });
+    assert.equal(date?.value, "2020-03-02");
+    assert.equal(extractDate({ ...base, datelines: ["Mis à jour le 5 mars 2020"] })?.value, "2020-03-05");
+  });
+
   it("keeps a capture's month precision unless the writer's today refines it", () => {
     assert.deepEqual(extractDate({ ...base, captured: "2017-10", text: "le 14 octobre, le BCIJ a démantelé" }), { value: "2017-10", precision: "month", evidence: "date 2017-10", via: "meta" });
     assert.equal(extractDate({ ...base, captured: "2022-08", text: "Décédé ce mardi 23 août 2022 à Casablanca" })?.value, "2022-08-23");

@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { compileKnowledge } from "../../../src/extract/compile.ts";
 import { extractEntities } from "../../../src/extract/entities.ts";
@@ -61,6 +63,41 @@ describe("extractEntities", () => {
   it("never takes a place name, nor a name it is told to ignore (a byline), for a person", () => {
     assert.deepEqual(names(extract("dans la commune de Moulay Abdellah, près d'El Jadida").people), []);
     assert.deepEqual(names(extractEntities("Propos recueillis par Jean Dupont, journaliste.", compiled, { ignore: ["Jean Dupont"] }).people), []);
+  });
+
+  it("takes a place's one-word name for the surname of a person the article names, unless written as the place", () => {
+    const content = fixtureContent();
+    writeFileSync(join(content, "places", "pays-bas.yml"), "- name: Pays-Bas\n  category: pays\n  country: NL\n  aliases: [Hollande]\n");
+    writeFileSync(join(content, "actors", "people", "francois-hollande.yml"), "name: François Hollande\ncountry: FR\n");
+    const withHollande = compileKnowledge(loadKnowledgeBase(content).kb);
+    const person = extractEntities("François Hollande a reconnu la responsabilité de l'État. Hollande s'y était engagé.", withHollande);
+    assert.deepEqual(person.people.map((p) => [p.name, p.mentions]), [["François Hollande", ["François Hollande", "Hollande"]]]);
+    assert.deepEqual(person.places, []);
+    const both = extractEntities("François Hollande a visité la Hollande. Hollande y a vu le roi.", withHollande);
+    assert.deepEqual(names(both.places), ["Pays-Bas"]);
+  });
+
+  it("takes a known person's surname after another given name for a relative, not for the person", () => {
+    const relative = extract("Le commissaire Youssef Hammouchi a témoigné devant le juge.");
+    assert.deepEqual(names(relative.people), ["Youssef Hammouchi"]);
+    const same = extract("Abdellatif Hammouchi a reçu la délégation. Hammouchi a salué la coopération.");
+    assert.deepEqual(same.people.map((p) => [p.name, p.mentions]), [["Abdellatif Hammouchi", ["Abdellatif Hammouchi", "Hammouchi"]]]);
+    const spelling = extract("Le directeur Abdellatife Hammouchi a reçu la délégation.");
+    assert.deepEqual(names(spelling.people), ["Abdellatif Hammouchi"]);
+  });
+
+  it("reads a name listed after a known one under one title", () => {
+    assert.deepEqual(names(extract("Il a salué les ministres Abdellatif Hammouchi et Quilvian Okouma.").people), ["Abdellatif Hammouchi", "Quilvian Okouma"]);
+    assert.deepEqual(names(extract("Il a salué Abdellatif Hammouchi et Quilvian Okouma.").people), ["Abdellatif Hammouchi"]);
+  });
+
+  it("reads a city's name that is also a given name as the given name before a surname", () => {
+    const content = fixtureContent();
+    writeFileSync(join(content, "places", "arabie-saoudite.yml"), "- name: Arabie saoudite\n  category: pays\n  country: SA\n- name: Riyad\n  category: ville\n  country: SA\n");
+    const withRiyad = compileKnowledge(loadKnowledgeBase(content).kb);
+    const found = extractEntities("Le ministre, M. Riyad Okouma, est arrivé à Riyad lundi. À Riyad Koen Vandersteen l'attendait.", withRiyad);
+    assert.deepEqual(names(found.people), ["Riyad Okouma", "Koen Vandersteen"]);
+    assert.deepEqual(found.places.map((p) => [p.name, p.mentions]), [["Riyad", ["Riyad"]]]);
   });
 
   it("finds places", () => {

@@ -56,6 +56,26 @@ describe("institutions read by their grammar", () => {
 
   it("does not cut a name it cannot read to its end", () => {
     assert.deepEqual(agencies("Il siège au Conseil national de la refondation démocratique depuis un an."), []);
+    assert.deepEqual(agencies("Ils sont arrivés à l'Organisation européenne pour la physique nucléaire hier."), []);
+  });
+
+  it("reads two institutions joined by « et de », a complement joined by « et de » as one name", () => {
+    assert.deepEqual(agencies("Le Tribunal administratif de Lyon et de la Cour d'appel de Rennes ont jugé."), ["Tribunal administratif de Lyon", "Cour d'appel de Rennes"]);
+    assert.deepEqual(agencies("Le ministère de la Santé et de la Prévention a publié un avis."), ["Ministère de la Santé et de la Prévention"]);
+  });
+
+  it("reads what a struggle is against as part of the name", () => {
+    assert.deepEqual(agencies("L'Office central de lutte contre la corruption a enquêté."), ["Office central de lutte contre la corruption"]);
+    assert.deepEqual(agencies("Le ministère de la Fonction publique et de la Lutte contre la corruption recrute."), ["Ministère de la Fonction publique et de la Lutte contre la corruption"]);
+  });
+
+  it("reads a complement with « pour » and its article", () => {
+    assert.deepEqual(agencies("L'Agence nationale pour l'emploi a publié un rapport."), ["Agence nationale pour l'emploi"]);
+    assert.deepEqual(agencies("Le Conseil national pour financer les routes a voté."), ["Conseil national"]);
+  });
+
+  it("reads a name it cannot read to its acronym in brackets right after it", () => {
+    assert.deepEqual(agencies("Ils sont arrivés à l'Organisation européenne pour la physique nucléaire (CERN) hier."), ["Organisation européenne pour la physique nucléaire"]);
   });
 
   it("does not run a complement into the name of a person", () => {

@@ -101,6 +101,41 @@ describe("given names of many origins", () => {
   });
 });
 
+describe("names written the way their countries write them", () => {
+  it("keeps a lower-case syllable hyphened to a given name", () => {
+    assert.deepEqual(people("Il a reçu son homologue, Yoon Suk-yeol, puis le président Quilvian Jae-in. Que fera-t-il, dit-il."), ["Yoon Suk-yeol", "Quilvian Jae-in"]);
+  });
+
+  it("reads a surname written in capitals after the given names, and shows it in its usual case", () => {
+    assert.deepEqual(people("Le ministre Abdoulaye Daouda DIALLO a reçu S.E.M. Nana AKUFO-ADDO."), ["Abdoulaye Daouda Diallo", "Nana Akufo-Addo"]);
+    assert.deepEqual(people("Selon Youssef Okouma CGT, la grève continue."), ["Youssef Okouma"]);
+  });
+
+  it("takes a given name in second place as a cue in a name of three words", () => {
+    assert.deepEqual(people("Si Quilvian Ousmane Okouma conserve les Finances, rien ne change."), ["Quilvian Ousmane Okouma"]);
+    assert.deepEqual(people("Si Quilvian Okouma conserve les Finances, rien ne change."), []);
+  });
+
+  it("ends a run of capitalised words at a title inside it, unless the title ends the name", () => {
+    assert.deepEqual(people("Accompagné de la Première dame Quilvian Okouma, il est rentré."), ["Quilvian Okouma"]);
+    assert.deepEqual(people("Le ministre Bruno Le Maire a parlé."), ["Bruno Le Maire"]);
+  });
+});
+
+describe("an honorific that is also a given name", () => {
+  it("reads a religious title as a cue", () => {
+    assert.deepEqual(people("Le pasteur Quilvian Okouma a prêché devant l'archevêque Siaka Ndoumbe."), ["Quilvian Okouma", "Siaka Ndoumbe"]);
+  });
+
+  it("reads « Cheikh » before a lone surname as the given name", () => {
+    assert.deepEqual(people("Le nouveau ministre des Finances, Cheikh Okouma, a présenté le budget."), ["Cheikh Okouma"]);
+  });
+
+  it("keeps « cheikh » an honorific before a full name", () => {
+    assert.deepEqual(people("L'émir, cheikh Siaka ben Okouma, a reçu la délégation."), ["Siaka ben Okouma"]);
+  });
+});
+
 describe("what is not a person", () => {
   it("rejects buildings and institutions", () => {
     assert.deepEqual(people("Le Palais de l'Élysée a démenti. La Maison-Blanche a confirmé."), []);
@@ -110,6 +145,23 @@ describe("what is not a person", () => {
 
   it("rejects a section label stuck to a name and keeps the name", () => {
     assert.deepEqual(people("Société Koen Vandersteen quitte la direction du groupe"), ["Koen Vandersteen"]);
+  });
+
+  it("rejects a building named after someone", () => {
+    assert.deepEqual(people("Le ministre a inauguré l'édifice Siaka-Okouma puis le pavillon Koen Vandersteen."), []);
+    assert.deepEqual(people("Il a été accueilli à l'aéroport international Siaka-Okouma par le conseiller municipal Koen Vandersteen."), ["Koen Vandersteen"]);
+  });
+
+  it("reads a place word before a comma as the end of the place, not of a name", () => {
+    assert.deepEqual(people("Le maire de la commune, Koen Vandersteen, a démissionné."), ["Koen Vandersteen"]);
+  });
+
+  it("rejects titles of works and figures of speech", () => {
+    assert.deepEqual(people("Le film «Koen Vandersteen» sort mercredi."), []);
+    assert.deepEqual(people("Un Koen Vandersteen n'a rien à envier à la série."), []);
+    assert.deepEqual(people("Elle fut la «Koen Vandersteen du mouvement»."), []);
+    assert.deepEqual(people("Il a vu The Death Koen et Koen & Siaka."), []);
+    assert.deepEqual(people("«Koen Vandersteen a menti», a dit le ministre."), ["Koen Vandersteen"]);
   });
 
   it("rejects teams", () => {

@@ -93,6 +93,43 @@ describe("segmentPage", () => {
     assert.ok(page.captions.length >= 1);
   });
 
+  it("reads a credit whose name is on the next line as furniture, neither title nor body", () => {
+    const text = "Le conseil municipal a voté le budget de la ville après un long débat sur les travaux du port et la rénovation des écoles.\nCrédits photo/illustration en haut de page :\nKoen Vandersteen\n";
+    const page = segmentPage(text, rules);
+    assert.equal(page.title, null);
+    assert.deepEqual(page.body, ["Le conseil municipal a voté le budget de la ville après un long débat sur les travaux du port et la rénovation des écoles."]);
+    assert.deepEqual(page.furniture, ["Koen Vandersteen"]);
+  });
+
+  it("drops a « read also » line inside the article and keeps the paragraphs after it", () => {
+    const text = "Le budget voté\nLe conseil municipal a voté le budget de la ville après un long débat sur les travaux.\n→ A LIRE AUSSI : Koen Vandersteen quitte la mairie\nLes travaux du port commenceront au printemps, a précisé la mairie dans un communiqué.";
+    const page = segmentPage(text, rules);
+    assert.equal(page.body.length, 2);
+    assert.ok(page.body[1]?.startsWith("Les travaux du port"));
+    assert.ok(!page.body.join("\n").includes("Vandersteen"));
+  });
+
+  it("reads a byline with the author's role after a comma", () => {
+    for (const line of ["Par Koen Vandersteen, journaliste", "Par Koen Vandersteen, avec AFP", "Par Koen Vandersteen, à Dakar", "Par Koen Vandersteen, correspondant à Bruxelles"]) {
+      const page = segmentPage(`Le budget voté\n${line}\nLe conseil municipal a voté le budget de la ville après un long débat sur les travaux.`, rules);
+      assert.deepEqual(page.bylines, ["Koen Vandersteen"], line);
+    }
+    const sentence = segmentPage("Le budget voté\nPar ailleurs, la réunion a été reportée\nLe conseil municipal a voté le budget.", rules);
+    assert.deepEqual(sentence.bylines, []);
+  });
+
+  it("takes the headline under a short rubric when a dateline or byline follows", () => {
+    const body = "Le conseil municipal a voté le budget de la ville après un long débat sur les travaux du port et des écoles.";
+    assert.equal(segmentPage(`Magazine Football\n\nLe club change d'entraîneur avant la saison\n\nPublié le 24 mars 2008 par Koen\n\n${body}`, rules).title, "Le club change d'entraîneur avant la saison");
+    assert.equal(segmentPage(`Koen Vandersteen\nDirecteur du port depuis dix ans, il quitte ses fonctions\n${body}`, rules).title, "Koen Vandersteen");
+  });
+
+  it("never takes the author's name, alone on its line above the byline, for the headline", () => {
+    const page = segmentPage("Le port change de direction\nKoen Vandersteen\nPar Koen Vandersteen, journaliste\nLe conseil municipal a voté le budget de la ville après un long débat sur les travaux du port.", rules);
+    assert.equal(page.title, "Le port change de direction");
+    assert.deepEqual(page.bylines, ["Koen Vandersteen"]);
+  });
+
   it("prefers the line the URL's slug names", () => {
     const text = "Newsroom\nLe meilleur de l'actualité au fil des jours\nMenu\nUne cellule terroriste démantelée à Tanger\nLe texte de l'article commence ici et continue assez longtemps pour être un paragraphe complet.";
     const page = segmentPage(text, rules, { slugWords: ["cellule", "terroriste", "demantelee", "tanger"] });
