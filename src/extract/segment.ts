@@ -101,8 +101,8 @@ function classifyLines(rawLines: readonly string[], rules: ExtractionRules, mark
     const collapsed = raw.replace(/\s+/g, " ").trim();
     const line = markdown ? markdownAsText(collapsed) : collapsed;
     if (markdown && line !== collapsed) written.set(index, collapsed);
-    const credited = creditFollows && line.length <= CREDITED_NAME_MAX && !SENTENCE_END.test(line);
-    const kind = inTeasers ? teaserKind(line, rules) : credited ? "furniture" : classify(line, rules);
+    const credited: boolean = creditFollows && line.length <= CREDITED_NAME_MAX && !SENTENCE_END.test(line);
+    const kind: LineKind = inTeasers ? teaserKind(line, rules) : credited ? "furniture" : classify(line, rules);
     if (line !== "") creditFollows = kind === "caption" && line.endsWith(":") && removeCredits(line, rules) === "";
     const sectionEnd = !inTeasers && matchersOf(rules).sectionEnd(line);
     if (kind === "teaser" || (sectionEnd && articleBegun)) {

@@ -13,6 +13,7 @@ import { findNames } from "./match.ts";
 export function extractTopics(tokens: readonly Token[], text: string, titleEnd: number, compiled: CompiledKnowledge): EntityRef[] {
   const counts = new Map<string, { count: number; mentions: string[]; first: number }>();
   for (const match of findNames(tokens, text, compiled.topics)) {
+    if (namesPortfolio(tokens, match.first)) continue;
     for (const entry of match.entries) {
       const item = counts.get(entry.id) ?? { count: 0, mentions: [], first: match.start };
       item.count += match.start < titleEnd ? 2 : 1;
@@ -27,6 +28,18 @@ export function extractTopics(tokens: readonly Token[], text: string, titleEnd: 
   }
   return topics.sort((a, b) => a.first - b.first).map(({ first: _first, ...ref }) => ref);
 }
+
+/**
+ * "le ministre de l'Agriculture", "le portefeuille de la Santé", "chargé de l'Éducation": a
+ * keyword that names a minister's portfolio says who speaks, not what the article is about.
+ */
+function namesPortfolio(tokens: readonly Token[], first: number): boolean {
+  let k = first - 1;
+  while (k >= 0 && (tokens[k] as Token).key === "") k--;
+  if (k < 1 || (tokens[k] as Token).key !== "de") return false;
+  return PORTFOLIO_HOLDERS.has((tokens[k - 1] as Token).folded);
+}
+const PORTFOLIO_HOLDERS = new Set(["ministre", "ministres", "ministere", "ministeres", "departement", "secretariat", "secretaire", "commissaire", "portefeuille", "portefeuilles", "charge", "chargee"]);
 
 export interface TagResolution {
   topics: EntityRef[];

@@ -22,11 +22,12 @@ export const KNOWLEDGE_FOLDERS = {
 } as const;
 
 /**
- * Packs of actors a newsroom adds, removes or replaces as a whole: every subfolder of
- * `content/packs/` holds `people/` and `agencies/` read like those of `content/actors/`.
+ * Packs a newsroom adds, removes or replaces as a whole: every subfolder of `content/packs/`
+ * may hold `people/` and `agencies/`, read like those of `content/actors/`, and `topics/`,
+ * read like `content/topics/`.
  */
 export const PACKS_FOLDER = "packs";
-const PACK_KINDS = { people: "people", agencies: "agencies" } as const;
+const PACK_KINDS = { people: "people", agencies: "agencies", topics: "topics" } as const;
 
 export interface LoadedKnowledgeBase {
   kb: KnowledgeBase;
@@ -74,7 +75,7 @@ function knowledgeFolderReader(contentDir: string, cwd: string, hash: Hash, diag
   const firstFile = new Map<string, string>();
   return (folder: KnowledgeFolder, schema: SchemaName, add: (file: KbFile, data: Raw | Raw[], parsed: ParsedYaml) => void): void => {
     const dirs = [join(contentDir, KNOWLEDGE_FOLDERS[folder])];
-    if (folder === "people" || folder === "agencies") dirs.push(...packDirs.map((pack) => join(pack, PACK_KINDS[folder])));
+    if (folder === "people" || folder === "agencies" || folder === "topics") dirs.push(...packDirs.map((pack) => join(pack, PACK_KINDS[folder])));
     for (const file of dirs.flatMap((dir) => listYaml(dir, cwd))) {
       hash.update(file.display).update("\0").update(file.text).update("\0");
       const parsed = parseYaml(file.text, file.display);
@@ -108,7 +109,7 @@ function idProblemOf(file: KbFile, folder: KnowledgeFolder, firstFile: ReadonlyM
       ...described("kb-file-name", { name: basename(file.path), fixed: `${slugify(file.id)}.yml` }),
     };
   }
-  // The same id in content/actors and in a pack, or in two packs, would silently replace one actor with the other.
+  // The same id in content/ and in a pack, or in two packs, would silently replace one entry with the other.
   const seen = firstFile.get(`${folder}/${file.id}`);
   if (seen === undefined) return undefined;
   return {
@@ -116,7 +117,7 @@ function idProblemOf(file: KbFile, folder: KnowledgeFolder, firstFile: ReadonlyM
     line: 1,
     rule: "kb-duplicate-id",
     severity: "error",
-    ...described("kb-duplicate-id", { kind: folder === "people" ? "person" : "agency", id: file.id, seen, file: file.display }),
+    ...described("kb-duplicate-id", { kind: folder === "people" ? "person" : folder === "topics" ? "topic" : "agency", id: file.id, seen, file: file.display }),
   };
 }
 

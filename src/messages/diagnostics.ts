@@ -201,14 +201,20 @@ const CORE_TEXTS = {
     (p) => ({ message: `file name \`${p.name}\` is not a valid id`, fix: `Rename it to \`${p.fixed}\` (lowercase letters, digits and hyphens).` }),
     (p) => ({ message: `le nom de fichier \`${p.name}\` n’est pas un identifiant valide`, fix: `Renommez-le \`${p.fixed}\` (minuscules, chiffres et traits d’union).` }),
   ),
-  "kb-duplicate-id": entry<{ kind: "person" | "agency"; id: string; seen: string; file: string }>(
+  "kb-duplicate-id": entry<{ kind: "person" | "agency" | "topic"; id: string; seen: string; file: string }>(
     (p) => ({
       message: `${p.kind} id \`${p.id}\` is already defined in ${p.seen}`,
-      fix: `Keep one of ${p.seen} and ${p.file}: merge their aliases into it and delete the other (or rename it if they are two different actors).`,
+      fix:
+        p.kind === "topic"
+          ? `Keep one of ${p.seen} and ${p.file}: merge their keywords into it and delete the other (or rename it if they are two different topics).`
+          : `Keep one of ${p.seen} and ${p.file}: merge their aliases into it and delete the other (or rename it if they are two different actors).`,
     }),
     (p) => ({
-      message: `l’identifiant ${p.kind === "person" ? "de personne" : "d’institution"} \`${p.id}\` est déjà défini dans ${p.seen}`,
-      fix: `Gardez l’un de ${p.seen} et ${p.file} : fusionnez-y leurs alias et supprimez l’autre (ou renommez-le s’il s’agit de deux acteurs différents).`,
+      message: `l’identifiant ${p.kind === "person" ? "de personne" : p.kind === "agency" ? "d’institution" : "de sujet"} \`${p.id}\` est déjà défini dans ${p.seen}`,
+      fix:
+        p.kind === "topic"
+          ? `Gardez l’un de ${p.seen} et ${p.file} : fusionnez-y leurs mots-clés et supprimez l’autre (ou renommez-le s’il s’agit de deux sujets différents).`
+          : `Gardez l’un de ${p.seen} et ${p.file} : fusionnez-y leurs alias et supprimez l’autre (ou renommez-le s’il s’agit de deux acteurs différents).`,
     }),
   ),
 } satisfies Record<string, Entry<never>>;

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { compileKnowledge } from "../../../src/extract/compile.ts";
 import { extractTopics, resolveTags } from "../../../src/extract/topics.ts";
@@ -20,6 +21,26 @@ describe("extractTopics", () => {
 
   it("counts a keyword in the headline twice", () => {
     assert.deepEqual(topics("La diplomatie marocaine", "Rien d'autre."), ["diplomatie"]);
+  });
+
+  it("does not count a keyword that names a minister's portfolio", () => {
+    assert.deepEqual(topics("", "Le ministre de la Diplomatie a parlé. Le portefeuille de la Diplomatie change de mains."), []);
+    assert.deepEqual(topics("", "Le ministre de la Diplomatie a parlé d'une crise diplomatique avec l'ambassade."), ["diplomatie"]);
+  });
+});
+
+describe("the bundled general-news pack", () => {
+  const bundled = compileKnowledge(loadKnowledgeBase(join(import.meta.dirname, "../../../content")).kb);
+  const bundledTopics = (body: string) => extractTopics(tokenize(body), body, 0, bundled).map((t) => t.id);
+
+  it("gives articles beyond the bundled beat their topics", () => {
+    assert.deepEqual(bundledTopics("Le sélectionneur a dévoilé sa liste avant le match. Le championnat reprend samedi."), ["sport"]);
+    assert.deepEqual(bundledTopics("Le second tour de la présidentielle aura lieu dimanche ; le taux de participation inquiète."), ["elections"]);
+    assert.deepEqual(bundledTopics("Le séisme a fait des centaines de morts ; le tremblement de terre a détruit la ville."), ["catastrophes"]);
+  });
+
+  it("does not read a figure of speech or a minister's title as a topic", () => {
+    assert.deepEqual(bundledTopics("Le climat social est tendu. Le ministre de l'Agriculture et le ministre de la Santé ont parlé."), []);
   });
 });
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
 import { knowledgeStamp, loadKnowledgeBase } from "../../../src/knowledge/load.ts";
@@ -70,18 +70,35 @@ describe("actor packs", () => {
     assert.deepEqual(diagnostics.map((d) => [d.rule, d.file]), [["kb-alias-conflict", "packs/p/agencies/b.yml"]]);
   });
 
+  it("loads a pack's topics like content/topics, and reports a topic id defined twice", () => {
+    const dir = contentWith({
+      "topics/sport.yml": "name: Sport\nkeywords: [football]\n",
+      "packs/ma-redaction/topics/peche.yml": "name: Pêche\nkeywords: [pêcheur*, chalutier*]\n",
+      "packs/ma-redaction/topics/sport.yml": "name: Sports\nkeywords: [rugby]\n",
+    });
+    const { kb, diagnostics } = loadKnowledgeBase(dir, dir);
+    assert.equal(kb.topics.get("peche")?.name, "Pêche");
+    assert.equal(kb.topics.get("sport")?.name, "Sport");
+    assert.deepEqual(diagnostics.map((d) => [d.rule, d.file]), [["kb-duplicate-id", "packs/ma-redaction/topics/sport.yml"]]);
+    assert.match(diagnostics[0]?.message ?? "", /topic id `sport` is already defined in topics\/sport\.yml/);
+    assert.match(diagnostics[0]?.fix ?? "", /keywords/);
+  });
+
   it("reloads when a pack file is added", () => {
-    const dir = contentWith({ "packs/p/people/a-b.yml": "name: A B\n" });
+    const dir = contentWith({ "packs/p/people/a-b.yml": "name: A B\n", "packs/p/topics/peche.yml": "name: Pêche\nkeywords: [pêcheur*]\n" });
     const before = knowledgeStamp(dir);
     writeFileSync(join(dir, "packs/p/people/c-d.yml"), "name: C D\n");
-    assert.notEqual(knowledgeStamp(dir), before);
+    const withPerson = knowledgeStamp(dir);
+    assert.notEqual(withPerson, before);
+    writeFileSync(join(dir, "packs/p/topics/chasse.yml"), "name: Chasse\nkeywords: [chasseur*]\n");
+    assert.notEqual(knowledgeStamp(dir), withPerson);
   });
 });
 
 describe("the bundled francophone pack", () => {
   const loaded = loadKnowledgeBase(CONTENT, CONTENT);
   const packFiles = (kind: string) =>
-    readdirSync(join(CONTENT, "packs")).flatMap((pack) => readdirSync(join(CONTENT, "packs", pack, kind)).map((name) => `packs/${pack}/${kind}/${name}`));
+    readdirSync(join(CONTENT, "packs")).flatMap((pack) => (existsSync(join(CONTENT, "packs", pack, kind)) ? readdirSync(join(CONTENT, "packs", pack, kind)).map((name) => `packs/${pack}/${kind}/${name}`) : []));
 
   it("validates: every file loads, no id or name is claimed twice, every reference resolves", () => {
     assert.deepEqual(loaded.diagnostics, []);
