@@ -456,9 +456,9 @@ function resolveShared(match: NameMatch, tokens: readonly Token[], found: Readon
 }
 
 /**
- * Unknown names with a cue become people. "Yassine Mansouri" and "Mohamed Yassine Mansouri"
- * are one person (the longer name is canonical); later surname-only mentions ("El Khayam")
- * are the person named in full earlier. Names without a cue, and lone surnames, are suggestions.
+ * Unknown names with a cue become people. "Yassine Mansouri" and "Mohamed Yassine Mansouri",
+ * "Michel Boisvert" and "Michel Patrick Boisvert" are one person (the longer name is
+ * canonical); later surname-only mentions ("El Khayam") are the person named in full earlier. Names without a cue, and lone surnames, are suggestions.
  */
 function resolveUnknownPeople(
   candidates: readonly NameCandidate[],
@@ -478,7 +478,7 @@ function resolveUnknownPeople(
   const groups: { folded: string; members: NameCandidate[] }[] = [];
   for (const candidate of [...candidates].filter(isFullName).sort((a, b) => b.last - b.first - (a.last - a.first))) {
     const folded = foldText(candidate.name);
-    const group = groups.find((g) => g.folded === folded || g.folded.endsWith(` ${folded}`));
+    const group = groups.find((g) => g.folded === folded || g.folded.endsWith(` ${folded}`) || withoutMiddleNames(g.folded, folded));
     if (group) group.members.push(candidate);
     else groups.push({ folded, members: [candidate] });
   }
@@ -510,6 +510,20 @@ function resolveUnknownPeople(
       suggestions.push({ kind: "agency", name: item.name, cue: item.acronym ? "sigle défini dans le texte" : "nom d'institution", example: sentenceAround(text, item.first), published: true });
     }
   }
+}
+
+/** "Michel Boisvert" is "Michel Patrick Boisvert" without his middle name: the same first and last words, the shorter's words in the longer's order. */
+function withoutMiddleNames(longer: string, shorter: string): boolean {
+  const long = longer.split(" ");
+  const short = shorter.split(" ");
+  if (short.length < 2 || short.length >= long.length || short[0] !== long[0] || short.at(-1) !== long.at(-1)) return false;
+  let at = 0;
+  for (const word of short) {
+    at = long.indexOf(word, at);
+    if (at === -1) return false;
+    at++;
+  }
+  return true;
 }
 
 /** A known person the name misspells, as an entry to add. */

@@ -26,6 +26,8 @@ const MAX_NAME_TOKENS = 5;
 const ROLE_LOOKBACK = 14;
 /** How long a title's complement may be ("de la Côte d'Ivoire", "des Affaires étrangères"). */
 const COMPLEMENT_LOOKBACK = 8;
+/** The gap of a list entry between a title and its holder: "Ministre de la Justice : Jean Dupont", "… – Jean Dupont". */
+const LIST_ENTRY_GAP = /^\s+[:–—-]\s+$/u;
 /** What may stand between two names of one list: a comma, "et", "ou", "and". */
 const LIST_SEPARATOR = /^\s*(?:,|,?\s*(?:et|ou|and))\s*$/u;
 
@@ -152,6 +154,13 @@ function isCapitalsSurname(tokens: readonly Token[], i: number, j: number, isGiv
   return token.isUpper && /^\p{L}{2,}$/u.test(token.text) && isGivenName(tokens[i] as Token) && (before.isUpper || isGivenName(before));
 }
 
+/** "Laurent Saint-Cyr": a word that never ends a name ("Saint") inside one, hyphened to the rest of the surname. */
+function opensCompoundSurname(tokens: readonly Token[], j: number): boolean {
+  const token = tokens[j] as Token;
+  const next = tokens[j + 1];
+  return token.isCapitalized && !token.isUpper && next !== undefined && next.gap === "-" && next.isCapitalized;
+}
+
 /** A name as a page shows it: a surname written in capitals ("AKUFO-ADDO") in its usual case ("Akufo-Addo"). */
 function nameAsShown(written: string): string {
   return written.replace(/\p{Lu}{2,}/gu, (word) => word.charAt(0) + word.slice(1).toLowerCase());
@@ -181,7 +190,7 @@ function nameSpanAt(tokens: readonly Token[], i: number, covered: Uint8Array, ru
       last = j + 1;
       continue;
     }
-    if (isNameWord(token, rules) || isCapitalsSurname(tokens, i, j, isGivenName)) {
+    if (isNameWord(token, rules) || isCapitalsSurname(tokens, i, j, isGivenName) || opensCompoundSurname(tokens, j)) {
       last = j + 1;
       words++;
     } else if (!rules.particles.has(token.folded)) break;
@@ -278,10 +287,12 @@ function cueFor(tokens: readonly Token[], first: number, last: number, cues: Cue
     if (gapTokens === 1 && ((tokens[first - 1] as Token).isCapitalized || (tokens[first - 1] as Token).key === "de")) continue;
     return cue.text;
   }
-  // "le ministre des Affaires étrangères Aliou Ndiaye Sarr": a title, its complement, the name.
+  // "le ministre des Affaires étrangères Aliou Ndiaye Sarr": a title, its complement, the name;
+  // in a list, a colon or a dash may stand before the name ("Ministre de la Justice : Jean Dupont").
   if (words >= 2) {
     for (let j = first - 1; j >= Math.max(1, first - COMPLEMENT_LOOKBACK); j--) {
-      if (hardPunctuation((tokens[j + 1] as Token).gap) !== "") break;
+      const gap = (tokens[j + 1] as Token).gap;
+      if (hardPunctuation(gap) !== "" && !(j === first - 1 && LIST_ENTRY_GAP.test(gap))) break;
       const cue = cues.endingBefore.get(j);
       // The complement must name something: in "le chef de l'État du Congo", "Congo" is the complement.
       if (cue?.kind === "role" && (tokens[j] as Token).key === "de" && tokens.slice(j + 1, first).some((token) => token.key !== "" && token.key !== "de")) return cue.text;

@@ -37,8 +37,16 @@ function namesPortfolio(tokens: readonly Token[], first: number): boolean {
   let k = first - 1;
   while (k >= 0 && (tokens[k] as Token).key === "") k--;
   if (k < 1 || (tokens[k] as Token).key !== "de") return false;
-  return PORTFOLIO_HOLDERS.has((tokens[k - 1] as Token).folded);
+  // "le ministre de l'Habitat, de l'Urbanisme et de la Ville": back over the portfolios listed before.
+  for (let j = k - 1; j >= Math.max(0, k - PORTFOLIO_LIST_WORDS); j--) {
+    const token = tokens[j] as Token;
+    if (PORTFOLIO_HOLDERS.has(token.folded)) return true;
+    if (!(token.isCapitalized || token.key === "" || token.key === "de" || token.folded === "et")) return false;
+  }
+  return false;
 }
+/** How far back a list of portfolios may run to its minister. */
+const PORTFOLIO_LIST_WORDS = 16;
 const PORTFOLIO_HOLDERS = new Set(["ministre", "ministres", "ministere", "ministeres", "departement", "secretariat", "secretaire", "commissaire", "portefeuille", "portefeuilles", "charge", "chargee"]);
 
 export interface TagResolution {

@@ -86,6 +86,11 @@ describe("extractEntities", () => {
     assert.deepEqual(names(spelling.people), ["Abdellatif Hammouchi"]);
   });
 
+  it("takes a name without its middle name for the same person", () => {
+    const found = extract("Le ministre des Finances, Quilvian Siaka Okouma, a été choisi. Le ministre Quilvian Okouma est à Rabat. Okouma a parlé.");
+    assert.deepEqual(found.people.map((p) => [p.name, p.mentions]), [["Quilvian Siaka Okouma", ["Quilvian Siaka Okouma", "Quilvian Okouma", "Okouma"]]]);
+  });
+
   it("reads a name listed after a known one under one title", () => {
     assert.deepEqual(names(extract("Il a salué les ministres Abdellatif Hammouchi et Quilvian Okouma.").people), ["Abdellatif Hammouchi", "Quilvian Okouma"]);
     assert.deepEqual(names(extract("Il a salué Abdellatif Hammouchi et Quilvian Okouma.").people), ["Abdellatif Hammouchi"]);

@@ -64,6 +64,10 @@ describe("institutions read by their grammar", () => {
     assert.deepEqual(agencies("Le ministère de la Santé et de la Prévention a publié un avis."), ["Ministère de la Santé et de la Prévention"]);
   });
 
+  it("reads the adjectives of transitional bodies", () => {
+    assert.deepEqual(agencies("L'installation du Conseil présidentiel de transition a eu lieu jeudi."), ["Conseil présidentiel de transition"]);
+  });
+
   it("reads what a struggle is against as part of the name", () => {
     assert.deepEqual(agencies("L'Office central de lutte contre la corruption a enquêté."), ["Office central de lutte contre la corruption"]);
     assert.deepEqual(agencies("Le ministère de la Fonction publique et de la Lutte contre la corruption recrute."), ["Ministère de la Fonction publique et de la Lutte contre la corruption"]);

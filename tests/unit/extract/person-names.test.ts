@@ -111,6 +111,15 @@ describe("names written the way their countries write them", () => {
     assert.deepEqual(people("Selon Youssef Okouma CGT, la grève continue."), ["Youssef Okouma"]);
   });
 
+  it("reads a list of titles and their holders after a colon or a dash", () => {
+    assert.deepEqual(people("- Ministre de la Justice : Quilvian Okouma\n- Ministre du Tourisme – Siaka Ndoumbe"), ["Quilvian Okouma", "Siaka Ndoumbe"]);
+    assert.deepEqual(people("Le ministre de la Justice : « Quilvian Okouma ment »."), []);
+  });
+
+  it("keeps a compound surname that opens with a word no name ends with", () => {
+    assert.deepEqual(people("Le juge Quilvian Saint-Okouma a parlé."), ["Quilvian Saint-Okouma"]);
+  });
+
   it("takes a given name in second place as a cue in a name of three words", () => {
     assert.deepEqual(people("Si Quilvian Ousmane Okouma conserve les Finances, rien ne change."), ["Quilvian Ousmane Okouma"]);
     assert.deepEqual(people("Si Quilvian Okouma conserve les Finances, rien ne change."), []);

@@ -41,6 +41,7 @@ describe("the bundled general-news pack", () => {
 
   it("does not read a figure of speech or a minister's title as a topic", () => {
     assert.deepEqual(bundledTopics("Le climat social est tendu. Le ministre de l'Agriculture et le ministre de la Santé ont parlé."), []);
+    assert.deepEqual(bundledTopics("Le ministre de l'Habitat, de l'Urbanisme et du Logement était présent, avec le ministre de la Culture et du Patrimoine."), []);
   });
 });
 
