@@ -223,10 +223,15 @@ function complementAt(input: GrammarInput, j: number): Complement | undefined {
 
 /** "du Conseil d'État et de la Cour de cassation": what follows "et de" is another institution when a head opens it. */
 function opensInstitution(input: GrammarInput, j: number): boolean {
-  const { tokens } = input;
+  const k = wordAfterArticle(input.tokens, j);
+  return k < input.tokens.length && headLength(input.tokens, k, input.rules) !== undefined;
+}
+
+/** The index of the word after the preposition at `j` and its article ("de la", "de l'", "pour les"). */
+function wordAfterArticle(tokens: readonly Token[], j: number): number {
   let k = j + 1;
   while (k < tokens.length && (tokens[k] as Token).key === "" && k < j + 3) k++;
-  return k < tokens.length && headLength(tokens, k, input.rules) !== undefined;
+  return k;
 }
 
 /** A listed complement goes on only to another complement or to "et de…": never into the rest of the sentence. */
@@ -267,8 +272,6 @@ function unreadComplement(input: GrammarInput, j: number): boolean {
   if (!preposition || (preposition.key !== "de" && preposition.folded !== "pour") || hardPunctuation(preposition.gap) !== "") return false;
   // "pour" with no article is the sentence's ("… européenne pour financer"), not the name's.
   if (preposition.folded === "pour" && (tokens[j + 1] as Token | undefined)?.key !== "") return false;
-  let k = j + 1;
-  while (k < tokens.length && (tokens[k] as Token).key === "" && k < j + 3) k++;
-  const word = tokens[k];
+  const word = tokens[wordAfterArticle(tokens, j)];
   return Boolean(word && !word.isCapitalized && word.text.length > 3 && hardPunctuation(word.gap) === "" && /^\p{L}/u.test(word.text));
 }

@@ -75,7 +75,7 @@ function knowledgeFolderReader(contentDir: string, cwd: string, hash: Hash, diag
   const firstFile = new Map<string, string>();
   return (folder: KnowledgeFolder, schema: SchemaName, add: (file: KbFile, data: Raw | Raw[], parsed: ParsedYaml) => void): void => {
     const dirs = [join(contentDir, KNOWLEDGE_FOLDERS[folder])];
-    if (folder === "people" || folder === "agencies" || folder === "topics") dirs.push(...packDirs.map((pack) => join(pack, PACK_KINDS[folder])));
+    if (folder in PACK_KINDS) dirs.push(...packDirs.map((pack) => join(pack, PACK_KINDS[folder as keyof typeof PACK_KINDS])));
     for (const file of dirs.flatMap((dir) => listYaml(dir, cwd))) {
       hash.update(file.display).update("\0").update(file.text).update("\0");
       const parsed = parseYaml(file.text, file.display);
